@@ -1,0 +1,61 @@
+// Typed errors with stable codes; the server maps them to HTTP statuses in one place (server/errors.ts).
+
+export const ERROR_STATUS = {
+  // caller's fault
+  INVALID_REQUEST: 400,
+  INVALID_JSON: 400,
+  INVALID_REFERENCE: 400,
+  QUESTION_TOO_LONG: 400,
+  HISTORY_TOO_LONG: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  UNIT_NOT_FOUND: 404,
+  MEETING_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  RATE_LIMITED: 429,
+  // bad input files
+  FILE_NOT_FOUND: 400,
+  FILE_EMPTY: 422,
+  FILE_BINARY: 422,
+  FILE_ENCODING: 422,
+  FILE_NO_ITEMS: 422,
+  FILE_NO_MEETING_DATE: 422,
+  FILE_UNSUPPORTED: 422,
+  PDF_INVALID: 422,
+  CORPUS_EMPTY: 422,
+  // the installation's state
+  INDEX_MISSING: 503,
+  INDEX_CORRUPT: 503,
+  INDEX_MISMATCH: 503,
+  INDEX_BUSY: 503,
+  EMBEDDER_UNAVAILABLE: 503,
+  EMBEDDER_FAILED: 502,
+  LLM_FAILED: 502,
+  LLM_TIMEOUT: 504,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class BeschlussError extends Error {
+  override readonly name = 'BeschlussError';
+  readonly code: ErrorCode;
+  /** Extra machine-readable context (file, expected, received …). */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  static is(error: unknown, code?: ErrorCode): error is BeschlussError {
+    return error instanceof BeschlussError && (code === undefined || error.code === code);
+  }
+}
