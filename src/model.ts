@@ -113,3 +113,14 @@ export function toSource(unit: Unit, score?: number): Source {
   if (score !== undefined) source.score = score;
   return source;
 }
+
+/** What gets embedded: a whole unit, or a piece of a unit longer than the embedder window. */
+export interface Chunk {
+  /** "<unitId>#<n>", n counting from 0 within the unit. */
+  id: string;
+  unitId: string;
+  text: string;
+  /** Character offsets of the piece within the unit's text: text === unit.text.slice(start, end). */
+  start: number;
+  end: number;
+}
