@@ -1,6 +1,7 @@
 // Paths of the files the project ships (corpus, thesaurus, lexicon) and its default index folder.
-import { fileURLToPath } from 'node:url';
+
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DATA_DIR = path.join(PROJECT_ROOT, 'data');

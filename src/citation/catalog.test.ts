@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { BeschlussError } from '../errors.ts';
+import { type Meeting, unitsOf } from '../model.ts';
+import { UnitCatalog } from './catalog.ts';
+import { parseMarkers } from './marker.ts';
+import { findReferences } from './reference.ts';
+
+const autumn: Meeting = {
+  id: 'imk-2020-12-10',
+  date: '2020-12-10',
+  number: 213,
+  title: 'IMK 10.12.2020',
+  items: [
+    {
+      top: '6/7',
+      title: 'Rechtsextremismus in der Polizei',
+      paragraphs: [
+        { para: '1', text: 'Erster.' },
+        { para: '2', text: 'Zweiter.' },
+      ],
+      notes: [],
+    },
+    {
+      top: '9',
+      title: 'Lagebild Antisemitismus',
+      paragraphs: [{ para: '1', text: 'Nur einer.' }],
+      notes: [],
+    },
+    {
+      top: '46',
+      title: 'Terrorismus',
+      paragraphs: [
+        { para: '1', text: 'Eins.' },
+        { para: '8', text: 'Acht.' },
+      ],
+      notes: [
+        { by: 'BY, BW, BB, MV, NW, SL und BMI', text: 'Sieben Länder.' },
+        { by: 'SN', text: 'Sachsen.' },
+      ],
+    },
+  ],
+};
+const spring: Meeting = {
+  id: 'imk-2021-06-18',
+  date: '2021-06-18',
+  title: 'IMK 18.06.2021',
+  items: [{ top: '9', title: 'Anderes', paragraphs: [{ para: '1', text: 'Frühjahr.' }], notes: [] }],
+};
+
+function catalog(...meetings: Meeting[]) {
+  return new UnitCatalog(
+    meetings.flatMap(unitsOf),
+    meetings.map(({ items: _items, ...summary }) => summary),
+  );
+}
+
+function ids(units: { id: string }[]) {
+  return units.map((unit) => unit.id);
+}
+
+describe('UnitCatalog.resolve', () => {
+  const single = catalog(autumn);
+
+  it('resolves TOP and Ziffer exactly', () => {
+    const [reference] = findReferences('TOP 46 Ziffer 8');
+    expect(ids(single.resolve(reference!))).toEqual(['imk-2020-12-10/46/8']);
+  });
+
+  it('finds a combined item by either number', () => {
+    const [reference] = findReferences('TOP 7');
+    expect(ids(single.resolve(reference!))).toEqual(['imk-2020-12-10/6/7/1', 'imk-2020-12-10/6/7/2']);
+  });
+
+  it('resolves a Protokollnotiz by Land name, also inside a joint label', () => {
+    const [saxony] = findReferences('Protokollnotiz Sachsen zu TOP 46');
+    expect(ids(single.resolve(saxony!))).toEqual(['imk-2020-12-10/46/Protokollnotiz SN']);
+    const [bavaria] = findReferences('Was hat Bayern zu Protokoll gegeben?');
+    expect(ids(single.resolve(bavaria!))).toEqual([
+      'imk-2020-12-10/46/Protokollnotiz BY, BW, BB, MV, NW, SL und BMI',
+    ]);
+  });
+
+  it('returns nothing for a paragraph that does not exist', () => {
+    const [reference] = findReferences('TOP 46 Ziffer 12');
+    expect(single.resolve(reference!)).toEqual([]);
+  });
+
+  it('keeps meetings apart and honours a date or meeting filter', () => {
+    const both = catalog(autumn, spring);
+    const [reference] = findReferences('TOP 9');
+    expect(ids(both.resolve(reference!))).toEqual(['imk-2020-12-10/9/1', 'imk-2021-06-18/9/1']);
+    expect(ids(both.resolve(reference!, { meeting: 'imk-2021-06-18' }))).toEqual(['imk-2021-06-18/9/1']);
+    const [dated] = findReferences('IMK 10.12.2020, TOP 9');
+    expect(ids(both.resolve(dated!))).toEqual(['imk-2020-12-10/9/1']);
+    expect(both.multiMeeting).toBe(true);
+  });
+});
+
+describe('UnitCatalog.resolveCitation', () => {
+  const single = catalog(autumn);
+
+  it('resolves markers of every form and rejects invented ones', () => {
+    const text =
+      'A [TOP 46 Ziff. 8]. B [TOP 9]. C [TOP 46 Protokollnotiz SN]. D [TOP 46 Ziff. 5]. E [TOP 46].';
+    const resolved = parseMarkers(text).map((marker) => single.resolveCitation(marker.citations[0]!)?.id);
+    expect(resolved).toEqual([
+      'imk-2020-12-10/46/8',
+      'imk-2020-12-10/9/1',
+      'imk-2020-12-10/46/Protokollnotiz SN',
+      undefined,
+      undefined,
+    ]);
+  });
+});
+
+describe('UnitCatalog.require and tableOfContents', () => {
+  const both = catalog(autumn, spring);
+
+  it('says what exists when a unit is missing', () => {
+    expect(both.require('imk-2020-12-10', '46', '8').text).toBe('Acht.');
+    try {
+      both.require('imk-2020-12-10', '46', '3');
+      expect.unreachable();
+    } catch (error) {
+      expect(BeschlussError.is(error, 'UNIT_NOT_FOUND')).toBe(true);
+      expect((error as Error).message).toContain('1, 8, Protokollnotiz');
+    }
+    expect(() => both.require('imk-1999-01-01', '1', '1')).toThrow(/No meeting/);
+  });
+
+  it('lists meetings oldest first with their items and units', () => {
+    const toc = both.tableOfContents();
+    expect(toc.meetings.map((meeting) => meeting.id)).toEqual(['imk-2020-12-10', 'imk-2021-06-18']);
+    expect(toc.meetings[0]?.items.map((item) => item.top)).toEqual(['6/7', '9', '46']);
+    expect(toc.meetings[0]?.number).toBe(213);
+    expect(toc.meetings[0]?.items[2]?.units).toHaveLength(4);
+  });
+});
