@@ -1,0 +1,58 @@
+// German ministerial conferences: how a document names them and the short id used in meeting ids ("imk-2020-12-10").
+
+export interface Conference {
+  /** Lower-case id, the prefix of meeting ids. */
+  id: string;
+  /** Abbreviations as printed ("IMK", "JuMiKo"). */
+  abbreviations: readonly string[];
+  /** Word stems that name the conference in a title ("Innenminister" in "Konferenz der Innenminister"). */
+  names: readonly RegExp[];
+}
+
+export const CONFERENCES: readonly Conference[] = [
+  { id: 'imk', abbreviations: ['IMK'], names: [/Innenminister/i, /Innensenator/i] },
+  { id: 'jumiko', abbreviations: ['JuMiKo', 'JuMiK', 'JMK'], names: [/Justizminister/i] },
+  { id: 'gmk', abbreviations: ['GMK'], names: [/Gesundheitsminister/i] },
+  { id: 'kmk', abbreviations: ['KMK'], names: [/Kultusminister/i] },
+  { id: 'fmk', abbreviations: ['FMK'], names: [/Finanzminister/i] },
+  { id: 'wmk', abbreviations: ['WMK'], names: [/Wirtschaftsminister/i] },
+  { id: 'vmk', abbreviations: ['VMK'], names: [/Verkehrsminister/i] },
+  { id: 'asmk', abbreviations: ['ASMK'], names: [/Arbeits-\s*und\s*Sozialminister/i, /Sozialminister/i] },
+  { id: 'umk', abbreviations: ['UMK'], names: [/Umweltminister/i] },
+];
+
+/** The conference when nothing in the document names one: the first corpus is the IMK's. */
+export const DEFAULT_CONFERENCE_ID = 'imk';
+
+function abbreviationPattern(abbreviation: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\d])${abbreviation}(?![\\p{L}\\d])`, 'gu');
+}
+
+/** The conference named first in a title or header, by name or abbreviation. */
+export function conferenceInTitle(title: string): Conference | undefined {
+  let best: { conference: Conference; index: number } | undefined;
+  for (const conference of CONFERENCES) {
+    const patterns = [...conference.names, ...conference.abbreviations.map(abbreviationPattern)];
+    for (const pattern of patterns) {
+      const index = title.search(pattern);
+      if (index >= 0 && (best === undefined || index < best.index)) best = { conference, index };
+    }
+  }
+  return best?.conference;
+}
+
+/**
+ * The conference whose abbreviation the resolutions use most ("Die IMK bittet …"). A resolution mentions other
+ * conferences ("bittet die GMK"), but its own name is by far the most frequent.
+ */
+export function conferenceInBody(body: string): Conference | undefined {
+  let best: { conference: Conference; count: number } | undefined;
+  for (const conference of CONFERENCES) {
+    const count = conference.abbreviations.reduce(
+      (sum, abbreviation) => sum + (body.match(abbreviationPattern(abbreviation))?.length ?? 0),
+      0,
+    );
+    if (count > 0 && (best === undefined || count > best.count)) best = { conference, count };
+  }
+  return best?.conference;
+}

@@ -1,0 +1,16 @@
+// The retriever interface: ranked sources for a query (hybrid, lexical only, or vector only).
+import type { Source } from '../model.ts';
+
+export type RetrievalMode = 'hybrid' | 'lexical' | 'vector';
+
+export interface SearchOptions {
+  /** Number of results (default 5). */
+  k?: number;
+  /** Restrict to one meeting id. */
+  meeting?: string;
+  mode?: RetrievalMode;
+}
+
+export interface Retriever {
+  search(query: string, options?: SearchOptions): Promise<Source[]>;
+}
