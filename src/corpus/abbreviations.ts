@@ -1,45 +1,45 @@
 // German abbreviations and ordinals after which a period does not end a sentence ("Nr. 42", "z. B.", "2. Halbjahr").
 
 const ABBREVIATIONS = new Set([
-    'abs',
-    'anl',
-    'art',
-    'bd',
-    'bspw',
-    'buchst',
-    'bzgl',
-    'bzw',
-    'ca',
-    'dr',
-    'evtl',
-    'gem',
-    'ggf',
-    'ggü',
-    'inkl',
-    'insb',
-    'kap',
-    'lfd',
-    'lit',
-    'lt',
-    'max',
-    'min',
-    'mio',
-    'mrd',
-    'nr',
-    'nrn',
-    'prof',
-    'rd',
-    'rn',
-    'rz',
-    'sog',
-    'st',
-    'std',
-    'tel',
-    'tsd',
-    'usw',
-    'vgl',
-    'ziff',
-    'zzgl',
+  'abs',
+  'anl',
+  'art',
+  'bd',
+  'bspw',
+  'buchst',
+  'bzgl',
+  'bzw',
+  'ca',
+  'dr',
+  'evtl',
+  'gem',
+  'ggf',
+  'ggü',
+  'inkl',
+  'insb',
+  'kap',
+  'lfd',
+  'lit',
+  'lt',
+  'max',
+  'min',
+  'mio',
+  'mrd',
+  'nr',
+  'nrn',
+  'prof',
+  'rd',
+  'rn',
+  'rz',
+  'sog',
+  'st',
+  'std',
+  'tel',
+  'tsd',
+  'usw',
+  'vgl',
+  'ziff',
+  'zzgl',
 ]);
 
 function stripPeriod(wordWithPeriod: string): string {
@@ -48,12 +48,12 @@ function stripPeriod(wordWithPeriod: string): string {
 
 /**
  * Whether a word that ends in "." is an abbreviation: listed ones ("Nr.", "Abs."), single letters ("z.", "B.") and
- * words with inner periods ("z.B.", "i.V.m.").
+ * short letter groups with inner periods ("z.B.", "i.V.m."); a date ("07.12.20.") is not one.
  */
 export function isAbbreviation(wordWithPeriod: string): boolean {
   const word = stripPeriod(wordWithPeriod);
   if (word === '') return false;
-  if (/^\p{L}$/u.test(word) || word.includes('.')) return true;
+  if (/^\p{L}$/u.test(word) || /^\p{L}{1,4}(?:\.\p{L}{1,4})+$/u.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 

@@ -38,10 +38,12 @@ export function splitParagraphs(lines: readonly string[]): Paragraph[] {
     }
     previous = line;
   }
-  return groups.map((group) => ({ para: group.para, text: joinLines(group.lines) })).filter((p) => p.text !== '');
+  return groups
+    .map((group) => ({ para: group.para, text: joinLines(group.lines) }))
+    .filter((p) => p.text !== '');
 }
 
-export function isNoteLabel(line: string): boolean {
+function isNoteLabel(line: string): boolean {
   return NOTE_LABEL.test(line);
 }
 

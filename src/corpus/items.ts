@@ -12,10 +12,10 @@ const COMBINED_WITH = /\s*\bin Verbindung mit\s+TOP\s+(\d+(?:\.\d+)*)\s*:\s*/;
 
 const NOTE_LABEL_START = /^Protokollnotiz\b/;
 
-/** A title runs over a few lines; a "TOP n:" line without "Beschluss:" this close is a reference in the text. */
+/** A title runs over a few lines (counted per combined TOP); a "TOP n:" line without "Beschluss:" this close is text. */
 const MAX_TITLE_LINES = 8;
 
-/** The item header at `start` of the content lines, or undefined when the line only looks like one. */
+/** An item's header: its TOP, title and where its "Beschluss:" line is. */
 export interface ItemHeader {
   /** "6/7" for a combined item. */
   top: string;
@@ -29,10 +29,6 @@ export interface ItemLines extends ItemHeader {
   bodyLines: string[];
 }
 
-export function isItemHeaderLine(line: string): boolean {
-  return ITEM_HEADER.test(line);
-}
-
 /**
  * Reads the item header starting at `start`: the "TOP n:" line, title lines up to the "Beschluss:" line, and any
  * "in Verbindung mit TOP m:" in between. A "TOP n:" line that does not reach a "Beschluss:" line within a few lines,
@@ -42,12 +38,15 @@ export function readItemHeader(lines: readonly string[], start: number): ItemHea
   const first = ITEM_HEADER.exec(lines[start] ?? '');
   if (!first) return undefined;
   const titleLines = [first[2] ?? ''];
-  const limit = Math.min(lines.length, start + 1 + MAX_TITLE_LINES);
-  for (let index = start + 1; index < limit; index += 1) {
+  let titleStart = start;
+  for (let index = start + 1; index < lines.length && index - titleStart <= MAX_TITLE_LINES; index += 1) {
     const line = lines[index] ?? '';
     if (DECISION_LINE.test(line)) return combine(first[1] ?? '', joinLines(titleLines), index);
     if (NOTE_LABEL_START.test(line)) return undefined;
-    if (ITEM_HEADER.test(line) && !/\bin Verbindung mit$/.test(joinLines(titleLines))) return undefined;
+    if (ITEM_HEADER.test(line)) {
+      if (!/\bin Verbindung mit$/.test(joinLines(titleLines))) return undefined;
+      titleStart = index;
+    }
     titleLines.push(line);
   }
   return undefined;
@@ -64,7 +63,11 @@ function combine(firstTop: string, joinedTitle: string, decisionLine: number): I
     rest = rest.slice(match.index + match[0].length);
   }
   titles.push(rest);
-  return { top: tops.join('/'), title: titles.map((title) => title.trim()).join(' in Verbindung mit '), decisionLine };
+  return {
+    top: tops.join('/'),
+    title: titles.map((title) => title.trim()).join(' in Verbindung mit '),
+    decisionLine,
+  };
 }
 
 /** Splits content lines into the lines before the first item (the preamble) and the items. */

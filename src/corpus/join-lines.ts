@@ -25,12 +25,17 @@ export function joinAfterHyphen(left: string, right: string): string {
   if (/(^|\s)[-–]$/.test(left)) {
     const beforeDash = left.slice(0, -1).trimEnd();
     const previousWord = beforeDash.split(/\s+/).pop() ?? '';
-    const elidedPrefix = (CONJUNCTIONS.has(previousWord) || previousWord.endsWith(',')) && /^\p{Ll}/u.test(nextWord);
+    const elidedPrefix =
+      (CONJUNCTIONS.has(previousWord) || previousWord.endsWith(',')) && /^\p{Ll}/u.test(nextWord);
     return elidedPrefix && left.endsWith('-') ? `${left}${right}` : `${left} ${right}`;
   }
   if (!/^\p{Ll}/u.test(nextWord)) return `${left}${right}`;
   if (CONJUNCTIONS.has(nextWord)) return `${left} ${right}`;
-  const leftWord = left.slice(0, -1).split(/[\s/(„"-]/).pop() ?? '';
+  const leftWord =
+    left
+      .slice(0, -1)
+      .split(/[\s/(„"-]/)
+      .pop() ?? '';
   if (/^\p{Ll}/u.test(leftWord) && ADJECTIVE_ENDING.test(leftWord) && !SUFFIX_CONTINUATIONS.has(nextWord)) {
     return `${left}${right}`;
   }

@@ -34,6 +34,8 @@ export interface FoundDate {
   /** Where the date text starts and ends in the searched string. */
   start: number;
   end: number;
+  /** Whether the text names several days ("17. bis 19.06.20"). */
+  range: boolean;
 }
 
 /** Two-digit years are 20xx: the published collections start in the 2000s. */
@@ -55,7 +57,14 @@ export function findDates(text: string): FoundDate[] {
     const day = Number(groups.firstDay ?? groups.day);
     if (month === undefined) continue;
     const iso = toIso(Number(groups.year), month, day);
-    if (iso) dates.push({ iso, start: match.index, end: match.index + match[0].length });
+    if (iso) {
+      dates.push({
+        iso,
+        start: match.index,
+        end: match.index + match[0].length,
+        range: groups.firstDay !== undefined,
+      });
+    }
   }
   return dates;
 }

@@ -16,26 +16,31 @@ const DATE_IN_LINE = /\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|\p{L}+\s+\d{4})/u;
 
 const ITEM_HEADER = /^TOP\s+\d/;
 
-export function isPageNumber(line: string): boolean {
+function isPageNumber(line: string): boolean {
   return PAGE_NUMBER.test(line);
 }
 
-export function isContinuationLine(line: string): boolean {
+function isContinuationLine(line: string): boolean {
   return CONTINUATION.test(line);
 }
 
 /**
  * Where a running header that starts at `start` ends (exclusive), or undefined if the lines there are no header.
  * The header runs to its date line ("am 10.12.20") and takes a page number right after it; a header without a date
- * runs to its page number. It must speak of "Beschlüsse", so that a paragraph line starting with "Sammlung" stays.
+ * runs to its page number. It must speak of "Beschlüsse", and once the items have begun it must end in a page
+ * number, so that a paragraph line starting with "Sammlung" stays text.
  */
-export function runningHeaderEnd(lines: readonly string[], start: number): number | undefined {
+function runningHeaderEnd(
+  lines: readonly string[],
+  start: number,
+  needsPageNumber: boolean,
+): number | undefined {
   if (!HEADER_START.test(lines[start] ?? '')) return undefined;
   const limit = Math.min(lines.length, start + MAX_HEADER_LINES);
   let end: number | undefined;
   for (let index = start; index < limit; index += 1) {
     const line = lines[index] ?? '';
-    if (index > start && ITEM_HEADER.test(line)) break;
+    if (index > start && (ITEM_HEADER.test(line) || HEADER_START.test(line))) break;
     if (isPageNumber(line)) {
       end = index + 1;
       break;
@@ -46,6 +51,7 @@ export function runningHeaderEnd(lines: readonly string[], start: number): numbe
     }
   }
   if (end === undefined) return undefined;
+  if (needsPageNumber && !isPageNumber(lines[end - 1] ?? '')) return undefined;
   const text = lines.slice(start, end).join(' ');
   return /Beschl(?:ü|ue)sse/.test(text) ? end : undefined;
 }
@@ -61,9 +67,11 @@ export interface ContentLines {
 export function removePageFurniture(lines: readonly string[]): ContentLines {
   const content: string[] = [];
   const headers: string[][] = [];
+  let itemsBegun = false;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
-    const headerEnd = runningHeaderEnd(lines, index);
+    itemsBegun ||= ITEM_HEADER.test(line);
+    const headerEnd = runningHeaderEnd(lines, index, itemsBegun);
     if (headerEnd !== undefined) {
       headers.push(lines.slice(index, headerEnd).filter((headerLine) => !isPageNumber(headerLine)));
       index = headerEnd - 1;

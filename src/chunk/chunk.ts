@@ -1,0 +1,83 @@
+// Turns citable units into chunks for embedding: one per unit, or window-sized pieces of a long unit with exact offsets.
+import { z } from 'zod';
+import { BeschlussError } from '../errors.ts';
+import type { Chunk, Unit } from '../model.ts';
+import { GermanTextSplitter } from './german-splitter.ts';
+
+export interface ChunkOptions {
+  /** Longest piece in characters; default 1000 (about 256 tokens of multilingual-e5-small). */
+  maxChars?: number;
+  /** Characters a piece may repeat from the end of the previous one, in whole words or sentences; default 100. */
+  overlapChars?: number;
+}
+
+export const DEFAULT_MAX_CHARS = 1000;
+export const DEFAULT_OVERLAP_CHARS = 100;
+
+const optionsSchema = z
+  .object({
+    maxChars: z.number().int().min(20).default(DEFAULT_MAX_CHARS),
+    overlapChars: z.number().int().min(0).default(DEFAULT_OVERLAP_CHARS),
+  })
+  .refine((options) => options.overlapChars < options.maxChars, {
+    message: 'overlapChars must be smaller than maxChars',
+  });
+
+/**
+ * Where each piece lies in the text. Pieces come in order, cover the text up to whitespace, repeat at most
+ * `overlapChars` of the previous piece and always add new text: so the next piece starts no earlier than the previous
+ * end minus the overlap and reaches past the first non-space after the previous end. The earliest such match is
+ * taken, as the splitter keeps as much overlap as it may (where text repeats, the candidates read the same).
+ */
+function locate(text: string, pieces: readonly string[], overlapChars: number, unitId: string) {
+  let previous = { start: -1, end: 0 };
+  return pieces.map((piece) => {
+    const latest =
+      previous.end + (text.slice(previous.end).length - text.slice(previous.end).trimStart().length);
+    let start = -1;
+    for (
+      let at = Math.max(previous.start + 1, previous.end - overlapChars);
+      at <= latest && start < 0;
+      at += 1
+    ) {
+      if (at + piece.length > latest && text.startsWith(piece, at)) start = at;
+    }
+    if (start < 0) start = text.indexOf(piece, previous.start + 1);
+    if (start < 0) {
+      throw new BeschlussError('INTERNAL', `chunking ${unitId}: a piece is not part of the unit's text`, {
+        details: { unitId, piece },
+      });
+    }
+    previous = { start, end: start + piece.length };
+    return previous;
+  });
+}
+
+/**
+ * One chunk per unit; a unit longer than maxChars is split at German sentence, clause and word boundaries with
+ * @langchain/textsplitters. Every chunk keeps its unit id and offsets with unit.text.slice(start, end) === text.
+ */
+export async function chunkUnits(units: readonly Unit[], options: ChunkOptions = {}): Promise<Chunk[]> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw new BeschlussError('INVALID_REQUEST', `invalid chunk options: ${z.prettifyError(parsed.error)}`, {
+      details: { options },
+    });
+  }
+  const { maxChars, overlapChars } = parsed.data;
+  const splitter = new GermanTextSplitter({ chunkSize: maxChars, chunkOverlap: overlapChars });
+  const chunks: Chunk[] = [];
+  for (const unit of units) {
+    const pieces = unit.text.length <= maxChars ? [unit.text] : await splitter.splitText(unit.text);
+    locate(unit.text, pieces, overlapChars, unit.id).forEach(({ start, end }, index) => {
+      chunks.push({
+        id: `${unit.id}#${index}`,
+        unitId: unit.id,
+        text: unit.text.slice(start, end),
+        start,
+        end,
+      });
+    });
+  }
+  return chunks;
+}

@@ -1,0 +1,22 @@
+// What a CLI command is: a name and a function that registers it on the program, with injected output writers.
+import type { Command } from 'commander';
+
+/** Where the CLI writes; tests pass recorders, the binary passes process.stdout / process.stderr. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface CommandContext extends CliIo {
+  /** Sets the process exit code without throwing (e.g. some files failed but others were reported). */
+  setExitCode: (code: number) => void;
+}
+
+export interface CliCommand {
+  name: string;
+  /** Adds the command (arguments, options, action) to the program. */
+  register: (program: Command, context: CommandContext) => void;
+}
+
+/** Exit codes of `beschluss`. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

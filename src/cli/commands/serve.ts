@@ -1,0 +1,90 @@
+// `beschluss serve [--port N] [--host H]`: builds the assistant and runs the HTTP server until SIGTERM/SIGINT
+// (PORT and HOST from the environment work too; the flags win).
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { Assistant } from '../../assistant/types.ts';
+import { type Config, loadConfig } from '../../config.ts';
+import { createLogger, type Logger } from '../../logger.ts';
+import { type RunningServer, startServer } from '../../server/serve.ts';
+import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+
+export type CreateAssistant = (options: { config: Config; logger: Logger }) => Promise<Assistant>;
+
+export interface ServeCommandOptions {
+  /** Builds the assistant (default: createAssistant of src/assistant/create.ts). */
+  createAssistant?: CreateAssistant;
+  /** Environment the configuration is read from (default process.env). */
+  environment?: Record<string, string | undefined>;
+  /** Logger (default: JSON lines on stderr at LOG_LEVEL). */
+  logger?: Logger;
+  /** Signals that shut the server down gracefully (default SIGTERM, SIGINT). */
+  signals?: NodeJS.Signals[];
+  /** Called once the server listens (tests use it to talk to the server and close it). */
+  onListening?: (server: RunningServer) => void;
+}
+
+const flagsSchema = z.object({
+  port: z.coerce
+    .number({ error: 'expected --port to be a number' })
+    .int('expected --port to be an integer')
+    .min(0, 'expected --port from 0 to 65535')
+    .max(65535, 'expected --port from 0 to 65535')
+    .optional(),
+  host: z.string().trim().min(1, 'expected --host to name an address, e.g. 127.0.0.1').optional(),
+});
+
+async function defaultCreateAssistant(options: { config: Config; logger: Logger }): Promise<Assistant> {
+  // Loaded on use: building the assistant pulls in the index, the embedder and the answerer.
+  const modulePath = '../../assistant/create.ts';
+  const module = (await import(modulePath)) as { createAssistant: CreateAssistant };
+  return module.createAssistant(options);
+}
+
+async function runServe(
+  flags: { port?: string; host?: string },
+  command: Command,
+  context: CommandContext,
+  options: ServeCommandOptions,
+): Promise<void> {
+  const parsed = flagsSchema.safeParse(flags);
+  if (!parsed.success) {
+    command.error(`serve: ${z.prettifyError(parsed.error)}`, { exitCode: EXIT.usage, code: 'beschluss.usage' });
+    return;
+  }
+  const base = loadConfig(options.environment ?? process.env);
+  const config: Config = {
+    ...base,
+    ...(parsed.data.port !== undefined ? { PORT: parsed.data.port } : {}),
+    ...(parsed.data.host !== undefined ? { HOST: parsed.data.host } : {}),
+  };
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const assistant = await (options.createAssistant ?? defaultCreateAssistant)({ config, logger });
+  let server: RunningServer;
+  try {
+    server = await startServer({ assistant, config, logger, signals: options.signals ?? ['SIGTERM', 'SIGINT'] });
+  } catch (error) {
+    await assistant.close();
+    throw error;
+  }
+  context.stdout(`Beschluss-Assistent läuft: ${server.url}\n`);
+  options.onListening?.(server);
+  await server.closed;
+}
+
+export function createServeCommand(options: ServeCommandOptions = {}): CliCommand {
+  return {
+    name: 'serve',
+    register(program, context) {
+      program
+        .command('serve')
+        .description('run the HTTP server (web page, /api, OpenAI-compatible /v1); PORT and HOST env work too')
+        .option('--port <n>', 'port to listen on (default PORT or 3000; 0 = any free port)')
+        .option('--host <address>', 'address to listen on (default HOST or 127.0.0.1)')
+        .action((flags: { port?: string; host?: string }, command: Command) =>
+          runServe(flags, command, context, options),
+        );
+    },
+  };
+}
+
+export const serveCommand: CliCommand = createServeCommand();

@@ -1,0 +1,10 @@
+// Public surface of the corpus stage: reading and parsing collections of Beschlüsse.
+
+export { endsSentence, isAbbreviation, isOrdinal } from './abbreviations.ts';
+export { CONFERENCES, type Conference, DEFAULT_CONFERENCE_ID } from './conferences.ts';
+export { decodeText } from './decode-text.ts';
+export { defaultExtractors, type TextExtractor, type TextExtractors } from './extractors.ts';
+export { joinLines } from './join-lines.ts';
+export { findMeetingDate, formatGermanDate } from './meeting-date.ts';
+export { type ParseOptions, parseCollection } from './parse.ts';
+export { type CorpusReadResult, type ReadOptions, readCollectionFile, readCorpusDir } from './read.ts';

@@ -1,0 +1,143 @@
+// Reads collection files from disk: one file, or every supported file of a corpus folder, with clear errors for bad input.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { BeschlussError } from '../errors.ts';
+import type { Collection } from '../model.ts';
+import { defaultExtractors, type TextExtractors } from './extractors.ts';
+import { parseCollection } from './parse.ts';
+
+export interface ReadOptions {
+  /** Extension → text extractor; default: defaultExtractors() (".txt"). */
+  extractors?: TextExtractors;
+}
+
+/** A file-system failure as a BeschlussError: a missing path is FILE_NOT_FOUND, anything else (permissions …) names its cause. */
+function fileSystemError(error: unknown, file: string, what: string): BeschlussError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new BeschlussError('FILE_NOT_FOUND', `${file}: no such ${what}`, {
+      details: { file },
+      cause: error,
+    });
+  }
+  return new BeschlussError('FILE_UNSUPPORTED', `${file}: cannot be read (${code ?? String(error)})`, {
+    details: { file, code },
+    cause: error,
+  });
+}
+
+async function statPath(file: string, what: string) {
+  try {
+    return await stat(file);
+  } catch (error) {
+    throw fileSystemError(error, file, what);
+  }
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw fileSystemError(error, file, 'file');
+  }
+}
+
+/** Reads and parses one collection file; the extractor is chosen by the file's extension. */
+export async function readCollectionFile(file: string, options: ReadOptions = {}): Promise<Collection> {
+  const { extractors = defaultExtractors() } = options;
+  const info = await statPath(file, 'file');
+  if (info.isDirectory()) {
+    throw new BeschlussError('FILE_UNSUPPORTED', `${file}: is a folder; expected a collection file`, {
+      details: { file },
+    });
+  }
+  const extension = path.extname(file).toLowerCase();
+  const extract = Object.hasOwn(extractors, extension) ? extractors[extension] : undefined;
+  if (!extract) {
+    const supported = Object.keys(extractors).join(', ');
+    throw new BeschlussError(
+      'FILE_UNSUPPORTED',
+      `${file}: unsupported file type "${extension || '(none)'}"; expected one of ${supported}`,
+      { details: { file, extension, supported: Object.keys(extractors) } },
+    );
+  }
+  const text = await extract(await readBytes(file), file);
+  return parseCollection(text, { file });
+}
+
+export interface CorpusReadResult {
+  /** Parsed collections, sorted by file name, one per meeting. */
+  collections: Collection[];
+  /** One error per file that could not be read, and per meeting found in more than one file. */
+  errors: BeschlussError[];
+}
+
+function asBeschlussError(error: unknown, file: string): BeschlussError {
+  if (error instanceof BeschlussError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new BeschlussError('INTERNAL', `${file}: could not be read: ${message}`, {
+    details: { file },
+    cause: error,
+  });
+}
+
+/**
+ * Reads every supported file (by extension) directly in `dir`. A file that fails is reported in `errors` and the
+ * rest are still read; a meeting found in a second file is an error naming both files, and the first file (by name)
+ * is kept. A folder without any collection is a CORPUS_EMPTY error, never an empty result.
+ */
+export async function readCorpusDir(dir: string, options: ReadOptions = {}): Promise<CorpusReadResult> {
+  const { extractors = defaultExtractors() } = options;
+  const info = await statPath(dir, 'folder');
+  if (!info.isDirectory()) {
+    throw new BeschlussError('FILE_UNSUPPORTED', `${dir}: is a file; expected a corpus folder`, {
+      details: { dir },
+    });
+  }
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && Object.hasOwn(extractors, path.extname(entry.name).toLowerCase()))
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+  const collections: Collection[] = [];
+  const errors: BeschlussError[] = [];
+  const fileOfMeeting = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const collection = await readCollectionFile(file, { extractors });
+      const earlier = fileOfMeeting.get(collection.meeting.id);
+      if (earlier !== undefined) {
+        errors.push(
+          new BeschlussError(
+            'CORPUS_DUPLICATE_MEETING',
+            `${file}: meeting ${collection.meeting.id} is already read from ${earlier}; expected one file per meeting (keeping ${earlier})`,
+            { details: { meeting: collection.meeting.id, files: [earlier, file] } },
+          ),
+        );
+        continue;
+      }
+      fileOfMeeting.set(collection.meeting.id, file);
+      collections.push(collection);
+    } catch (error) {
+      errors.push(asBeschlussError(error, file));
+    }
+  }
+  if (collections.length === 0) {
+    const supported = Object.keys(extractors).join(', ');
+    const reasons = errors.map((error) => error.message).join('; ');
+    throw new BeschlussError(
+      'CORPUS_EMPTY',
+      files.length === 0
+        ? `${dir}: no collection files found; expected files ending in ${supported}`
+        : `${dir}: none of ${files.length} files could be read: ${reasons}`,
+      {
+        details: {
+          dir,
+          files,
+          errors: errors.map((error) => ({ code: error.code, message: error.message })),
+        },
+      },
+    );
+  }
+  return { collections, errors };
+}
