@@ -24,7 +24,11 @@ export function resolvePrefixes(
   };
 }
 
-export function applyPrefix(values: string[], inputType: EmbeddingInputType, prefixes: InputPrefixes): string[] {
+export function applyPrefix(
+  values: string[],
+  inputType: EmbeddingInputType,
+  prefixes: InputPrefixes,
+): string[] {
   const prefix = prefixes[inputType];
   return prefix === '' ? values : values.map((value) => `${prefix}${value}`);
 }

@@ -84,7 +84,9 @@ function unavailable(message: string, details: Record<string, unknown>, cause?: 
 }
 
 /** Loads the model, embeds a probe to learn the dimensions, and returns the embedder. */
-export async function createTransformersEmbedder(options: TransformersEmbedderOptions = {}): Promise<Embedder> {
+export async function createTransformersEmbedder(
+  options: TransformersEmbedderOptions = {},
+): Promise<Embedder> {
   const environment = options.environment ?? process.env;
   const {
     model = environment.EMBEDDING_MODEL || DEFAULT_TRANSFORMERS_MODEL,
@@ -100,7 +102,8 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     );
   }
   const transformers = await import('@huggingface/transformers');
-  const cacheDir = options.cacheDir ?? (environment.TRANSFORMERS_CACHE || transformers.env.cacheDir || undefined);
+  const cacheDir =
+    options.cacheDir ?? (environment.TRANSFORMERS_CACHE || transformers.env.cacheDir || undefined);
   const prefixes = resolvePrefixes(model, options);
 
   const candidates = path.isAbsolute(model)
@@ -116,14 +119,16 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
       break;
     }
     problems.push(
-      missing.length === files.length ? `${candidate} (not there)` : `${candidate} (lacks ${missing.join(', ')})`,
+      missing.length === files.length
+        ? `${candidate} (not there)`
+        : `${candidate} (lacks ${missing.join(', ')})`,
     );
   }
   if (folder === undefined && !allowRemote) {
     throw unavailable(
       `Embedding model "${model}" is not available locally: looked in ${problems.join('; ')}. ` +
         `Expected ${files.join(', ')}. Fix: put the model files into ${candidates[0]} (or set MODEL_DIR to the ` +
-        `folder holding ${model}/), allow the one-time download on a machine with internet, ` +
+        `folder holding ${model}/), allow the one-time download on a machine with internet (EMBEDDING_ALLOW_REMOTE=true), ` +
         'or use EMBEDDER=offline.',
       { model, folders: candidates, expectedFiles: files },
     );

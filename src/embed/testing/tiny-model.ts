@@ -268,7 +268,10 @@ export async function buildTinyBertModel(
   const onnxModel = buildOnnxModel(vocabularySize, hiddenSize, seed);
   await writeFileAtomic(path.join(modelPath, 'config.json'), JSON.stringify(config, null, 2));
   await writeFileAtomic(path.join(modelPath, 'tokenizer.json'), JSON.stringify(buildTokenizer(vocabulary)));
-  await writeFileAtomic(path.join(modelPath, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig, null, 2));
+  await writeFileAtomic(
+    path.join(modelPath, 'tokenizer_config.json'),
+    JSON.stringify(tokenizerConfig, null, 2),
+  );
   await writeFileAtomic(path.join(modelPath, 'onnx', 'model.onnx'), onnxModel);
   await writeFileAtomic(path.join(modelPath, 'onnx', 'model_quantized.onnx'), onnxModel);
   return { modelName, modelPath, vocabularySize, hiddenSize };

@@ -1,0 +1,135 @@
+// Picks the embedder (EMBEDDER=auto|transformers|openai-compatible|offline), falling back to offline where no model loads.
+import { BeschlussError } from '../errors.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { createOpenAICompatibleEmbedder, type OpenAICompatibleEmbedderOptions } from './openai-compatible.ts';
+import {
+  createTransformersEmbedder,
+  DEFAULT_TRANSFORMERS_MODEL,
+  type TransformersEmbedderOptions,
+} from './transformers.ts';
+import { type Embedder, embedderId } from './types.ts';
+
+export const EMBEDDER_KINDS = ['auto', 'transformers', 'openai-compatible', 'offline'] as const;
+export type EmbedderKind = (typeof EMBEDDER_KINDS)[number];
+
+/** The part of src/logger.ts the factory uses. */
+export type EmbedderLogger = Pick<Logger, 'info' | 'warn'>;
+
+export interface CreateEmbedderOptions {
+  /** Default EMBEDDER, else "auto". */
+  kind?: EmbedderKind;
+  /** Model name for transformers or the server. Default EMBEDDING_MODEL (then each embedder's own default). */
+  model?: string;
+  /** Folder holding <model>/ for transformers. Default MODEL_DIR, then <project>/models. */
+  modelDir?: string;
+  /** OpenAI-compatible server; in "auto" its presence selects that embedder. Default EMBEDDING_BASE_URL. */
+  baseURL?: string;
+  /** Default EMBEDDING_API_KEY. */
+  apiKey?: string;
+  /** Let transformers download a missing model from the hub. Default EMBEDDING_ALLOW_REMOTE = "true" | "1", else false. */
+  allowRemote?: boolean;
+  /** In "auto", how long transformers may take to load before the offline embedder is used. Default 5000. */
+  loadTimeoutMs?: number;
+  /** Default: createLogger() from src/logger.ts (JSON lines on stderr, so stdout stays free for --json output). */
+  logger?: EmbedderLogger;
+  /** Where the defaults above are read from. Default process.env. */
+  environment?: Record<string, string | undefined>;
+  /** Seams for tests; the defaults are the real embedders. */
+  createOffline?: (options?: { dimensions?: number }) => Promise<Embedder>;
+  createTransformers?: (options: TransformersEmbedderOptions) => Promise<Embedder>;
+  createOpenAICompatible?: (options: OpenAICompatibleEmbedderOptions) => Promise<Embedder>;
+}
+
+export interface CreatedEmbedder {
+  embedder: Embedder;
+  /** Set when "auto" fell back to the offline embedder: why no model could be used. */
+  fallbackReason?: string;
+}
+
+async function createDefaultOffline(options?: { dimensions?: number }): Promise<Embedder> {
+  // Imported on demand: the offline embedder's analyzer is only loaded when it is used.
+  const { createOfflineEmbedder } = await import('./offline.ts');
+  return createOfflineEmbedder(options);
+}
+
+function describeEmbedder(embedder: Embedder): string {
+  return `${embedder.provider} ${embedder.modelId} (${embedder.dimensions} dimensions)`;
+}
+
+/** Resolves with the load, or rejects with a timeout error; a late load is left to finish and be collected. */
+async function withinTimeout<T>(load: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new BeschlussError('EMBEDDER_UNAVAILABLE', `${what} took longer than ${timeoutMs} ms.`)),
+      timeoutMs,
+    );
+  });
+  // A load that fails after the timeout must not become an unhandled rejection.
+  load.catch(() => {});
+  try {
+    return await Promise.race([load, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function createEmbedder(options: CreateEmbedderOptions = {}): Promise<CreatedEmbedder> {
+  const environment = options.environment ?? process.env;
+  const {
+    kind = (environment.EMBEDDER || 'auto') as EmbedderKind,
+    model = environment.EMBEDDING_MODEL || undefined,
+    modelDir = environment.MODEL_DIR || undefined,
+    baseURL = environment.EMBEDDING_BASE_URL || undefined,
+    apiKey = environment.EMBEDDING_API_KEY || undefined,
+    allowRemote = ['1', 'true'].includes((environment.EMBEDDING_ALLOW_REMOTE ?? '').toLowerCase()),
+    loadTimeoutMs = 5000,
+    logger = createLogger(),
+    createOffline = createDefaultOffline,
+    createTransformers = createTransformersEmbedder,
+    createOpenAICompatible = createOpenAICompatibleEmbedder,
+  } = options;
+  if (!EMBEDDER_KINDS.includes(kind)) {
+    throw new BeschlussError(
+      'EMBEDDER_UNAVAILABLE',
+      `Unknown embedder kind "${kind}": expected one of ${EMBEDDER_KINDS.join(', ')} (EMBEDDER).`,
+      { details: { kind } },
+    );
+  }
+  const transformersOptions: TransformersEmbedderOptions = { environment, allowRemote };
+  if (model !== undefined) transformersOptions.model = model;
+  if (modelDir !== undefined) transformersOptions.modelDir = modelDir;
+  const openAIOptions: OpenAICompatibleEmbedderOptions = { environment };
+  if (model !== undefined) openAIOptions.model = model;
+  if (baseURL !== undefined) openAIOptions.baseURL = baseURL;
+  if (apiKey !== undefined) openAIOptions.apiKey = apiKey;
+
+  const chosen = async (embedder: Embedder): Promise<CreatedEmbedder> => {
+    logger.info(`Embedder: ${describeEmbedder(embedder)}`, { embedder: embedderId(embedder) });
+    return { embedder };
+  };
+
+  switch (kind) {
+    case 'offline':
+      return chosen(await createOffline());
+    case 'transformers':
+      return chosen(await createTransformers(transformersOptions));
+    case 'openai-compatible':
+      return chosen(await createOpenAICompatible(openAIOptions));
+  }
+
+  // auto: a configured server is an explicit choice, so its failure is an error rather than a silent switch.
+  if (baseURL !== undefined) return chosen(await createOpenAICompatible(openAIOptions));
+  try {
+    const what = `Loading the transformers model ${model ?? DEFAULT_TRANSFORMERS_MODEL}`;
+    return chosen(await withinTimeout(createTransformers(transformersOptions), loadTimeoutMs, what));
+  } catch (error) {
+    const fallbackReason = error instanceof Error ? error.message : String(error);
+    const embedder = await createOffline();
+    logger.warn(
+      `Embedder: no model could be loaded, using ${describeEmbedder(embedder)} instead. Reason: ${fallbackReason}`,
+      { embedder: embedderId(embedder), fallbackReason },
+    );
+    return { embedder, fallbackReason };
+  }
+}

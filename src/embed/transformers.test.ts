@@ -1,0 +1,170 @@
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { env } from '@huggingface/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BeschlussError } from '../errors.ts';
+import { buildTinyBertModel } from './testing/tiny-model.ts';
+import { createTransformersEmbedder, type TransformersEmbedderOptions } from './transformers.ts';
+import type { Embedder } from './types.ts';
+
+let root: string;
+let modelDir: string;
+let cacheDir: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'beschluss-transformers-'));
+  modelDir = path.join(root, 'models');
+  cacheDir = path.join(root, 'cache');
+  await buildTinyBertModel(modelDir, { modelName: 'testing/tiny-multilingual-e5', hiddenSize: 16 });
+  await buildTinyBertModel(modelDir, { modelName: 'testing/tiny-bert' });
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const load = (options: TransformersEmbedderOptions) =>
+  createTransformersEmbedder({ modelDir, cacheDir, allowRemote: false, environment: {}, ...options });
+
+async function embedOne(
+  embedder: Embedder,
+  value: string,
+  inputType: 'query' | 'passage',
+): Promise<number[]> {
+  const { embeddings } = await embedder.doEmbed({ values: [value], inputType });
+  return embeddings[0] as number[];
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<BeschlussError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(BeschlussError);
+  return error as BeschlussError;
+}
+
+describe('createTransformersEmbedder', () => {
+  it('loads a local model, names itself after it and detects the dimensions with a probe', async () => {
+    const embedder = await load({ model: 'testing/tiny-multilingual-e5' });
+    expect(embedder.provider).toBe('transformers');
+    expect(embedder.modelId).toBe('testing/tiny-multilingual-e5');
+    expect(embedder.dimensions).toBe(16);
+    expect(embedder.maxEmbeddingsPerCall).toBe(32);
+  });
+
+  it('fails fast with EMBEDDER_UNAVAILABLE naming the model, the folders searched and the fix', async () => {
+    const started = performance.now();
+    const error = await failureOf(load({ model: 'Xenova/multilingual-e5-small' }));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
+    expect(error.message).toContain('"Xenova/multilingual-e5-small"');
+    expect(error.message).toContain(path.join(modelDir, 'Xenova/multilingual-e5-small'));
+    expect(error.message).toContain(path.join(cacheDir, 'Xenova/multilingual-e5-small'));
+    expect(error.message).toContain('MODEL_DIR');
+    expect(error.message).toContain('EMBEDDER=offline');
+    expect(error.details?.folders).toEqual([
+      path.join(modelDir, 'Xenova/multilingual-e5-small'),
+      path.join(cacheDir, 'Xenova/multilingual-e5-small'),
+    ]);
+  });
+
+  it('names the missing weights file when a model folder is incomplete for the chosen dtype', async () => {
+    const partialDir = path.join(root, 'partial');
+    await buildTinyBertModel(partialDir, { modelName: 'only-quantized' });
+    await unlink(path.join(partialDir, 'only-quantized', 'onnx', 'model.onnx'));
+    const error = await failureOf(load({ model: 'only-quantized', modelDir: partialDir }));
+    expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
+    expect(error.message).toContain(`lacks ${path.join('onnx', 'model.onnx')}`);
+    const quantized = await load({ model: 'only-quantized', modelDir: partialDir, dtype: 'q8' });
+    expect(quantized.dimensions).toBe(32);
+  });
+
+  it('reports a corrupt weights file as EMBEDDER_UNAVAILABLE naming the folder', async () => {
+    const corruptDir = path.join(root, 'corrupt');
+    const { modelPath } = await buildTinyBertModel(corruptDir, { modelName: 'broken' });
+    await writeFile(path.join(modelPath, 'onnx', 'model.onnx'), 'not an onnx graph');
+    const error = await failureOf(load({ model: 'broken', modelDir: corruptDir }));
+    expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
+    expect(error.message).toContain(`Could not load embedding model "broken" from ${modelPath}`);
+  });
+
+  it('finds a model in the transformers.js cache folder when the model folder lacks it', async () => {
+    const cachedRoot = path.join(root, 'cache-only');
+    await buildTinyBertModel(path.join(cachedRoot, 'cache'), {
+      modelName: 'cached/tiny-bert',
+      hiddenSize: 8,
+    });
+    const embedder = await load({
+      model: 'cached/tiny-bert',
+      modelDir: path.join(cachedRoot, 'empty'),
+      cacheDir: path.join(cachedRoot, 'cache'),
+    });
+    expect(embedder.dimensions).toBe(8);
+  });
+
+  it('accepts an absolute model folder and takes the model name from EMBEDDING_MODEL by default', async () => {
+    const absolute = await load({ model: path.join(modelDir, 'testing/tiny-bert') });
+    expect(absolute.dimensions).toBe(32);
+    const fromEnvironment = await load({ environment: { EMBEDDING_MODEL: 'testing/tiny-bert' } });
+    expect(fromEnvironment.modelId).toBe('testing/tiny-bert');
+  });
+
+  it('puts "query: " and "passage: " before the inputs of an e5 model', async () => {
+    const e5 = await load({ model: 'testing/tiny-multilingual-e5' });
+    const unprefixed = await load({
+      model: 'testing/tiny-multilingual-e5',
+      queryPrefix: '',
+      passagePrefix: '',
+    });
+    const query = await embedOne(e5, 'Gefährder', 'query');
+    const passage = await embedOne(e5, 'Gefährder', 'passage');
+    expect(query).toEqual(await embedOne(unprefixed, 'query: Gefährder', 'query'));
+    expect(passage).toEqual(await embedOne(unprefixed, 'passage: Gefährder', 'passage'));
+    expect(query).not.toEqual(passage);
+  });
+
+  it('adds no prefixes for other models unless asked to', async () => {
+    const plain = await load({ model: 'testing/tiny-bert' });
+    expect(await embedOne(plain, 'Polizei', 'query')).toEqual(await embedOne(plain, 'Polizei', 'passage'));
+    const custom = await load({ model: 'testing/tiny-bert', queryPrefix: 'query: ' });
+    expect(await embedOne(custom, 'Polizei', 'query')).toEqual(
+      await embedOne(plain, 'query: Polizei', 'query'),
+    );
+  });
+
+  it('splits a call larger than maxEmbeddingsPerCall and returns the same vectors', async () => {
+    const small = await load({ model: 'testing/tiny-bert', maxEmbeddingsPerCall: 2 });
+    const large = await load({ model: 'testing/tiny-bert', maxEmbeddingsPerCall: 64 });
+    const values = ['Bund', 'Länder', 'Polizei', 'Straße', 'Schutz'];
+    const fromSmall = await small.doEmbed({ values, inputType: 'passage' });
+    const fromLarge = await large.doEmbed({ values, inputType: 'passage' });
+    expect(fromSmall.embeddings).toEqual(fromLarge.embeddings);
+  });
+
+  it('stops before the next batch once the abort signal fires', async () => {
+    const embedder = await load({ model: 'testing/tiny-bert', maxEmbeddingsPerCall: 1 });
+    const controller = new AbortController();
+    controller.abort(new Error('caller gave up'));
+    await expect(
+      embedder.doEmbed({ values: ['a', 'b'], inputType: 'query', abortSignal: controller.signal }),
+    ).rejects.toThrow('caller gave up');
+  });
+
+  it('rejects an unknown dtype with the list of known ones', async () => {
+    const error = await failureOf(load({ model: 'testing/tiny-bert', dtype: 'fp8' as never }));
+    expect(error.message).toContain('Unknown dtype "fp8"');
+    expect(error.message).toContain('q8');
+  });
+
+  it("leaves transformers.js's process-wide env untouched", async () => {
+    const before = { ...env };
+    await load({ model: 'testing/tiny-bert', cacheDir: path.join(root, 'other-cache') });
+    await failureOf(load({ model: 'missing/model', modelDir: path.join(root, 'nowhere') }));
+    expect(env.allowRemoteModels).toBe(before.allowRemoteModels);
+    expect(env.localModelPath).toBe(before.localModelPath);
+    expect(env.cacheDir).toBe(before.cacheDir);
+    expect(env.allowLocalModels).toBe(before.allowLocalModels);
+  });
+});
