@@ -65,7 +65,13 @@ function pushParts(tokens: Token[], surface: string, start: number): void {
   const parts = trimmed.split('-');
   for (const part of parts) {
     if (part.length > 0) {
-      tokens.push({ text: part.toLowerCase(), kind: classify(part), surface: part, start: offset, end: offset + part.length });
+      tokens.push({
+        text: part.toLowerCase(),
+        kind: classify(part),
+        surface: part,
+        start: offset,
+        end: offset + part.length,
+      });
     }
     offset += part.length + 1;
   }
@@ -111,7 +117,13 @@ export function tokenize(text: string): Token[] {
     const surface = match[0];
     const start = match.index ?? 0;
     if (NUMBER.test(surface)) {
-      tokens.push({ text: surface.toLowerCase(), kind: 'number', surface, start, end: start + surface.length });
+      tokens.push({
+        text: surface.toLowerCase(),
+        kind: 'number',
+        surface,
+        start,
+        end: start + surface.length,
+      });
     } else {
       pushParts(tokens, surface, start);
     }

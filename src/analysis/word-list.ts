@@ -94,7 +94,11 @@ export function buildWordList(source: HunspellSource, extraWords: Iterable<strin
   }
   for (const word of extraWords) {
     const first = word[0] ?? '';
-    addForm(words, word, WORD_STANDALONE | WORD_COMPOUND_PART | (first !== first.toLowerCase() ? WORD_NOUN : 0));
+    addForm(
+      words,
+      word,
+      WORD_STANDALONE | WORD_COMPOUND_PART | (first !== first.toLowerCase() ? WORD_NOUN : 0),
+    );
   }
   return words;
 }
@@ -103,5 +107,8 @@ export function buildWordList(source: HunspellSource, extraWords: Iterable<strin
 export async function loadGermanWordList(extraWords: Iterable<string> = []): Promise<WordList> {
   const { default: dictionary } = await import('dictionary-de');
   const decoder = new TextDecoder('utf-8');
-  return buildWordList({ aff: decoder.decode(dictionary.aff), dic: decoder.decode(dictionary.dic) }, extraWords);
+  return buildWordList(
+    { aff: decoder.decode(dictionary.aff), dic: decoder.decode(dictionary.dic) },
+    extraWords,
+  );
 }
