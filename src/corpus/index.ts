@@ -7,4 +7,5 @@ export { defaultExtractors, type TextExtractor, type TextExtractors } from './ex
 export { joinLines } from './join-lines.ts';
 export { findMeetingDate, formatGermanDate } from './meeting-date.ts';
 export { type ParseOptions, parseCollection } from './parse.ts';
+export { createPdfExtractor, type PdfExtractorOptions } from './pdf-extractor.ts';
 export { type CorpusReadResult, type ReadOptions, readCollectionFile, readCorpusDir } from './read.ts';

@@ -189,7 +189,7 @@ describe('readCorpusDir', () => {
     const error = await errorOf(readCorpusDir(corpus));
     expect(error).toMatchObject({
       code: 'CORPUS_EMPTY',
-      message: `${corpus}: no collection files found; expected files ending in .txt`,
+      message: `${corpus}: no collection files found; expected files ending in .txt, .pdf`,
     });
   });
 

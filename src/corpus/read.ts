@@ -7,7 +7,7 @@ import { defaultExtractors, type TextExtractors } from './extractors.ts';
 import { parseCollection } from './parse.ts';
 
 export interface ReadOptions {
-  /** Extension → text extractor; default: defaultExtractors() (".txt"). */
+  /** Extension → text extractor; default: defaultExtractors() (".txt", ".pdf"). */
   extractors?: TextExtractors;
 }
 
