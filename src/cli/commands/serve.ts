@@ -48,7 +48,10 @@ async function runServe(
 ): Promise<void> {
   const parsed = flagsSchema.safeParse(flags);
   if (!parsed.success) {
-    command.error(`serve: ${z.prettifyError(parsed.error)}`, { exitCode: EXIT.usage, code: 'beschluss.usage' });
+    command.error(`serve: ${z.prettifyError(parsed.error)}`, {
+      exitCode: EXIT.usage,
+      code: 'beschluss.usage',
+    });
     return;
   }
   const base = loadConfig(options.environment ?? process.env);
@@ -61,7 +64,12 @@ async function runServe(
   const assistant = await (options.createAssistant ?? defaultCreateAssistant)({ config, logger });
   let server: RunningServer;
   try {
-    server = await startServer({ assistant, config, logger, signals: options.signals ?? ['SIGTERM', 'SIGINT'] });
+    server = await startServer({
+      assistant,
+      config,
+      logger,
+      signals: options.signals ?? ['SIGTERM', 'SIGINT'],
+    });
   } catch (error) {
     await assistant.close();
     throw error;
@@ -77,7 +85,9 @@ export function createServeCommand(options: ServeCommandOptions = {}): CliComman
     register(program, context) {
       program
         .command('serve')
-        .description('run the HTTP server (web page, /api, OpenAI-compatible /v1); PORT and HOST env work too')
+        .description(
+          'run the HTTP server (web page, /api, OpenAI-compatible /v1); PORT and HOST env work too',
+        )
         .option('--port <n>', 'port to listen on (default PORT or 3000; 0 = any free port)')
         .option('--host <address>', 'address to listen on (default HOST or 127.0.0.1)')
         .action((flags: { port?: string; host?: string }, command: Command) =>

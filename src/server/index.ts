@@ -1,0 +1,6 @@
+// The HTTP server stage: the Hono app (createApp), running it (startServer), and the chat stream's message type.
+export { type CreateAppOptions, createApp, isApiPath, type ServerConfig } from './app.ts';
+export type { AnswerDataParts, AnswerUIMessage } from './chat-stream.ts';
+export type { App, AppEnv } from './env.ts';
+export type { ErrorBody } from './error-response.ts';
+export { type RunningServer, type StartServerOptions, startServer } from './serve.ts';

@@ -1,0 +1,28 @@
+// OpenAPI response entries shared by the routes: a JSON body of a schema, and the error responses.
+import type { z } from '@hono/zod-openapi';
+import { ErrorSchema } from './schemas.ts';
+
+export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description };
+}
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid request (INVALID_REQUEST, INVALID_JSON, QUESTION_TOO_LONG, HISTORY_TOO_LONG, …)',
+  401: 'API key missing or wrong (UNAUTHORIZED)',
+  403: 'Not allowed from this client (FORBIDDEN)',
+  404: 'Not found (UNIT_NOT_FOUND, MEETING_NOT_FOUND, …)',
+  413: 'Body too large (PAYLOAD_TOO_LARGE)',
+  415: 'Body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
+  429: 'Rate limit reached (RATE_LIMITED); see Retry-After',
+  500: 'Internal error (INTERNAL); the log has the request id',
+  503: 'Index missing, busy or not usable',
+} as const;
+
+export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+/** Error responses of an operation, each `{ "error": { "code", "message" } }`. */
+export function errorResponses(...statuses: ErrorStatus[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [status, jsonContent(ErrorSchema, ERROR_DESCRIPTIONS[status])]),
+  ) as Record<ErrorStatus, ReturnType<typeof jsonContent<typeof ErrorSchema>>>;
+}

@@ -1,0 +1,64 @@
+// POST /api/chat: what useChat sends ({ messages: UIMessage[], … } plus optional k, meeting) → the answer as an
+// AI SDK UI message stream (parts documented in ../chat-stream.ts).
+import { createRoute, z } from '@hono/zod-openapi';
+import { createUIMessageStreamResponse } from 'ai';
+import { startAnswerStream } from '../answer-stream.ts';
+import { answerUIMessageStream } from '../chat-stream.ts';
+import { askRequestFromTranscript } from '../conversation.ts';
+import type { App, RouteContext } from '../env.ts';
+import { streamError } from '../error-response.ts';
+import { requireMeeting } from '../known-meeting.ts';
+import { errorResponses } from '../openapi-responses.ts';
+import { ChatRequestSchema } from '../schemas.ts';
+
+const chatRoute = createRoute({
+  method: 'post',
+  path: '/api/chat',
+  tags: ['answers'],
+  summary: 'The answer streamed for useChat (AI SDK UI message stream)',
+  description:
+    'Body as sent by useChat (AI SDK v6): the last message is the question, earlier ones the history (the last 20, ' +
+    'each cut to 4000 characters). Response: Server-Sent Events with UI message chunks: start, source-document per ' +
+    'source (sourceId = unit id, title = citation – item title), text-start/text-delta/text-end, data-answer (the ' +
+    'complete Answer JSON), finish.',
+  request: { body: { content: { 'application/json': { schema: ChatRequestSchema } }, required: true } },
+  responses: {
+    200: {
+      content: { 'text/event-stream': { schema: z.string() } },
+      description: 'UI message stream (header x-vercel-ai-ui-message-stream: v1)',
+    },
+    ...errorResponses(400, 401, 404, 413, 415, 429, 500, 503),
+  },
+});
+
+function textOf(parts: ReadonlyArray<{ type: string; text?: string | undefined }>): string {
+  return parts
+    .filter((part) => part.type === 'text' && typeof part.text === 'string')
+    .map((part) => part.text)
+    .join('');
+}
+
+export function registerChatRoute(app: App, context: RouteContext): void {
+  app.openapi(chatRoute, async (c) => {
+    const body = c.req.valid('json');
+    const assistant = context.assistant();
+    requireMeeting(assistant.catalog, body.meeting);
+    const request = askRequestFromTranscript(
+      body.messages.map((message) => ({ role: message.role, text: textOf(message.parts) })),
+      {
+        ...(body.k !== undefined ? { k: body.k } : {}),
+        ...(body.meeting !== undefined ? { meeting: body.meeting } : {}),
+      },
+    );
+    const abortSignal = c.req.raw.signal;
+    const events = await startAnswerStream(assistant.answerer, request, abortSignal);
+    const requestId = c.get('requestId');
+    const stream = answerUIMessageStream({
+      events,
+      catalog: assistant.catalog,
+      abortSignal,
+      onError: (error) => streamError(error, context.logger, requestId).message,
+    });
+    return createUIMessageStreamResponse({ stream });
+  });
+}

@@ -1,0 +1,31 @@
+// GET /api/search?q=…&k=5&meeting=&mode=: ranked sources for a query.
+import { createRoute } from '@hono/zod-openapi';
+import type { SearchOptions } from '../../retrieve/types.ts';
+import type { App, RouteContext } from '../env.ts';
+import { requireMeeting } from '../known-meeting.ts';
+import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { SearchQuerySchema, SearchResponseSchema } from '../schemas.ts';
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/api/search',
+  tags: ['retrieval'],
+  summary: 'Search the resolutions (hybrid, lexical or vector)',
+  request: { query: SearchQuerySchema },
+  responses: {
+    200: jsonContent(SearchResponseSchema, 'Units ranked by relevance'),
+    ...errorResponses(400, 401, 404, 429, 500, 503),
+  },
+});
+
+export function registerSearchRoute(app: App, context: RouteContext): void {
+  app.openapi(searchRoute, async (c) => {
+    const query = c.req.valid('query');
+    const assistant = context.assistant();
+    requireMeeting(assistant.catalog, query.meeting);
+    const options: SearchOptions = { k: query.k ?? 5, mode: query.mode ?? 'hybrid' };
+    if (query.meeting !== undefined) options.meeting = query.meeting;
+    const results = await assistant.retriever.search(query.q, options);
+    return c.json({ results }, 200);
+  });
+}

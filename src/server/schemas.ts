@@ -1,0 +1,273 @@
+// Zod schemas of every request and response of the HTTP API (DESIGN.md "Contracts"); the OpenAPI document is built from them.
+import { z } from '@hono/zod-openapi';
+
+export const LIMITS = {
+  questionChars: 2000,
+  historyMessages: 20,
+  historyMessageChars: 4000,
+  queryChars: 500,
+  referenceChars: 500,
+  minK: 1,
+  maxK: 20,
+  /** Messages a chat transcript (/api/chat, /v1/chat/completions) may carry; only the last ones become history. */
+  transcriptMessages: 500,
+  /** Parts of one UI message. */
+  messageParts: 200,
+} as const;
+
+/** "<conference>-<YYYY-MM-DD>", e.g. "imk-2020-12-10". */
+export const MEETING_ID_PATTERN = /^[a-z][a-z0-9]{1,15}-\d{4}-\d{2}-\d{2}$/;
+/** "46", "29.2", "6/7". */
+export const TOP_PATTERN = /^\d{1,4}(?:\.\d{1,4}){0,3}(?:\/\d{1,4})?$/;
+/** "8", or "Protokollnotiz SN" (label as printed). */
+export const PARA_PATTERN = /^(?:\d{1,4}|Protokollnotiz [^\p{Cc}/]{1,200})$/u;
+
+export const MeetingId = z
+  .string()
+  .regex(MEETING_ID_PATTERN, 'expected a meeting id like "imk-2020-12-10"')
+  .openapi({ example: 'imk-2020-12-10' });
+
+const K = z
+  .number()
+  .int()
+  .min(LIMITS.minK)
+  .max(LIMITS.maxK)
+  .openapi({ description: 'How many sources to retrieve (default 5).', example: 5 });
+
+export const CitationSchema = z
+  .object({
+    meeting: z.string().openapi({ example: 'imk-2020-12-10' }),
+    top: z.string().openapi({ example: '46' }),
+    para: z.string().openapi({ example: '8' }),
+  })
+  .openapi('Citation');
+
+export const SourceSchema = CitationSchema.extend({
+  id: z.string().openapi({ example: 'imk-2020-12-10/46/8' }),
+  title: z.string().openapi({ description: 'Title of the item (TOP) the unit belongs to.' }),
+  text: z.string(),
+  score: z.number().optional(),
+}).openapi('Source');
+
+export const StatementSchema = z
+  .object({
+    text: z.string().openapi({ description: 'The statement including its citation marker(s).' }),
+    citations: z.array(CitationSchema),
+  })
+  .openapi('Statement');
+
+export const AnswerSchema = z
+  .object({
+    answer: z.string().openapi({ example: 'Die IMK bittet … [TOP 46 Ziff. 8]' }),
+    statements: z.array(StatementSchema),
+    sources: z.array(SourceSchema),
+    abstained: z.boolean(),
+    mode: z.enum(['extractive', 'llm']),
+    notice: z.string().optional(),
+  })
+  .openapi('Answer');
+
+export const HistoryMessageSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().max(LIMITS.historyMessageChars),
+});
+
+export const AskRequestSchema = z
+  .object({
+    question: z
+      .string()
+      .trim()
+      .min(1, 'expected a non-empty question')
+      .max(LIMITS.questionChars)
+      .openapi({ example: 'Was beschließt die IMK zu Reichskriegsflaggen?' }),
+    history: z.array(HistoryMessageSchema).max(LIMITS.historyMessages).optional(),
+    k: K.optional(),
+    meeting: MeetingId.optional(),
+  })
+  .openapi('AskRequest');
+
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    units: z.number().int(),
+    embedder: z.string(),
+    embedderFallback: z.string().optional(),
+    meetings: z.number().int(),
+    answerer: z.enum(['extractive', 'llm']),
+    indexBuiltAt: z.string(),
+  })
+  .openapi('Health');
+
+export const SearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'expected a non-empty query')
+    .max(LIMITS.queryChars)
+    .openapi({ param: { name: 'q', in: 'query' }, example: 'Reichskriegsflagge' }),
+  k: z.coerce
+    .number()
+    .int()
+    .min(LIMITS.minK)
+    .max(LIMITS.maxK)
+    .optional()
+    .openapi({ param: { name: 'k', in: 'query' }, example: 5 }),
+  meeting: MeetingId.optional().openapi({ param: { name: 'meeting', in: 'query' } }),
+  mode: z
+    .enum(['hybrid', 'lexical', 'vector'])
+    .optional()
+    .openapi({ param: { name: 'mode', in: 'query' }, example: 'hybrid' }),
+});
+
+export const SearchResponseSchema = z.object({ results: z.array(SourceSchema) }).openapi('SearchResults');
+
+export const UnitParamsSchema = z.object({
+  meeting: MeetingId.openapi({ param: { name: 'meeting', in: 'path' } }),
+  top: z
+    .string()
+    .regex(TOP_PATTERN, 'expected a TOP like "46", "29.2" or "6/7" (URL-encoded "6%2F7")')
+    .openapi({ param: { name: 'top', in: 'path' }, example: '46' }),
+  para: z
+    .string()
+    .regex(PARA_PATTERN, 'expected a paragraph number like "8" or "Protokollnotiz SN"')
+    .openapi({ param: { name: 'para', in: 'path' }, example: '8' }),
+});
+
+export const CiteQuerySchema = z.object({
+  ref: z
+    .string()
+    .trim()
+    .min(1, 'expected a reference like "TOP 46 Ziffer 8"')
+    .max(LIMITS.referenceChars)
+    .openapi({ param: { name: 'ref', in: 'query' }, example: 'TOP 46 Ziffer 8' }),
+  meeting: MeetingId.optional().openapi({ param: { name: 'meeting', in: 'query' } }),
+});
+
+export const TableOfContentsSchema = z
+  .object({
+    meetings: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        number: z.number().int().optional(),
+        title: z.string(),
+        items: z.array(
+          z.object({
+            top: z.string(),
+            title: z.string(),
+            units: z.array(
+              z.object({ id: z.string(), para: z.string(), kind: z.enum(['paragraph', 'note']) }),
+            ),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('TableOfContents');
+
+export const ReindexResultSchema = z
+  .object({
+    units: z.number().int(),
+    meetings: z.number().int(),
+    embedded: z.number().int(),
+    reused: z.number().int(),
+    removedUnits: z.number().int(),
+    errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
+    durationMs: z.number(),
+  })
+  .openapi('ReindexResult');
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'INVALID_REQUEST' }),
+      message: z.string(),
+      requestId: z.string().optional().openapi({ description: 'Set on internal errors; the log names it.' }),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** A part of a UI message as useChat sends it; only text parts are read. */
+const UIMessagePartSchema = z.looseObject({ type: z.string().max(100), text: z.string().optional() });
+
+export const ChatRequestSchema = z
+  .object({
+    id: z.string().max(200).optional(),
+    messages: z
+      .array(
+        z.looseObject({
+          id: z.string().max(200).optional(),
+          role: z.enum(['system', 'user', 'assistant']),
+          parts: z.array(UIMessagePartSchema).max(LIMITS.messageParts),
+        }),
+      )
+      .min(1)
+      .max(LIMITS.transcriptMessages),
+    trigger: z.string().max(100).optional(),
+    messageId: z.string().max(200).optional(),
+    k: K.optional(),
+    meeting: MeetingId.optional(),
+  })
+  .openapi('ChatRequest');
+
+export const MODEL_ID = 'beschluss-assistent';
+
+const OpenAIContentSchema = z.union([
+  z.string(),
+  z.array(z.looseObject({ type: z.string().max(100), text: z.string().optional() })).max(LIMITS.messageParts),
+  z.null(),
+]);
+
+export const ChatCompletionRequestSchema = z
+  .looseObject({
+    model: z.string().max(200).openapi({ example: MODEL_ID }),
+    messages: z
+      .array(
+        z.looseObject({
+          role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
+          content: OpenAIContentSchema.optional(),
+        }),
+      )
+      .min(1)
+      .max(LIMITS.transcriptMessages),
+    stream: z.boolean().nullish(),
+    k: K.optional(),
+    meeting: MeetingId.optional(),
+  })
+  .openapi('ChatCompletionRequest');
+
+export const ChatCompletionSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('chat.completion'),
+    created: z.number().int(),
+    model: z.string(),
+    choices: z.array(
+      z.object({
+        index: z.number().int(),
+        message: z.object({ role: z.literal('assistant'), content: z.string(), refusal: z.null() }),
+        finish_reason: z.literal('stop'),
+        logprobs: z.null(),
+      }),
+    ),
+    sources: z.array(SourceSchema).openapi({ description: 'Extension: the sources the answer cites from.' }),
+    beschluss: AnswerSchema.omit({ answer: true, sources: true }).openapi({
+      description: 'Extension: statements with their citations, abstained, mode.',
+    }),
+  })
+  .openapi('ChatCompletion');
+
+export const ModelListSchema = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(
+      z.object({
+        id: z.string(),
+        object: z.literal('model'),
+        created: z.number().int(),
+        owned_by: z.string(),
+      }),
+    ),
+  })
+  .openapi('ModelList');

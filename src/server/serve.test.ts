@@ -1,0 +1,217 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../answer/types.ts';
+import { createMemoryLogger } from '../logger.ts';
+import { startServer } from './serve.ts';
+import { createGate, createRecordingAssistant } from './testing/fakes.ts';
+import { fixtureCatalog } from './testing/fixture-meeting.ts';
+import { OPEN_CONFIG } from './testing/test-app.ts';
+
+const CONFIG = { ...OPEN_CONFIG, PORT: 0, HOST: '127.0.0.1' };
+
+function refusesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+/** Waits across event-loop turns (not a clock) until the condition holds. */
+async function until(condition: () => boolean, turns = 5000): Promise<void> {
+  for (let turn = 0; turn < turns; turn += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('condition not reached');
+}
+
+describe('startServer', () => {
+  it('serves the app built from an assistant at the URL it reports, and closes the assistant on close()', async () => {
+    const assistant = createRecordingAssistant(fixtureCatalog());
+    const logger = createMemoryLogger();
+    const server = await startServer({ assistant, config: CONFIG, logger });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${server.url}/api/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', units: fixtureCatalog().size });
+    expect(logger.entries.find((entry) => entry.message === 'listening')).toMatchObject({ url: server.url });
+    await Promise.all([server.close(), server.close()]);
+    await server.closed;
+    expect(assistant.closeCalls).toBe(1);
+    expect(await refusesConnections(server.port)).toBe(true);
+  });
+
+  it('lets a request in flight finish after close() started, while refusing new connections', async () => {
+    const gate = createGate();
+    const assistant = createRecordingAssistant(fixtureCatalog(), { answerer: { pace: () => gate.promise } });
+    const server = await startServer({ assistant, config: CONFIG, logger: createMemoryLogger() });
+    const inFlight = fetch(`${server.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'Sirenen' }),
+    });
+    await until(() => assistant.answerer.calls.length === 1);
+    let closed = false;
+    const closing = server.close().then(() => {
+      closed = true;
+    });
+    expect(await refusesConnections(server.port)).toBe(true);
+    expect(closed).toBe(false);
+    expect(assistant.closeCalls).toBe(0);
+    gate.open();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Answer).sources[0]?.id).toBe('imk-2020-12-10/29.2/1');
+    await closing;
+    expect(assistant.closeCalls).toBe(1);
+  });
+
+  it('does not wait for connections that serve no request (spare sockets, keep-alive between requests)', async () => {
+    const assistant = createRecordingAssistant(fixtureCatalog());
+    const server = await startServer({
+      assistant,
+      config: CONFIG,
+      logger: createMemoryLogger(),
+      shutdownTimeoutMs: 600_000,
+    });
+    const spare = connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => spare.once('connect', resolve));
+    const spareClosed = new Promise((resolve) => spare.once('close', resolve));
+    const used = await fetch(`${server.url}/api/health`, { keepalive: true });
+    expect(used.status).toBe(200);
+    await used.text();
+    // With a ten-minute shutdown timeout, this only settles if both idle connections are closed by the server.
+    await server.close();
+    await spareClosed;
+    expect(assistant.closeCalls).toBe(1);
+  });
+
+  it('cuts requests still running at the shutdown timeout, then closes the assistant', async () => {
+    const never = createGate();
+    const assistant = createRecordingAssistant(fixtureCatalog(), { answerer: { pace: () => never.promise } });
+    const logger = createMemoryLogger();
+    const server = await startServer({ assistant, config: CONFIG, logger, shutdownTimeoutMs: 50 });
+    const stuck = fetch(`${server.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'Sirenen' }),
+    }).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await until(() => assistant.answerer.calls.length === 1);
+    await server.close();
+    expect(await stuck).toBe('cut');
+    expect(assistant.closeCalls).toBe(1);
+    expect(
+      logger.entries.some(
+        (entry) => entry.level === 'warn' && String(entry.message).includes('shutdown timeout'),
+      ),
+    ).toBe(true);
+  });
+
+  it('tells the answerer when a streaming client disconnects', async () => {
+    const gate = createGate();
+    const assistant = createRecordingAssistant(fixtureCatalog(), { answerer: { pace: () => gate.promise } });
+    const server = await startServer({ assistant, config: CONFIG, logger: createMemoryLogger() });
+    try {
+      const controller = new AbortController();
+      const response = await fetch(`${server.url}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          messages: [{ id: 'u', role: 'user', parts: [{ type: 'text', text: 'Sirenen' }] }],
+        }),
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      await reader.read();
+      controller.abort();
+      const call = assistant.answerer.calls[0];
+      await until(() => call?.abortSignal?.aborted === true);
+      gate.open();
+      await until(() => call?.ended === 'aborted');
+      expect(call?.ended).toBe('aborted');
+    } finally {
+      gate.open();
+      await server.close();
+    }
+  });
+
+  it('reports a port in use as a clear error', async () => {
+    const first = await startServer({
+      assistant: createRecordingAssistant(fixtureCatalog()),
+      config: CONFIG,
+      logger: createMemoryLogger(),
+    });
+    try {
+      await expect(
+        startServer({
+          assistant: createRecordingAssistant(fixtureCatalog()),
+          config: { ...CONFIG, PORT: first.port },
+          logger: createMemoryLogger(),
+        }),
+      ).rejects.toThrow(new RegExp(`Cannot listen on 127\\.0\\.0\\.1:${first.port}: EADDRINUSE`));
+    } finally {
+      await first.close();
+    }
+  });
+});
+
+describe('shutdown on SIGTERM (a real server process)', () => {
+  it('finishes the request in flight, refuses new connections meanwhile, closes the assistant and exits 0', async () => {
+    const fixture = fileURLToPath(new URL('./testing/serve-fixture.ts', import.meta.url));
+    const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', fixture], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const messages: Array<Record<string, unknown>> = [];
+    const waiters: Array<{ message: string; resolve: (entry: Record<string, unknown>) => void }> = [];
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      messages.push(entry);
+      for (const waiter of waiters.filter((each) => each.message === entry.message)) waiter.resolve(entry);
+    });
+    let stderr = '';
+    child.stderr.on('data', (data) => {
+      stderr += String(data);
+    });
+    const next = (message: string) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const seen = messages.find((entry) => entry.message === message);
+        if (seen) resolve(seen);
+        else waiters.push({ message, resolve });
+        exited.then((code) => reject(new Error(`server exited (${code}) before "${message}": ${stderr}`)));
+      });
+    try {
+      const { url } = (await next('listening')) as { url: string };
+      const port = Number(new URL(url).port);
+      const inFlight = fetch(`${url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'Videoüberwachung auf Bahnhöfen' }),
+      });
+      await next('answering');
+      child.kill('SIGTERM');
+      await next('shutting down');
+      expect(await refusesConnections(port)).toBe(true);
+      child.stdin.write('release\n');
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as Answer).answer).toContain('[TOP 46 Ziff. 8]');
+      expect(await exited).toBe(0);
+      const order = messages.map((entry) => entry.message);
+      expect(order.indexOf('assistant closed')).toBeGreaterThan(order.indexOf('shutting down'));
+      expect(order).toContain('stopped');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
