@@ -30,7 +30,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   ) => {
     if (RANK[entryLevel] < threshold) return;
     if (pretty) {
-      const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+      // Fields the message already spells out are not repeated on a readable line.
+      const shown = Object.entries(fields ?? {}).filter(
+        ([, value]) => !(typeof value === 'string' && value.length > 20 && message.includes(value)),
+      );
+      const extra = shown.length > 0 ? ` ${JSON.stringify(Object.fromEntries(shown))}` : '';
       write(`[${entryLevel}] ${message}${extra}\n`);
       return;
     }

@@ -8,4 +8,10 @@ export { joinLines } from './join-lines.ts';
 export { findMeetingDate, formatGermanDate } from './meeting-date.ts';
 export { type ParseOptions, parseCollection } from './parse.ts';
 export { createPdfExtractor, type PdfExtractorOptions } from './pdf-extractor.ts';
-export { type CorpusReadResult, type ReadOptions, readCollectionFile, readCorpusDir } from './read.ts';
+export {
+  type CorpusReadResult,
+  listCollectionFiles,
+  type ReadOptions,
+  readCollectionFile,
+  readCorpusDir,
+} from './read.ts';

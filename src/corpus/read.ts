@@ -86,6 +86,15 @@ function asBeschlussError(error: unknown, file: string): BeschlussError {
  * rest are still read; a meeting found in a second file is an error naming both files, and the first file (by name)
  * is kept. A folder without any collection is a CORPUS_EMPTY error, never an empty result.
  */
+/** The files of a folder that an extractor can read (by extension), sorted by path. */
+export async function listCollectionFiles(dir: string, extractors: TextExtractors = defaultExtractors()): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && Object.hasOwn(extractors, path.extname(entry.name).toLowerCase()))
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+}
+
 export async function readCorpusDir(dir: string, options: ReadOptions = {}): Promise<CorpusReadResult> {
   const { extractors = defaultExtractors() } = options;
   const info = await statPath(dir, 'folder');
@@ -94,11 +103,7 @@ export async function readCorpusDir(dir: string, options: ReadOptions = {}): Pro
       details: { dir },
     });
   }
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && Object.hasOwn(extractors, path.extname(entry.name).toLowerCase()))
-    .map((entry) => path.join(dir, entry.name))
-    .sort();
+  const files = await listCollectionFiles(dir, extractors);
   const collections: Collection[] = [];
   const errors: BeschlussError[] = [];
   const fileOfMeeting = new Map<string, string>();

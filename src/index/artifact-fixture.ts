@@ -150,6 +150,7 @@ export async function buildArtifactInput(
     collections: collections.map((collection) => ({
       file: collection.file,
       meetingId: collection.meeting.id,
+      meeting: { id: collection.meeting.id, date: collection.meeting.date, title: collection.meeting.title },
       contentHash: hashContent(collection.content),
       unitIds: unitsOf(collection.meeting).map((unit) => unit.id),
     })),

@@ -40,9 +40,18 @@ const storedChunkSchema = z.object({
   contentHash: sha256Schema,
 });
 
+const meetingSummarySchema = z.object({
+  id: z.string().min(1),
+  date: z.string(),
+  number: z.number().int().positive().optional(),
+  title: z.string(),
+});
+
 const collectionSchema = z.object({
   file: z.string(),
   meetingId: z.string().min(1),
+  /** The meeting's summary (the catalog and the table of contents need it without re-parsing). */
+  meeting: meetingSummarySchema,
   /** sha256 of the collection file's bytes. */
   contentHash: sha256Schema,
   unitIds: z.array(z.string()),
@@ -58,7 +67,7 @@ export const manifestSchema = z.object({
     modelId: z.string().min(1),
     dimensions: z.number().int().positive(),
   }),
-  /** `corpusHashOf(collections)`. */
+  /** `corpusHashOf([...collections, ...skipped])`. */
   corpusHash: sha256Schema,
   settings: z.object({
     chunking: z.object({
@@ -72,6 +81,13 @@ export const manifestSchema = z.object({
     }),
   }),
   collections: z.array(collectionSchema),
+  /**
+   * Files of the corpus folder that could not be read, with their content hashes: they count in the corpus hash (a
+   * fixed file makes the index stale) but contribute no units.
+   */
+  skipped: z
+    .array(z.object({ file: z.string(), contentHash: sha256Schema, code: z.string(), message: z.string() }))
+    .default([]),
   units: z.array(unitSchema),
   chunks: z.array(storedChunkSchema),
   files: z.object({ hnsw: dataFileSchema, embeddings: dataFileSchema, lexical: dataFileSchema }),
@@ -79,6 +95,7 @@ export const manifestSchema = z.object({
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
 export type CollectionEntry = z.infer<typeof collectionSchema>;
+export type SkippedFileEntry = z.infer<typeof manifestSchema>['skipped'][number];
 export type StoredChunk = z.infer<typeof storedChunkSchema>;
 export type ChunkingSettings = IndexManifest['settings']['chunking'];
 export type DataFileEntry = z.infer<typeof dataFileSchema>;
@@ -145,7 +162,7 @@ export function findInconsistency(manifest: IndexManifest): string | undefined {
     }
   }
   if (collected.size !== units.size) return `${units.size - collected.size} units belong to no collection`;
-  if (corpusHashOf(manifest.collections) !== manifest.corpusHash) {
+  if (corpusHashOf([...manifest.collections, ...manifest.skipped]) !== manifest.corpusHash) {
     return 'the corpus hash does not match the hashes of its collections';
   }
   const chunkIds = new Set<string>();

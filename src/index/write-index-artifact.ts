@@ -25,6 +25,7 @@ import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.
 import {
   type ChunkingSettings,
   type CollectionEntry,
+  type SkippedFileEntry,
   type DataFileEntry,
   findInconsistency,
   INDEX_FORMAT_VERSION,
@@ -38,6 +39,8 @@ export interface IndexArtifactInput {
   embedder: Pick<Embedder, 'provider' | 'modelId' | 'dimensions'>;
   /** Every unit must be listed by exactly one collection. */
   collections: CollectionEntry[];
+  /** Corpus files that could not be read (default none). */
+  skipped?: SkippedFileEntry[];
   units: Unit[];
   /**
    * In any order; a chunk's position becomes its vector label. `contentHash` is the sha256 of exactly what was
@@ -145,9 +148,10 @@ function prepare(input: IndexArtifactInput, hnsw: Partial<HnswSettings>, builtAt
       modelId: embedder.modelId,
       dimensions: embedder.dimensions,
     },
-    corpusHash: corpusHashOf(input.collections),
+    corpusHash: corpusHashOf([...input.collections, ...(input.skipped ?? [])]),
     settings: { chunking: input.chunking, hnsw: settings },
     collections: input.collections,
+    skipped: input.skipped ?? [],
     units: input.units,
     chunks,
     files: { hnsw: placeholderFile, embeddings: placeholderFile, lexical: placeholderFile },

@@ -35,9 +35,8 @@ const flagsSchema = z.object({
 
 async function defaultCreateAssistant(options: { config: Config; logger: Logger }): Promise<Assistant> {
   // Loaded on use: building the assistant pulls in the index, the embedder and the answerer.
-  const modulePath = '../../assistant/create.ts';
-  const module = (await import(modulePath)) as { createAssistant: CreateAssistant };
-  return module.createAssistant(options);
+  const { createAssistant } = await import('../../assistant/create.ts');
+  return createAssistant(options);
 }
 
 async function runServe(

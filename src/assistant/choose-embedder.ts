@@ -1,0 +1,25 @@
+// Picks the embedder the configuration asks for; in "auto" the offline embedder (sharing the analyzer) is the fallback.
+import type { Analyzer } from '../analysis/index.ts';
+import type { Config } from '../config.ts';
+import { type CreatedEmbedder, createEmbedder } from '../embed/create.ts';
+import { createOfflineEmbedder } from '../embed/offline.ts';
+import type { Logger } from '../logger.ts';
+
+export function chooseEmbedder(options: {
+  config: Config;
+  logger: Logger;
+  analyzer: Analyzer;
+  environment?: Record<string, string | undefined>;
+}): Promise<CreatedEmbedder> {
+  const { config, logger, analyzer } = options;
+  return createEmbedder({
+    kind: config.EMBEDDER,
+    ...(config.EMBEDDING_MODEL ? { model: config.EMBEDDING_MODEL } : {}),
+    ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
+    ...(config.EMBEDDING_BASE_URL ? { baseURL: config.EMBEDDING_BASE_URL } : {}),
+    ...(config.EMBEDDING_API_KEY ? { apiKey: config.EMBEDDING_API_KEY } : {}),
+    environment: options.environment ?? process.env,
+    logger,
+    createOffline: (offlineOptions) => createOfflineEmbedder({ ...offlineOptions, analyzer }),
+  });
+}

@@ -1,0 +1,165 @@
+// Assembles the assistant at start-up: analyzer, embedder (with offline fallback), the index (loaded, or built when
+// missing, stale or corrupt), retriever and answerer; reindex swaps in a new index without a restart.
+import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import type { Answerer } from '../answer/types.ts';
+import type { Config } from '../config.ts';
+import { type Embedder, embedderId } from '../embed/types.ts';
+import { BeschlussError } from '../errors.ts';
+import {
+  type BuildProgress,
+  type BuildReport,
+  buildIndex,
+  corpusFileHashes,
+  DEFAULT_CHUNKING,
+} from '../index/build-index.ts';
+import { corpusHashOf } from '../index/hash.ts';
+import { indexStatus } from '../index/index-status.ts';
+import type { LoadedIndex } from '../index/loaded-index.ts';
+import { readIndexArtifact } from '../index/read-index-artifact.ts';
+import type { Logger } from '../logger.ts';
+import { chooseEmbedder } from './choose-embedder.ts';
+import { openSearchState, type SearchState } from './search-state.ts';
+import type { Assistant, Health, ReindexResult } from './types.ts';
+
+export interface CreateAssistantOptions {
+  config: Config;
+  logger: Logger;
+  /** Build progress (the CLI draws a progress bar from it). */
+  onProgress?: (progress: BuildProgress) => void;
+  /** Environment for the embedder factory's extra settings (default process.env). */
+  environment?: Record<string, string | undefined>;
+  /** Seams for tests: the answerer built over each search state (default: its extractive answerer). */
+  createAnswerer?: (state: SearchState, parts: { analyzer: Analyzer; embedder: Embedder }) => Answerer;
+  /** Use this analyzer instead of loading one (tests share one). */
+  analyzer?: Analyzer;
+  /** Use this embedder instead of choosing one from the configuration. */
+  embedder?: Embedder;
+}
+
+export async function createAssistant(options: CreateAssistantOptions): Promise<Assistant> {
+  const { config, logger, onProgress } = options;
+  const analyzer = options.analyzer ?? (await createGermanAnalyzer());
+  let embedder: Embedder;
+  let fallbackReason: string | undefined;
+  if (options.embedder) {
+    embedder = options.embedder;
+  } else {
+    const created = await chooseEmbedder({
+      config,
+      logger,
+      analyzer,
+      ...(options.environment ? { environment: options.environment } : {}),
+    });
+    embedder = created.embedder;
+    fallbackReason = created.fallbackReason;
+  }
+  const answererFor = (state: SearchState) =>
+    options.createAnswerer ? options.createAnswerer(state, { analyzer, embedder }) : state.extractive;
+
+  const corpusDir = config.CORPUS_DIR;
+  const indexDir = config.INDEX_DIR;
+  const build = async (): Promise<{ index: LoadedIndex; report: BuildReport }> => {
+    const result = await buildIndex({ corpusDir, indexDir, embedder, analyzer, onProgress });
+    for (const error of result.report.errors) logger.warn('corpus file skipped', { ...error });
+    logger.info('index built', { ...result.report, errors: result.report.errors.length, indexDir });
+    return result;
+  };
+
+  const index = await loadOrBuild();
+  let state = openSearchState(index, { analyzer, embedder });
+  let answerer = answererFor(state);
+  let reindexing: Promise<ReindexResult> | undefined;
+
+  async function loadOrBuild(): Promise<LoadedIndex> {
+    const hashes = await corpusFileHashes(corpusDir).catch((error: unknown) => {
+      throw new BeschlussError(
+        'CORPUS_EMPTY',
+        `The corpus folder ${corpusDir} cannot be read (CORPUS_DIR): ${String(error)}`,
+        {
+          cause: error,
+        },
+      );
+    });
+    const expected = {
+      embedderId: embedderId(embedder),
+      corpusHash: corpusHashOf([...hashes.values()].map((contentHash) => ({ contentHash }))),
+      chunking: DEFAULT_CHUNKING,
+    };
+    const status = await indexStatus(indexDir, expected, { verify: true });
+    if (status.state === 'fresh') {
+      try {
+        const loaded = await readIndexArtifact(indexDir, {
+          expectedEmbedderId: expected.embedderId,
+          verify: true,
+        });
+        logger.info('index loaded', {
+          indexDir,
+          units: loaded.units.length,
+          builtAt: loaded.manifest.builtAt,
+        });
+        return loaded;
+      } catch (error) {
+        if (!BeschlussError.is(error, 'INDEX_CORRUPT')) throw error;
+        return handleCorrupt(error.message);
+      }
+    }
+    if (status.state === 'corrupt') return handleCorrupt(status.reason);
+    logger.info(status.state === 'missing' ? 'no index yet, building it' : 'index is stale, rebuilding it', {
+      reason: status.reason,
+      indexDir,
+    });
+    return (await build()).index;
+  }
+
+  async function handleCorrupt(reason: string): Promise<LoadedIndex> {
+    if (config.INDEX_ON_CORRUPT === 'fail') {
+      throw new BeschlussError(
+        'INDEX_CORRUPT',
+        `${reason} (INDEX_ON_CORRUPT=fail: not serving it; run \`npx beschluss index\` to rebuild).`,
+      );
+    }
+    logger.warn('index is corrupt, rebuilding it', { reason, indexDir });
+    return (await build()).index;
+  }
+
+  async function reindex(): Promise<ReindexResult> {
+    const { index: rebuilt, report } = await build();
+    state = openSearchState(rebuilt, { analyzer, embedder });
+    answerer = answererFor(state);
+    return report;
+  }
+
+  return {
+    get catalog() {
+      return state.catalog;
+    },
+    get retriever() {
+      return state.retriever;
+    },
+    get answerer() {
+      return answerer;
+    },
+    health(): Health {
+      const health: Health = {
+        status: 'ok',
+        units: state.catalog.size,
+        embedder: embedderId(embedder),
+        meetings: state.catalog.meetings.length,
+        answerer: config.LLM_BASE_URL && config.LLM_MODEL ? 'llm' : 'extractive',
+        indexBuiltAt: state.index.manifest.builtAt,
+      };
+      if (fallbackReason !== undefined) health.embedderFallback = fallbackReason;
+      return health;
+    },
+    reindex(): Promise<ReindexResult> {
+      // One rebuild at a time; a second request while one runs gets the running one's result.
+      reindexing ??= reindex().finally(() => {
+        reindexing = undefined;
+      });
+      return reindexing;
+    },
+    async close(): Promise<void> {
+      await reindexing?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Everything answering needs from one loaded index: catalog, lexical index, term statistics, retriever, answerer.
+import { z } from 'zod';
+import type { Analyzer } from '../analysis/index.ts';
+import { createExtractiveAnswerer } from '../answer/extractive.ts';
+import { loadTermStatistics, type TermStatistics } from '../answer/term-statistics.ts';
+import type { Answerer } from '../answer/types.ts';
+import { UnitCatalog } from '../citation/catalog.ts';
+import type { Embedder } from '../embed/types.ts';
+import { BeschlussError } from '../errors.ts';
+import { type LexicalIndex, loadLexicalIndex } from '../index/lexical.ts';
+import type { LoadedIndex } from '../index/loaded-index.ts';
+import { createHybridRetriever, type HybridRetriever } from '../retrieve/hybrid.ts';
+
+export interface SearchState {
+  index: LoadedIndex;
+  catalog: UnitCatalog;
+  lexical: LexicalIndex;
+  statistics: TermStatistics;
+  retriever: HybridRetriever;
+  /** The extractive answerer over this index (the LLM answerer, when configured, wraps it). */
+  extractive: Answerer;
+}
+
+const lexicalPayloadSchema = z.object({ lexical: z.unknown(), statistics: z.unknown() });
+
+export interface SearchStateOptions {
+  analyzer: Analyzer;
+  embedder: Embedder;
+  /** Evidence below which the extractive answerer abstains (default: its calibrated default). */
+  abstainThreshold?: number;
+}
+
+export function openSearchState(index: LoadedIndex, options: SearchStateOptions): SearchState {
+  const { analyzer, embedder } = options;
+  let payload: z.infer<typeof lexicalPayloadSchema>;
+  try {
+    payload = lexicalPayloadSchema.parse(JSON.parse(index.lexicalJson));
+  } catch (error) {
+    throw new BeschlussError(
+      'INDEX_CORRUPT',
+      `The lexical part of the index in ${index.buildDirectory} is unreadable; run \`npx beschluss index\` to rebuild it.`,
+      { cause: error },
+    );
+  }
+  // Loading the lexical index restores the abbreviations the corpus defines into the shared analyzer, which the
+  // offline embedder reads: it must happen before any query is embedded.
+  const lexical = loadLexicalIndex(payload.lexical, { analyzer });
+  const statistics = loadTermStatistics(payload.statistics);
+  const catalog = new UnitCatalog(
+    index.units,
+    index.manifest.collections.map((collection) => collection.meeting),
+  );
+  const retriever = createHybridRetriever({
+    catalog,
+    lexical,
+    vectors: index.vectorStore,
+    unitIdOfLabel: (label) => index.chunks[label]?.unitId,
+    embedder,
+  });
+  const extractive = createExtractiveAnswerer({
+    retriever,
+    catalog,
+    analyzer,
+    statistics,
+    ...(options.abstainThreshold === undefined ? {} : { abstainThreshold: options.abstainThreshold }),
+  });
+  return { index, catalog, lexical, statistics, retriever, extractive };
+}

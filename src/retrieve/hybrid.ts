@@ -1,0 +1,162 @@
+// Hybrid retrieval: explicit references resolved exactly and ranked first, then BM25 and HNSW vector results fused
+// by reciprocal rank fusion; meetings a question names by time are preferred.
+import type { UnitCatalog } from '../citation/catalog.ts';
+import { findReferences } from '../citation/reference.ts';
+import type { Embedder } from '../embed/types.ts';
+import type { LexicalIndex } from '../index/lexical.ts';
+import type { VectorStore } from '../index/vector-store.ts';
+import { type Source, toSource, type Unit } from '../model.ts';
+import { reciprocalRankFusion } from './fusion.ts';
+import { meetingsNamedByTime } from './meeting-time.ts';
+import type { Retriever, SearchOptions } from './types.ts';
+
+export interface RankedUnit {
+  unit: Unit;
+  /** Fused score; exact references score above every fused result. */
+  score: number;
+  /** Named by an explicit reference in the query ("TOP 22 Ziffer 3"). */
+  exact: boolean;
+  lexicalRank?: number;
+  lexicalScore?: number;
+  vectorRank?: number;
+  /** Cosine similarity of the best chunk of the unit. */
+  vectorScore?: number;
+}
+
+export interface HybridRetriever extends Retriever {
+  /** Ranked units with the evidence of each part, for the answerer and the evaluation. */
+  rank(query: string, options?: SearchOptions): Promise<RankedUnit[]>;
+}
+
+export interface HybridRetrieverOptions {
+  catalog: UnitCatalog;
+  lexical: LexicalIndex;
+  vectors: VectorStore;
+  /** Unit id of each vector label (chunks of one unit share it). */
+  unitIdOfLabel: (label: number) => string | undefined;
+  embedder: Embedder;
+  /** Candidates taken from each list before fusion (default 40). */
+  candidates?: number;
+  /** RRF constant (default 60). */
+  rrfK?: number;
+  /** Weights of the lists in the fusion (default lexical 1, vector 1; see eval/REPORT.md for how they were set). */
+  weights?: { lexical: number; vector: number };
+  /** Factor on the fused score of units from meetings the question does not name by time (default 0.5). */
+  otherMeetingFactor?: number;
+}
+
+export function createHybridRetriever(options: HybridRetrieverOptions): HybridRetriever {
+  const {
+    catalog,
+    lexical,
+    vectors,
+    unitIdOfLabel,
+    embedder,
+    candidates = 40,
+    rrfK = 60,
+    weights = { lexical: 1, vector: 1 },
+    otherMeetingFactor = 0.5,
+  } = options;
+
+  async function vectorRanking(query: string, accepts: (unit: Unit) => boolean, limit: number) {
+    const {
+      embeddings: [vector],
+    } = await embedder.doEmbed({ values: [query], inputType: 'query' });
+    if (!vector || vectors.size === 0) return [];
+    const filter = (label: number) => {
+      const unit = catalog.get(unitIdOfLabel(label) ?? '');
+      return unit !== undefined && accepts(unit);
+    };
+    // Several chunks may belong to one unit: fetch more than needed, keep each unit's best chunk.
+    const matches = vectors.search(vector, Math.min(vectors.size, limit * 2), filter);
+    const best = new Map<string, number>();
+    for (const match of matches) {
+      const id = unitIdOfLabel(match.label);
+      if (id !== undefined && !best.has(id)) best.set(id, match.score);
+    }
+    return [...best.entries()].slice(0, limit).map(([id, score]) => ({ id, score }));
+  }
+
+  async function rank(query: string, searchOptions: SearchOptions = {}): Promise<RankedUnit[]> {
+    const { k = 5, meeting, mode = 'hybrid' } = searchOptions;
+    const accepts = (unit: Unit) => meeting === undefined || unit.meeting === meeting;
+    const exactUnits = findReferences(query)
+      .flatMap((reference) => catalog.resolve(reference, meeting === undefined ? {} : { meeting }))
+      .filter(accepts);
+    const limit = Math.max(candidates, k);
+    const lexicalHits: Array<{ id: string; score: number }> =
+      mode === 'vector'
+        ? []
+        : lexical.search(query, {
+            k: limit,
+            filter: (id) => {
+              const unit = catalog.get(id);
+              return unit !== undefined && accepts(unit);
+            },
+          });
+    const vectorHits = mode === 'lexical' ? [] : await vectorRanking(query, accepts, limit);
+
+    const lists = [];
+    if (lexicalHits.length > 0)
+      lists.push({ ids: lexicalHits.map((hit) => hit.id), weight: weights.lexical });
+    if (vectorHits.length > 0) lists.push({ ids: vectorHits.map((hit) => hit.id), weight: weights.vector });
+    const fused = reciprocalRankFusion(lists, rrfK);
+
+    const preferred = new Set(catalog.multiMeeting ? meetingsNamedByTime(query, catalog.meetings) : []);
+    const lexicalInfo = new Map(
+      lexicalHits.map((hit, index) => [hit.id, { rank: index + 1, score: hit.score }]),
+    );
+    const vectorInfo = new Map(
+      vectorHits.map((hit, index) => [hit.id, { rank: index + 1, score: hit.score }]),
+    );
+
+    const ranked: RankedUnit[] = [];
+    const seen = new Set<string>();
+    const push = (unit: Unit, score: number, exact: boolean) => {
+      if (seen.has(unit.id)) return;
+      seen.add(unit.id);
+      const entry: RankedUnit = { unit, score, exact };
+      const lexicalEntry = lexicalInfo.get(unit.id);
+      if (lexicalEntry) {
+        entry.lexicalRank = lexicalEntry.rank;
+        entry.lexicalScore = lexicalEntry.score;
+      }
+      const vectorEntry = vectorInfo.get(unit.id);
+      if (vectorEntry) {
+        entry.vectorRank = vectorEntry.rank;
+        entry.vectorScore = vectorEntry.score;
+      }
+      ranked.push(entry);
+    };
+    // Exact references come first, in the order the query names them, above any fused score.
+    const top = fused[0]?.score ?? 0;
+    exactUnits.forEach((unit, index) => {
+      push(unit, 1 + top + (exactUnits.length - index) * 1e-6, true);
+    });
+    const rescored = fused
+      .map((hit) => {
+        const unit = catalog.get(hit.id);
+        if (!unit) return undefined;
+        const factor = preferred.size > 0 && !preferred.has(unit.meeting) ? otherMeetingFactor : 1;
+        return { unit, score: hit.score * factor };
+      })
+      .filter((entry): entry is { unit: Unit; score: number } => entry !== undefined)
+      .sort((a, b) => b.score - a.score);
+    for (const entry of rescored) push(entry.unit, entry.score, false);
+    return ranked.slice(0, Math.max(k, exactUnits.length));
+  }
+
+  return {
+    rank,
+    async search(query: string, searchOptions: SearchOptions = {}): Promise<Source[]> {
+      const ranked = await rank(query, searchOptions);
+      return ranked
+        .slice(0, Math.max(searchOptions.k ?? 5, 0))
+        .map((entry) => toSource(entry.unit, round(entry.score)));
+    },
+  };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}
