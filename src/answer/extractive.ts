@@ -6,6 +6,7 @@ import { parseMarkers } from '../citation/marker.ts';
 import { findReferences, type Reference } from '../citation/reference.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
+import type { RetrievalMode } from '../retrieve/types.ts';
 import { type Concept, conceptsOf, coverage, termSetOf } from './concepts.ts';
 import { cuesOf } from './cues.ts';
 import { type AnalysedQuestion, analyseQuestion, type Language } from './question.ts';
@@ -34,6 +35,8 @@ export interface ExtractiveAnswererOptions {
   relativeCutoff?: number;
   /** Units quoted at most for a reference to a whole item (default 12). */
   maxQuotedUnits?: number;
+  /** Retrieval mode (default hybrid; the evaluation compares lexical-only and vector-only baselines). */
+  mode?: RetrievalMode;
 }
 
 export const DEFAULT_ABSTAIN_THRESHOLD = 0.5;
@@ -62,6 +65,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
     abstainThreshold = DEFAULT_ABSTAIN_THRESHOLD,
     relativeCutoff = 0.75,
     maxQuotedUnits = 12,
+    mode = 'hybrid',
   } = options;
   const termCache = new Map<string, Set<string>>();
   const termsOf = (text: string) => {
@@ -103,7 +107,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
     }
     if (references.some((reference) => reference.noteBy !== undefined)) {
       residual = residual.replace(
-        /\b(?:Protokollnotiz\w*|Protokoll|Länder|Land|Landes|abgegeben|gegeben)\b/giu,
+        /\b(?:Protokollnotiz\w*|Protokoll|Länder|Land|Landes|\w*gegeben|erklärt\w*|vermerkt|festgehalten|protocol|notes?|record|put|placed|entered|states?)\b/giu,
         ' ',
       );
       for (const code of references.flatMap((reference) => reference.noteBy ?? [])) {
@@ -201,7 +205,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
     const exact = unique(named.flatMap((reference) => catalog.resolve(reference, meetingFilter)));
 
     if (named.length > 0 && exact.length === 0) {
-      const ranked = await retriever.rank(question.retrievalQuery, { k: 3, ...meetingFilter });
+      const ranked = await retriever.rank(question.retrievalQuery, { k: 3, mode, ...meetingFilter });
       return {
         answer: renderAbstention({
           language,
@@ -224,6 +228,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
 
     const ranked = await retriever.rank(question.retrievalQuery, {
       k: Math.max(candidates, request.k ?? 0),
+      mode,
       ...meetingFilter,
     });
     const previous = new Set(question.followUp ? previousTops(question) : []);
