@@ -5,6 +5,7 @@ import { createExtractiveAnswerer } from '../answer/extractive.ts';
 import { loadTermStatistics, type TermStatistics } from '../answer/term-statistics.ts';
 import type { Answerer } from '../answer/types.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
+import { isOfflineEmbedder } from '../embed/offline.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import { type LexicalIndex, loadLexicalIndex } from '../index/lexical.ts';
@@ -55,7 +56,7 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     lexical,
     vectors: index.vectorStore,
     unitIdOfLabel: (label) => index.chunks[label]?.unitId,
-    embedder,
+    embedder: weighQueries(embedder, statistics),
   });
   const extractive = createExtractiveAnswerer({
     retriever,
@@ -65,4 +66,16 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     ...(options.abstainThreshold === undefined ? {} : { abstainThreshold: options.abstainThreshold }),
   });
   return { index, catalog, lexical, statistics, retriever, extractive };
+}
+
+/**
+ * The offline embedder has no notion of how telling a word is; weighing query terms by their idf in this corpus
+ * lets "Corona-Impfung für Polizisten" find the vaccination item rather than every item about the police.
+ * Terms the corpus lacks keep full weight (they match nothing either way).
+ */
+function weighQueries(embedder: Embedder, statistics: TermStatistics): Embedder {
+  if (!isOfflineEmbedder(embedder)) return embedder;
+  return embedder.withQueryTermWeights((term) =>
+    statistics.documentFrequency(term) === 0 ? 1 : Math.max(0.1, statistics.idf(term) / statistics.maxIdf),
+  );
 }

@@ -67,7 +67,8 @@ const NGRAM_LENGTH = 4;
 const MIN_NGRAM_STEM_LENGTH = 5;
 
 export interface FeatureExtractor {
-  features(text: string): Map<string, number>;
+  /** Features with their weights; `termWeight` scales each term (and its n-grams), e.g. by rarity for a query. */
+  features(text: string, termWeight?: (term: string) => number): Map<string, number>;
 }
 
 export function createFeatureExtractor(
@@ -77,30 +78,35 @@ export function createFeatureExtractor(
   const boilerplate = new Set(BOILERPLATE_WORDS.map((word) => analyzer.stem(word)));
 
   return {
-    features(text: string): Map<string, number> {
+    features(text: string, termWeight?: (term: string) => number): Map<string, number> {
       const sums = new Map<string, number>();
       const add = (feature: string, weight: number) => sums.set(feature, (sums.get(feature) ?? 0) + weight);
+      const scale = (term: string) => (termWeight ? termWeight(term) : 1);
       const damp = (term: string) => (boilerplate.has(term) ? weights.boilerplate : 1);
       const english = analyzer.isEnglish(text);
       for (const term of analyzer.analyze(text)) {
         // Stems and parts share one namespace: the part "feuerwerk" of one text meets the word of another.
         const base = term.kind === 'part' || term.kind === 'root' ? weights.part : weights.stem;
-        add(`t:${term.term}`, base * damp(term.term) * (english && term.kind !== 'abbreviation' ? 0.5 : 1));
+        const termScale = scale(term.term);
+        add(
+          `t:${term.term}`,
+          base * damp(term.term) * termScale * (english && term.kind !== 'abbreviation' ? 0.5 : 1),
+        );
         if (term.kind === 'stem' && term.term.length >= MIN_NGRAM_STEM_LENGTH) {
           const padded = `^${term.term}$`;
           for (let start = 0; start + NGRAM_LENGTH <= padded.length; start += 1) {
-            add(`g:${padded.slice(start, start + NGRAM_LENGTH)}`, weights.ngram);
+            add(`g:${padded.slice(start, start + NGRAM_LENGTH)}`, weights.ngram * termScale);
           }
         }
         if (term.word === undefined || english) continue;
         const sets = analyzer.synonymSets(term.word);
         for (const setId of sets) add(`s:${setId}`, weights.synonymSet / Math.sqrt(sets.length));
         for (const synonym of analyzer.expand(term.word))
-          add(`t:${synonym.term}`, synonym.weight * weights.synonym);
+          add(`t:${synonym.term}`, synonym.weight * weights.synonym * scale(synonym.term));
       }
       if (english) {
         for (const translation of analyzer.translate(text)) {
-          add(`t:${translation.term}`, translation.weight * weights.translation);
+          add(`t:${translation.term}`, translation.weight * weights.translation * scale(translation.term));
         }
       }
       return sums;

@@ -29,7 +29,21 @@ export interface OfflineEmbedderOptions {
  * the analyzer) is routed through the English–German lexicon, so an English question lands near the German
  * passage; the inputType is accepted for the interface and does not change the vector.
  */
-export async function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Promise<Embedder> {
+/** The offline embedder, which can also weigh query terms (by rarity in the indexed corpus, say). */
+export interface OfflineEmbedder extends Embedder {
+  /**
+   * The same embedder whose *query* vectors scale every term by `termWeight` (passages are unchanged, so stored
+   * vectors stay valid): with weights from the corpus' document frequencies a rare query word counts more than a
+   * word that occurs everywhere.
+   */
+  withQueryTermWeights(termWeight: (term: string) => number): Embedder;
+}
+
+export function isOfflineEmbedder(embedder: Embedder): embedder is OfflineEmbedder {
+  return typeof (embedder as Partial<OfflineEmbedder>).withQueryTermWeights === 'function';
+}
+
+export async function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Promise<OfflineEmbedder> {
   const { dimensions = 512, maxEmbeddingsPerCall = 256, weights = {} } = options;
   if (!Number.isInteger(dimensions) || dimensions < 16) {
     throw new BeschlussError(
@@ -39,24 +53,27 @@ export async function createOfflineEmbedder(options: OfflineEmbedderOptions = {}
   }
   const analyzer = options.analyzer ?? (await createGermanAnalyzer());
   const extractor = createFeatureExtractor(analyzer, { ...DEFAULT_FEATURE_WEIGHTS, ...weights });
-  return {
+  const create = (termWeight?: (term: string) => number): OfflineEmbedder => ({
     provider: 'offline',
     modelId: `${OFFLINE_EMBEDDER_VERSION}+${analyzer.version}`,
     dimensions,
     maxEmbeddingsPerCall,
-    async doEmbed({ values, abortSignal }: EmbedOptions): Promise<{ embeddings: number[][] }> {
+    async doEmbed({ values, inputType, abortSignal }: EmbedOptions): Promise<{ embeddings: number[][] }> {
       if (values.length > maxEmbeddingsPerCall) {
         throw new BeschlussError(
           'EMBEDDER_FAILED',
           `Expected at most ${maxEmbeddingsPerCall} values per call to the offline embedder, got ${values.length}`,
         );
       }
+      const weigh = inputType === 'query' ? termWeight : undefined;
       const embeddings: number[][] = [];
       for (const value of values) {
         abortSignal?.throwIfAborted();
-        embeddings.push(hashFeatures(extractor.features(value), dimensions));
+        embeddings.push(hashFeatures(extractor.features(value, weigh), dimensions));
       }
       return { embeddings };
     },
-  };
+    withQueryTermWeights: (weight) => create(weight),
+  });
+  return create();
 }

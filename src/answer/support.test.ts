@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+import { createSupportChecker, withoutMarkers } from './support.ts';
+
+let corpus: RealCorpus;
+beforeAll(async () => {
+  corpus = await buildRealCorpus();
+}, 60_000);
+afterAll(() => corpus?.dispose());
+
+describe('support checker', () => {
+  it('supports a statement by the unit it paraphrases and not by an unrelated one', () => {
+    const checker = createSupportChecker({ analyzer: corpus.analyzer, statistics: corpus.state.statistics });
+    const statement =
+      'Der AK II soll zum vorbeugenden Gewahrsam von Gefährdern zur Frühjahrskonferenz 2021 berichten. [TOP 46 Ziff. 8]';
+    const right = corpus.state.catalog.get('imk-2020-12-10/46/8')!;
+    const wrong = corpus.state.catalog.get('imk-2020-12-10/25/4')!;
+    expect(checker.supports(statement, right)).toBe(true);
+    expect(checker.supports(statement, wrong)).toBe(false);
+    expect(checker.score(statement, right)).toBeGreaterThan(checker.score(statement, wrong));
+  });
+
+  it('strips citation markers before checking', () => {
+    expect(withoutMarkers('Eine Aussage [TOP 46 Ziff. 8] und noch eine [TOP 9].')).toBe(
+      'Eine Aussage und noch eine .',
+    );
+  });
+
+  it('gives no support to a statement without content', () => {
+    const checker = createSupportChecker({ analyzer: corpus.analyzer, statistics: corpus.state.statistics });
+    expect(checker.score('Wer? [TOP 9]', corpus.state.catalog.get('imk-2020-12-10/9/1')!)).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+// Start-up of the assistant: build when missing, load when fresh, rebuild when stale or corrupt (or refuse), and
+// reindex without a restart.
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm, truncate } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import { loadConfig } from '../config.ts';
+import { createOfflineEmbedder } from '../embed/offline.ts';
+import type { Embedder } from '../embed/types.ts';
+import { createMemoryLogger } from '../logger.ts';
+import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { createAssistant } from './create.ts';
+
+const REAL = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
+const SPRING = path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt');
+
+let analyzer: Analyzer;
+let offline: Embedder;
+let embedded = 0;
+let counting: Embedder;
+beforeAll(async () => {
+  analyzer = await createGermanAnalyzer();
+  offline = await createOfflineEmbedder({ analyzer });
+  counting = {
+    provider: offline.provider,
+    modelId: offline.modelId,
+    dimensions: offline.dimensions,
+    maxEmbeddingsPerCall: offline.maxEmbeddingsPerCall,
+    async doEmbed(options) {
+      if (options.inputType === 'passage') embedded += options.values.length;
+      return offline.doEmbed(options);
+    },
+  };
+});
+
+let root: string;
+let corpusDir: string;
+let indexDir: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'beschluss-assistant-'));
+  corpusDir = path.join(root, 'corpus');
+  indexDir = path.join(root, 'index');
+  await mkdir(corpusDir);
+  await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+  embedded = 0;
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+function start(environment: Record<string, string> = {}) {
+  const logger = createMemoryLogger();
+  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ...environment });
+  return { logger, assistant: createAssistant({ config, logger, analyzer, embedder: counting }) };
+}
+
+async function buildFolder(): Promise<string> {
+  const builds = await readdir(path.join(indexDir, 'builds'));
+  return path.join(indexDir, 'builds', builds[0] as string);
+}
+
+describe('createAssistant', () => {
+  it('builds the index on first start and loads it without embedding on the next', async () => {
+    const first = start();
+    const assistant = await first.assistant;
+    expect(embedded).toBe(107);
+    expect(first.logger.entries.map((entry) => entry.message)).toContain('no index yet, building it');
+    const health = assistant.health();
+    expect(health).toMatchObject({ status: 'ok', units: 107, meetings: 1, answerer: 'extractive' });
+    expect(health.embedder).toMatch(/^offline:/);
+
+    const second = start();
+    await second.assistant;
+    expect(embedded).toBe(107);
+    expect(second.logger.entries.map((entry) => entry.message)).toContain('index loaded');
+  });
+
+  it('rebuilds a stale index when the corpus changed', async () => {
+    await (await start().assistant).close();
+    await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
+    const restarted = start();
+    const assistant = await restarted.assistant;
+    expect(restarted.logger.entries.map((entry) => entry.message)).toContain('index is stale, rebuilding it');
+    expect(assistant.health().meetings).toBe(2);
+    expect(assistant.catalog.multiMeeting).toBe(true);
+  });
+
+  it('detects a truncated index by checksum and rebuilds it', async () => {
+    await (await start().assistant).close();
+    await truncate(path.join(await buildFolder(), 'vectors.hnsw'), 100);
+    const restarted = start();
+    const assistant = await restarted.assistant;
+    expect(
+      restarted.logger.entries.find((entry) => entry.message === 'index is corrupt, rebuilding it'),
+    ).toBeDefined();
+    expect(assistant.health().units).toBe(107);
+    const answer = await assistant.answerer.answer({ question: 'TOP 22 Ziffer 3' });
+    expect(answer.statements[0]?.citations[0]?.top).toBe('22');
+  });
+
+  it('refuses to serve a corrupt index when told to fail', async () => {
+    await (await start().assistant).close();
+    await appendFile(path.join(await buildFolder(), 'lexical.json'), ' ');
+    await expect(start({ INDEX_ON_CORRUPT: 'fail' }).assistant).rejects.toMatchObject({
+      code: 'INDEX_CORRUPT',
+    });
+  });
+
+  it('picks up a new collection on reindex without a restart', async () => {
+    const assistant = await start().assistant;
+    const before = embedded;
+    await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
+    const result = await assistant.reindex();
+    expect(result.meetings).toBe(2);
+    expect(result.reused).toBe(107);
+    expect(embedded - before).toBe(result.embedded);
+    expect(assistant.health().meetings).toBe(2);
+    const sources = await assistant.retriever.search('Digitale Spuren im Netz', { k: 3 });
+    expect(sources.some((source) => source.meeting === 'imk-2021-06-18')).toBe(true);
+  });
+
+  it('fails clearly when the corpus folder holds no collection', async () => {
+    await rm(path.join(corpusDir, 'imk-2020-12-10.txt'));
+    await expect(start().assistant).rejects.toMatchObject({ code: 'CORPUS_EMPTY' });
+  });
+});

@@ -1,0 +1,140 @@
+// The index build over a corpus folder: incremental re-embedding proven by counting embedder calls, skipped files,
+// several meetings with overlapping TOP numbers kept apart.
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import { createOfflineEmbedder } from '../embed/offline.ts';
+import type { Embedder } from '../embed/types.ts';
+import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { buildIndex } from './build-index.ts';
+
+const REAL = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
+const SPRING = path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt');
+
+let analyzer: Analyzer;
+let offline: Embedder;
+beforeAll(async () => {
+  analyzer = await createGermanAnalyzer();
+  offline = await createOfflineEmbedder({ analyzer });
+});
+
+/** The offline embedder, counting every value it is asked to embed. */
+function counting(embedder: Embedder) {
+  const counter = { values: 0 };
+  const wrapped: Embedder = {
+    provider: embedder.provider,
+    modelId: embedder.modelId,
+    dimensions: embedder.dimensions,
+    maxEmbeddingsPerCall: embedder.maxEmbeddingsPerCall,
+    async doEmbed(options) {
+      counter.values += options.values.length;
+      return embedder.doEmbed(options);
+    },
+  };
+  return { embedder: wrapped, counter };
+}
+
+let corpusDir: string;
+let indexDir: string;
+beforeEach(async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'beschluss-build-'));
+  corpusDir = path.join(root, 'corpus');
+  indexDir = path.join(root, 'index');
+  await mkdir(corpusDir);
+});
+afterEach(async () => {
+  await rm(path.dirname(corpusDir), { recursive: true, force: true });
+});
+
+describe('buildIndex', () => {
+  it('embeds every chunk once, then nothing when nothing changed', async () => {
+    await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+    const { embedder, counter } = counting(offline);
+    const first = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    expect(first.report).toMatchObject({
+      units: 107,
+      meetings: 1,
+      embedded: 107,
+      reused: 0,
+      removedUnits: 0,
+    });
+    expect(counter.values).toBe(107);
+    const second = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    expect(second.report).toMatchObject({ embedded: 0, reused: 107 });
+    expect(counter.values).toBe(107);
+  });
+
+  it('embeds only the units of an added collection and drops those of a removed one', async () => {
+    await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+    const { embedder, counter } = counting(offline);
+    await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
+    const added = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    const springUnits = added.index.units.filter((unit) => unit.meeting === 'imk-2021-06-18').length;
+    expect(springUnits).toBeGreaterThan(0);
+    expect(added.report.meetings).toBe(2);
+    expect(counter.values - 107).toBe(added.report.embedded);
+    // The spring collection defines no new abbreviation, so the real corpus' vectors stay valid and are reused.
+    expect(added.report.reused).toBe(107);
+    await rm(path.join(corpusDir, 'imk-2021-06-18.txt'));
+    const before = counter.values;
+    const removed = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    expect(removed.report).toMatchObject({ units: 107, embedded: 0, removedUnits: springUnits });
+    expect(counter.values).toBe(before);
+  });
+
+  it('re-embeds only the changed paragraph of a changed collection', async () => {
+    const file = path.join(corpusDir, 'imk-2020-12-10.txt');
+    await copyFile(REAL, file);
+    const { embedder, counter } = counting(offline);
+    await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    const text = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      text.replace(
+        'Die IMK nimmt den mündlichen Bericht des Vertreters des Landes Hessen',
+        'Die IMK nimmt den schriftlichen Bericht des Vertreters des Landes Hessen',
+      ),
+    );
+    const changed = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    expect(changed.report.embedded).toBe(1);
+    expect(counter.values).toBe(108);
+    expect(changed.index.units.find((unit) => unit.id === 'imk-2020-12-10/48/1')?.text).toContain(
+      'schriftlichen',
+    );
+  });
+
+  it('keeps two meetings with overlapping TOP numbers apart', async () => {
+    await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+    await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
+    const { index } = await buildIndex({ corpusDir, indexDir, embedder: offline, analyzer });
+    const fourteen = index.units.filter((unit) => unit.top === '14' || unit.top.split('/').includes('14'));
+    expect(new Set(fourteen.map((unit) => unit.meeting))).toEqual(
+      new Set(['imk-2020-12-10', 'imk-2021-06-18']),
+    );
+    expect(new Set(index.units.map((unit) => unit.id)).size).toBe(index.units.length);
+    expect(index.manifest.collections.map((collection) => collection.meeting.date).sort()).toEqual([
+      '2020-12-10',
+      '2021-06-18',
+    ]);
+  });
+
+  it('indexes the readable files and reports the broken one by name', async () => {
+    await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+    await writeFile(path.join(corpusDir, 'kaputt.pdf'), 'not a pdf at all');
+    const { index, report } = await buildIndex({ corpusDir, indexDir, embedder: offline, analyzer });
+    expect(index.units).toHaveLength(107);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]?.file).toBe(path.join(corpusDir, 'kaputt.pdf'));
+    expect(report.errors[0]?.code).toBe('PDF_INVALID');
+    expect(index.manifest.skipped.map((entry) => entry.file)).toEqual([path.join(corpusDir, 'kaputt.pdf')]);
+  });
+
+  it('refuses an empty corpus folder with a clear error', async () => {
+    await expect(buildIndex({ corpusDir, indexDir, embedder: offline, analyzer })).rejects.toMatchObject({
+      code: 'CORPUS_EMPTY',
+    });
+  });
+});

@@ -1,0 +1,62 @@
+// Hybrid retrieval on the real corpus: references resolve exactly and first; paraphrases, English and modes work.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+
+let corpus: RealCorpus;
+beforeAll(async () => {
+  corpus = await buildRealCorpus();
+}, 60_000);
+afterAll(() => corpus?.dispose());
+
+const ids = async (query: string, options = {}) =>
+  (await corpus.state.retriever.search(query, { k: 5, ...options })).map((source) => source.id);
+
+describe('hybrid retriever', () => {
+  it.each([
+    ['TOP 22 Ziffer 3', 'imk-2020-12-10/22/3'],
+    ['TOP 49 Nr. 3', 'imk-2020-12-10/49/3'],
+    ['Ziff. 8 von TOP 46', 'imk-2020-12-10/46/8'],
+    ['Protokollnotiz Sachsen zu TOP 46', 'imk-2020-12-10/46/Protokollnotiz SN'],
+    ['TOP 7', 'imk-2020-12-10/6/7/1'],
+  ])('ranks the unit %s names first', async (query, expected) => {
+    expect((await ids(query))[0]).toBe(expected);
+  });
+
+  it.each([
+    ['Böller zu Silvester', '39'],
+    ['Corona-Impfung', '53'],
+    ['Arbeitskreis IV Finanzströme Rechtsextremismus', '3'],
+    ['national weapons register', '22'],
+    ['mission in Sudan', '49'],
+  ])('finds "%s" in TOP %s without an exact reference', async (query, top) => {
+    const results = await corpus.state.retriever.search(query, { k: 5 });
+    expect(results.some((source) => source.top === top)).toBe(true);
+  });
+
+  it('returns sources in the contract shape with descending scores', async () => {
+    const results = await corpus.state.retriever.search('Kampfmittelräumung', { k: 4 });
+    expect(results).toHaveLength(4);
+    for (const source of results) {
+      expect(Object.keys(source).sort()).toEqual(['id', 'meeting', 'para', 'score', 'text', 'title', 'top']);
+    }
+    const scores = results.map((source) => source.score ?? 0);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('answers in each mode, and the modes differ in what they rank', async () => {
+    for (const mode of ['lexical', 'vector', 'hybrid'] as const) {
+      const results = await ids('Nationales Waffenregister Sachstand', { mode });
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.some((id) => id.startsWith('imk-2020-12-10/22/'))).toBe(true);
+    }
+    const ranked = await corpus.state.retriever.rank('Nationales Waffenregister', { k: 5 });
+    expect(ranked.some((entry) => entry.lexicalRank !== undefined && entry.vectorRank !== undefined)).toBe(
+      true,
+    );
+  });
+
+  it('honours a meeting filter', async () => {
+    expect(await ids('Waffenregister', { meeting: 'imk-1999-01-01' })).toEqual([]);
+    expect((await ids('Waffenregister', { meeting: 'imk-2020-12-10' })).length).toBeGreaterThan(0);
+  });
+});
