@@ -87,7 +87,10 @@ function asBeschlussError(error: unknown, file: string): BeschlussError {
  * is kept. A folder without any collection is a CORPUS_EMPTY error, never an empty result.
  */
 /** The files of a folder that an extractor can read (by extension), sorted by path. */
-export async function listCollectionFiles(dir: string, extractors: TextExtractors = defaultExtractors()): Promise<string[]> {
+export async function listCollectionFiles(
+  dir: string,
+  extractors: TextExtractors = defaultExtractors(),
+): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && Object.hasOwn(extractors, path.extname(entry.name).toLowerCase()))

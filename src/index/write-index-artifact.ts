@@ -25,12 +25,12 @@ import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.
 import {
   type ChunkingSettings,
   type CollectionEntry,
-  type SkippedFileEntry,
   type DataFileEntry,
   findInconsistency,
   INDEX_FORMAT_VERSION,
   type IndexManifest,
   manifestSchema,
+  type SkippedFileEntry,
 } from './manifest.ts';
 import { encodeEmbeddings } from './stored-vectors.ts';
 import { assertVector } from './vector-store.ts';
