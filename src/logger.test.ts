@@ -27,7 +27,10 @@ describe('createLogger', () => {
   it('does not repeat on a readable line a long field the message already contains', () => {
     const lines: string[] = [];
     const reason = 'the model files are not in /models/e5';
-    createLogger({ pretty: true, write: (line) => lines.push(line) }).warn(`fallback: ${reason}`, { reason, kind: 'auto' });
+    createLogger({ pretty: true, write: (line) => lines.push(line) }).warn(`fallback: ${reason}`, {
+      reason,
+      kind: 'auto',
+    });
     expect(lines).toEqual([`[warn] fallback: ${reason} {"kind":"auto"}\n`]);
   });
 
