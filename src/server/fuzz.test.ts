@@ -86,6 +86,11 @@ const historyEntry = fc.oneof(
 
 const askBody = fc.oneof(
   anyJson,
+  // Well-formed requests too, so every run reaches the answering path (and the 200 asserted below).
+  fc.record({
+    question: fc.constantFrom('Was steht in TOP 9?', 'Wer soll berichten?', 'Sirenen und Warntag'),
+    k: fc.integer({ min: 1, max: 20 }),
+  }),
   fc.record(
     {
       question: fc.oneof(nastyString, anyJson),
