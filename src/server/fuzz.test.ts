@@ -165,6 +165,10 @@ describe('the API under generated input never fails with a 5xx', () => {
               return search.toString();
             }),
           fc.tuple(rawQueryValue, rawQueryValue).map(([q, k]) => `q=${q}&k=${k}`),
+          // Well-formed searches too, so every run reaches the search path (and the 200 asserted below).
+          fc
+            .tuple(fc.constantFrom('Warntag', 'TOP 9', 'Polizei'), fc.integer({ min: 1, max: 20 }))
+            .map(([q, k]) => `q=${encodeURIComponent(q)}&k=${k}`),
         ),
         async (query) => {
           await expectHandled(await app.request(`/api/search?${query}`), statuses);
@@ -183,6 +187,8 @@ describe('the API under generated input never fails with a 5xx', () => {
         fc.oneof(
           nastyString.map((ref) => `ref=${encodeURIComponent(ref.replace(/[\ud800-\udfff]/g, '?'))}`),
           rawQueryValue.map((ref) => `ref=${ref}`),
+          // Well-formed references too, so every run reaches the lookup path (and the 200 asserted below).
+          fc.constantFrom('TOP 9', 'TOP 46 Ziffer 1', 'TOP 3 Nr. 2').map((ref) => `ref=${encodeURIComponent(ref)}`),
         ),
         fc.option(fc.oneof(fc.constant('imk-2020-12-10'), nastyString), { nil: undefined, freq: 1 }),
         async (query, meeting) => {
