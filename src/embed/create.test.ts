@@ -85,7 +85,7 @@ describe('createEmbedder in auto mode', () => {
     expect(result.fallbackReason).toContain(path.join(root, 'empty-models'));
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn.mock.calls[0]?.[0]).toContain('using offline test-hashing (16 dimensions)');
-    expect(logger.warn.mock.calls[0]?.[0]).toContain(result.fallbackReason);
+    expect(logger.warn.mock.calls[0]?.[1]).toMatchObject({ fallbackReason: result.fallbackReason });
     expect(logger.warn.mock.calls[0]?.[1]).toEqual({
       embedder: 'offline:test-hashing:16',
       fallbackReason: result.fallbackReason,

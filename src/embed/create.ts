@@ -127,7 +127,7 @@ export async function createEmbedder(options: CreateEmbedderOptions = {}): Promi
     const fallbackReason = error instanceof Error ? error.message : String(error);
     const embedder = await createOffline();
     logger.warn(
-      `Embedder: no model could be loaded, using ${describeEmbedder(embedder)} instead. Reason: ${fallbackReason}`,
+      `Embedder: no model could be loaded, using ${describeEmbedder(embedder)} instead (see fallbackReason)`,
       { embedder: embedderId(embedder), fallbackReason },
     );
     return { embedder, fallbackReason };
