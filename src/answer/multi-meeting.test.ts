@@ -1,0 +1,73 @@
+// With several meetings loaded, answers name the meeting in their markers, a question naming a time prefers that
+// meeting, and the meeting filter keeps to one.
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+
+let corpus: RealCorpus;
+let corpusDir: string;
+beforeAll(async () => {
+  corpusDir = await mkdtemp(path.join(os.tmpdir(), 'beschluss-two-meetings-'));
+  await mkdir(corpusDir, { recursive: true });
+  await copyFile(
+    path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt'),
+    path.join(corpusDir, 'imk-2020-12-10.txt'),
+  );
+  await copyFile(
+    path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt'),
+    path.join(corpusDir, 'imk-2021-06-18.txt'),
+  );
+  corpus = await buildRealCorpus({ corpusDir });
+}, 60_000);
+afterAll(async () => {
+  await corpus?.dispose();
+  await rm(corpusDir, { recursive: true, force: true });
+});
+
+describe('answers over two meetings', () => {
+  it('names the meeting in every marker', async () => {
+    const answer = await corpus.state.extractive.answer({
+      question: 'Wer soll zum vorbeugenden Gewahrsam berichten?',
+    });
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('[IMK 10.12.2020, TOP 46 Ziff. 8]');
+    expect(answer.answer).toMatch(/^IMK 10\.12\.2020, TOP 46 – /m);
+  });
+
+  it('resolves a reference in each meeting and narrows by date', async () => {
+    const both = await corpus.state.retriever.search('TOP 14', { k: 10 });
+    expect(new Set(both.map((source) => source.meeting))).toEqual(
+      new Set(['imk-2020-12-10', 'imk-2021-06-18']),
+    );
+    const dated = await corpus.state.extractive.answer({
+      question: 'Was steht in TOP 14 der IMK vom 18.06.2021?',
+    });
+    expect(dated.statements.every((statement) => statement.citations[0]?.meeting === 'imk-2021-06-18')).toBe(
+      true,
+    );
+    expect(dated.answer).toContain('[IMK 18.06.2021, TOP 14/15 Ziff. 1]');
+  });
+
+  it('prefers the meeting a question names by its time', async () => {
+    const [first] = await corpus.state.retriever.search('Was wurde im Juni 2021 zur Polizei beschlossen?', {
+      k: 3,
+    });
+    expect(first?.meeting).toBe('imk-2021-06-18');
+    const [december] = await corpus.state.retriever.search(
+      'Was wurde im Dezember 2020 zur Polizei beschlossen?',
+      { k: 3 },
+    );
+    expect(december?.meeting).toBe('imk-2020-12-10');
+  });
+
+  it('keeps to one meeting when asked to', async () => {
+    const answer = await corpus.state.extractive.answer({
+      question: 'Welche Berichte soll der AK II vorlegen?',
+      meeting: 'imk-2021-06-18',
+    });
+    for (const source of answer.sources) expect(source.meeting).toBe('imk-2021-06-18');
+  });
+});
