@@ -1,0 +1,126 @@
+// The page's HTTP client: JSON GETs and the chat POST, the server's { error: { code, message } } as ApiError, and the
+// API key (sent as a Bearer token when the server requires one).
+
+/**
+ * A failed request. kind: "network" (no response), "http" (an error status), "stream" (the server reported an error
+ * inside the answer stream), "interrupted" (the stream ended early), "format" (a response the page cannot read).
+ */
+export class ApiError extends Error {
+  constructor({ kind, message, status = 0, code = '', details, retryAfterSeconds }) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The ApiError a non-2xx response stands for, with the server's code and message when it sent them. */
+export async function errorFromResponse(response) {
+  let code = '';
+  let message = `${response.status} ${response.statusText}`.trim();
+  let details;
+  try {
+    const body = await response.json();
+    if (body && typeof body.error?.message === 'string') {
+      message = body.error.message;
+      code = typeof body.error.code === 'string' ? body.error.code : '';
+      details = body.error.details;
+    }
+  } catch {
+    // Not JSON (a proxy's error page): the status line is all there is.
+  }
+  const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+  return new ApiError({
+    kind: 'http',
+    status: response.status,
+    code,
+    message,
+    details,
+    retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+  });
+}
+
+export function isAbort(error) {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+const API_KEY_ITEM = 'beschluss-assistent.api-key';
+
+/**
+ * @param {{ fetch?: typeof fetch, storage?: Storage }} [options] fetch defaults to the window's; storage (where the
+ *   API key is kept for the browser session) defaults to sessionStorage.
+ */
+export function createApi(options = {}) {
+  const { fetch: send = (...rest) => globalThis.fetch(...rest), storage = globalThis.sessionStorage } =
+    options;
+
+  // Storage can be switched off (private modes); the page then just asks again.
+  const read = () => {
+    try {
+      return storage?.getItem(API_KEY_ITEM) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (key) => {
+    try {
+      if (key) storage?.setItem(API_KEY_ITEM, key);
+      else storage?.removeItem(API_KEY_ITEM);
+    } catch {
+      // Not kept; requests go without a key.
+    }
+  };
+
+  function headers(extra = {}) {
+    const key = read();
+    return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
+  }
+
+  async function request(path, init) {
+    let response;
+    try {
+      response = await send(path, init);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw new ApiError({
+        kind: 'network',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+
+  return {
+    async getJson(path, { signal } = {}) {
+      const response = await request(path, { headers: headers({ Accept: 'application/json' }), signal });
+      try {
+        return await response.json();
+      } catch {
+        throw new ApiError({
+          kind: 'format',
+          status: response.status,
+          message: `${path} did not return JSON.`,
+        });
+      }
+    },
+    /** POSTs to /api/chat and returns the streaming response (status already checked). */
+    async postChat(body, { signal } = {}) {
+      return request('/api/chat', {
+        method: 'POST',
+        headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
+        body: JSON.stringify(body),
+        signal,
+      });
+    },
+    hasApiKey() {
+      return Boolean(read());
+    },
+    setApiKey(key) {
+      write(key);
+    },
+  };
+}

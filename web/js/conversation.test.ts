@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { askRequestFromTranscript } from '../../src/server/conversation.ts';
+import { ChatRequestSchema } from '../../src/server/schemas.ts';
+import { applyPart, createTurn, newId, transcript } from './conversation.js';
+
+function answered(question: string, answer: string) {
+  const turn = createTurn(question);
+  applyPart(turn, { type: 'text-delta', delta: answer });
+  applyPart(turn, { type: 'finish' });
+  return turn;
+}
+
+describe('transcript', () => {
+  it('sends answered turns as history and the new question last, in the shape the server accepts', () => {
+    const first = answered(
+      'Was beschließt die IMK zu UNITAMS?',
+      'Sie stimmt der Entsendung zu. [TOP 49 Ziff. 3]',
+    );
+    const failed = createTurn('Kaputte Frage');
+    failed.status = 'error';
+    const stopped = createTurn('Abgebrochene Frage');
+    stopped.status = 'aborted';
+    const current = createTurn('Und bis wann?');
+    const messages = transcript([first, failed, stopped, current], current);
+
+    expect(ChatRequestSchema.safeParse({ id: 'chat-1', messages }).success).toBe(true);
+    const request = askRequestFromTranscript(
+      messages.map((message) => ({
+        role: message.role,
+        text: message.parts.map((part) => part.text).join(''),
+      })),
+    );
+    expect(request.question).toBe('Und bis wann?');
+    expect(request.history).toEqual([
+      { role: 'user', content: 'Was beschließt die IMK zu UNITAMS?' },
+      { role: 'assistant', content: 'Sie stimmt der Entsendung zu. [TOP 49 Ziff. 3]' },
+    ]);
+  });
+
+  it('gives a retried earlier turn only the turns before it as history', () => {
+    const first = answered('Erste Frage', 'Erste Antwort');
+    const retried = createTurn('Zweite Frage');
+    const later = answered('Dritte Frage', 'Dritte Antwort');
+    const messages = transcript([first, retried, later], retried);
+    expect(messages.map((message) => message.parts[0]?.text)).toEqual([
+      'Erste Frage',
+      'Erste Antwort',
+      'Zweite Frage',
+    ]);
+  });
+});
+
+describe('applyPart', () => {
+  it('takes the final answer text over the deltas and records sources', () => {
+    const turn = createTurn('Frage');
+    applyPart(turn, {
+      type: 'source-document',
+      sourceId: 'imk-2020-12-10/46/8',
+      title: 'TOP 46 Ziff. 8 – Titel',
+    });
+    applyPart(turn, { type: 'text-delta', delta: 'Die IMK ' });
+    expect(turn.status).toBe('streaming');
+    applyPart(turn, { type: 'data-answer', data: { answer: 'Die IMK bittet. [TOP 46 Ziff. 8]' } });
+    expect(turn.text).toBe('Die IMK bittet. [TOP 46 Ziff. 8]');
+    expect(turn.sources).toEqual([{ id: 'imk-2020-12-10/46/8', title: 'TOP 46 Ziff. 8 – Titel' }]);
+  });
+
+  it('makes distinct ids', () => {
+    const ids = new Set(Array.from({ length: 200 }, () => newId('turn')));
+    expect(ids.size).toBe(200);
+    expect([...ids][0]).toMatch(/^turn-[0-9a-f]{16}$/);
+  });
+});

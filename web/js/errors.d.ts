@@ -1,0 +1,7 @@
+// Types of errors.js.
+export interface ErrorDescription {
+  title: string;
+  message: string;
+  serverMessage?: string;
+}
+export function describeError(error: unknown): ErrorDescription;
