@@ -97,10 +97,9 @@ function start() {
         });
         return;
       }
-      const sources = await Promise.all(
-        item.units.map((unit) =>
-          api.getJson(unitApiPath({ meeting: meetingId, top: item.top, para: unit.para })),
-        ),
+      // One request for the whole item (all paragraphs and Protokollnotizen with their texts).
+      const { units: sources } = await api.getJson(
+        `/api/items/${encodeURIComponent(meetingId)}/${encodeURIComponent(item.top)}`,
       );
       if (isLatest()) panel.showItem(meetingId, item, sources, { current });
     } catch (error) {

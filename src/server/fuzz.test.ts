@@ -188,7 +188,9 @@ describe('the API under generated input never fails with a 5xx', () => {
           nastyString.map((ref) => `ref=${encodeURIComponent(ref.replace(/[\ud800-\udfff]/g, '?'))}`),
           rawQueryValue.map((ref) => `ref=${ref}`),
           // Well-formed references too, so every run reaches the lookup path (and the 200 asserted below).
-          fc.constantFrom('TOP 9', 'TOP 46 Ziffer 1', 'TOP 3 Nr. 2').map((ref) => `ref=${encodeURIComponent(ref)}`),
+          fc
+            .constantFrom('TOP 9', 'TOP 46 Ziffer 1', 'TOP 3 Nr. 2')
+            .map((ref) => `ref=${encodeURIComponent(ref)}`),
         ),
         fc.option(fc.oneof(fc.constant('imk-2020-12-10'), nastyString), { nil: undefined, freq: 1 }),
         async (query, meeting) => {

@@ -80,3 +80,29 @@ describe('server over the bundled corpus', () => {
     expect(body.error.code).toBe('UNIT_NOT_FOUND');
   });
 });
+
+describe('GET /api/items/:meeting/:top', () => {
+  it('returns a whole item with every unit, a combined TOP by either number', async () => {
+    const item = await (await app.request('/api/items/imk-2020-12-10/46')).json();
+    expect(item.units.map((unit: { para: string }) => unit.para)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      'Protokollnotiz BY, BW, BB, MV, NW, SL und BMI',
+      'Protokollnotiz SN',
+    ]);
+    const combined = await (await app.request('/api/items/imk-2020-12-10/7')).json();
+    expect(combined.top).toBe('6/7');
+    const encoded = await app.request('/api/items/imk-2020-12-10/6%2F7');
+    expect(encoded.status).toBe(200);
+    const missing = await app.request('/api/items/imk-2020-12-10/44');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toContain('has no TOP 44');
+  });
+});

@@ -133,6 +133,17 @@ export const UnitParamsSchema = z.object({
     .openapi({ param: { name: 'para', in: 'path' }, example: '8' }),
 });
 
+export const ItemParamsSchema = UnitParamsSchema.pick({ meeting: true, top: true });
+
+export const ItemSchema = z
+  .object({
+    meeting: z.string().openapi({ example: 'imk-2020-12-10' }),
+    top: z.string().openapi({ example: '46' }),
+    title: z.string(),
+    units: z.array(SourceSchema).openapi({ description: 'Paragraphs in order, then the Protokollnotizen.' }),
+  })
+  .openapi('Item');
+
 export const CiteQuerySchema = z.object({
   ref: z
     .string()

@@ -2,9 +2,11 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../serve.ts';
 import { type ErrorJson, testApp } from '../testing/test-app.ts';
+import { staticFiles } from './static-files.ts';
 
 const SECRET = 'TOP-SECRET-CONTENT';
 let folder: string;
@@ -150,5 +152,27 @@ describe('web files over a real socket (raw request targets, no URL normalisatio
     expect(response).toMatch(/^HTTP\/1\.1 4\d\d/);
     expect(response).not.toContain(SECRET);
     expect(response).not.toContain('root:');
+  });
+});
+
+describe('static files: only what a browser needs', () => {
+  it('does not serve tests, type declarations, test helpers or unknown file types', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'beschluss-static-public-'));
+    await mkdir(path.join(root, 'js'), { recursive: true });
+    await mkdir(path.join(root, 'testing'), { recursive: true });
+    await writeFile(path.join(root, 'index.html'), '<!doctype html><title>x</title>');
+    await writeFile(path.join(root, 'js', 'app.js'), 'export {};');
+    await writeFile(path.join(root, 'js', 'app.test.ts'), 'test');
+    await writeFile(path.join(root, 'js', 'app.d.ts'), 'export {};');
+    await writeFile(path.join(root, 'testing', 'harness.js'), 'export {};');
+    await writeFile(path.join(root, 'notes.md'), '# notes');
+    const app = new Hono();
+    app.use('*', staticFiles({ root, isExcluded: (requestPath) => requestPath.startsWith('/api') }));
+    app.notFound((c) => c.text('not found', 404));
+    expect((await app.request('/js/app.js')).status).toBe(200);
+    for (const hidden of ['/js/app.test.ts', '/js/app.d.ts', '/testing/harness.js', '/notes.md']) {
+      expect((await app.request(hidden)).status, hidden).toBe(404);
+    }
+    await rm(root, { recursive: true, force: true });
   });
 });

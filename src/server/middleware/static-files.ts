@@ -27,6 +27,17 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * Only what a browser needs is served: files of the known types above, never the page's tests, type declarations
+ * or test helpers that live beside it in web/.
+ */
+function isPublic(file: string): boolean {
+  const name = path.basename(file);
+  if (!Object.hasOwn(CONTENT_TYPES, path.extname(name).toLowerCase())) return false;
+  if (/\.(?:test|spec)\.[cm]?[jt]s$|\.d\.ts$/.test(name)) return false;
+  return !file.split(path.sep).includes('testing');
+}
+
 function isInside(folder: string, candidate: string): boolean {
   const relative = path.relative(folder, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
@@ -62,8 +73,8 @@ export function staticFiles(options: StaticFilesOptions): MiddlewareHandler<AppE
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || isExcluded(c.req.path)) return next();
     const segments = staticSegments(new URL(c.req.url).pathname);
     const file = segments && (await findFile(root, segments));
-    if (!file) return next();
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (!file || !isPublic(file)) return next();
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] as string;
     return c.body(new Uint8Array(await readFile(file)), 200, {
       'Content-Type': type,
       'Cache-Control': 'no-cache',

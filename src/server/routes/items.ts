@@ -1,8 +1,12 @@
-// GET /api/items: the table of contents (meetings, their items and the units of each).
+// GET /api/items: the table of contents (meetings, their items and the units of each);
+// GET /api/items/:meeting/:top: one whole item with the text of every unit (a combined TOP "6/7" as "6%2F7").
 import { createRoute } from '@hono/zod-openapi';
+import { BeschlussError } from '../../errors.ts';
+import { toSource } from '../../model.ts';
 import type { App, RouteContext } from '../env.ts';
+import { requireMeeting } from '../known-meeting.ts';
 import { errorResponses, jsonContent } from '../openapi-responses.ts';
-import { TableOfContentsSchema } from '../schemas.ts';
+import { ItemParamsSchema, ItemSchema, TableOfContentsSchema } from '../schemas.ts';
 
 const itemsRoute = createRoute({
   method: 'get',
@@ -15,6 +19,41 @@ const itemsRoute = createRoute({
   },
 });
 
+const itemRoute = createRoute({
+  method: 'get',
+  path: '/api/items/{meeting}/{top}',
+  tags: ['retrieval'],
+  summary: 'One whole item (TOP) with all its paragraphs and Protokollnotizen',
+  description: 'A combined TOP "6/7" is sent URL-encoded ("6%2F7"); TOP "7" finds it too.',
+  request: { params: ItemParamsSchema },
+  responses: {
+    200: jsonContent(ItemSchema, 'The item with the text of every unit'),
+    ...errorResponses(400, 401, 404, 429, 500),
+  },
+});
+
 export function registerItemsRoute(app: App, context: RouteContext): void {
   app.openapi(itemsRoute, (c) => c.json(context.assistant().catalog.tableOfContents(), 200));
+  app.openapi(itemRoute, (c) => {
+    const { meeting, top } = c.req.valid('param');
+    const catalog = context.assistant().catalog;
+    requireMeeting(catalog, meeting);
+    const [item] = catalog.findItems(top, [meeting]);
+    if (!item) {
+      const tops = catalog
+        .items(meeting)
+        .map((candidate) => candidate.top)
+        .join(', ');
+      throw new BeschlussError('UNIT_NOT_FOUND', `Meeting ${meeting} has no TOP ${top}; it has: ${tops}.`);
+    }
+    return c.json(
+      {
+        meeting: item.meeting,
+        top: item.top,
+        title: item.title,
+        units: item.units.map((unit) => toSource(unit)),
+      },
+      200,
+    );
+  });
 }
