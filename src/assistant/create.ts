@@ -1,6 +1,7 @@
 // Assembles the assistant at start-up: analyzer, embedder (with offline fallback), the index (loaded, or built when
 // missing, stale or corrupt), retriever and answerer; reindex swaps in a new index without a restart.
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import { createConfiguredLlmAnswerer } from '../answer/llm-configured.ts';
 import type { Answerer } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
@@ -53,8 +54,14 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
     embedder = created.embedder;
     fallbackReason = created.fallbackReason;
   }
+  // With LLM_BASE_URL and LLM_MODEL set, the LLM answerer (falling back to the extractive one) answers.
+  const llmAnswererFor = options.createAnswerer
+    ? undefined
+    : await createConfiguredLlmAnswerer({ config, analyzer, logger });
   const answererFor = (state: SearchState) =>
-    options.createAnswerer ? options.createAnswerer(state, { analyzer, embedder }) : state.extractive;
+    options.createAnswerer
+      ? options.createAnswerer(state, { analyzer, embedder })
+      : (llmAnswererFor?.(state) ?? state.extractive);
 
   const corpusDir = config.CORPUS_DIR;
   const indexDir = config.INDEX_DIR;
