@@ -5,7 +5,7 @@ import type { UnitCatalog } from '../citation/catalog.ts';
 import { parseMarkers } from '../citation/marker.ts';
 import { findReferences, type Reference } from '../citation/reference.ts';
 import type { Unit } from '../model.ts';
-import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
+import type { HybridRetriever } from '../retrieve/hybrid.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
 import { type Concept, conceptsOf, coverage, termSetOf } from './concepts.ts';
 import { cuesOf } from './cues.ts';
@@ -287,9 +287,17 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
       text: sentence.text,
       score: sentence.score,
     }));
+    // Sources carry one kind of score: the evidence of each unit's best sentence. The cited units come first, then
+    // the other examined units, best first.
+    const unitEvidence = new Map<string, { unit: Unit; score: number }>();
+    for (const sentence of scored) {
+      if (!unitEvidence.has(sentence.unit.id))
+        unitEvidence.set(sentence.unit.id, { unit: sentence.unit, score: sentence.score });
+    }
+    const cited = new Set(chosen.map((sentence) => sentence.unit.id));
     const sources = sourcesOf([
-      ...chosen.map((sentence) => ({ unit: sentence.unit, score: sentence.score })),
-      ...ranked.map((entry: RankedUnit) => ({ unit: entry.unit, score: entry.score })),
+      ...[...unitEvidence.values()].filter((entry) => cited.has(entry.unit.id)),
+      ...[...unitEvidence.values()].filter((entry) => !cited.has(entry.unit.id)),
     ]).slice(0, Math.max(request.k ?? 5, chosen.length));
     return {
       answer: renderAnswer(evidenceList, sources, { language, withMeeting: withMeeting() }),
