@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   EMBEDDER_FAILED: 502,
   LLM_FAILED: 502,
   LLM_TIMEOUT: 504,
+  /** The server an evaluation runs against (beschluss eval --url) failed or answered something unexpected. */
+  EVAL_TARGET_FAILED: 502,
   INTERNAL: 500,
 } as const;
 

@@ -11,6 +11,7 @@ const undefinedScores: QuestionScores = {
   contextPrecisionAtK: null,
   contextRecallAtK: null,
   citationPrecision: null,
+  goldCitationPrecision: null,
   statementCoverage: null,
   mustMentionCoverage: null,
   abstention: 'correct-abstain',

@@ -11,6 +11,7 @@ export const METRIC_NAMES = [
   'contextPrecisionAtK',
   'contextRecallAtK',
   'citationPrecision',
+  'goldCitationPrecision',
   'statementCoverage',
   'mustMentionCoverage',
 ] as const;

@@ -242,6 +242,7 @@ describe('scoreQuestion', () => {
       contextPrecisionAtK: 1,
       contextRecallAtK: 1,
       citationPrecision: 1,
+      goldCitationPrecision: 1,
       statementCoverage: 1,
       mustMentionCoverage: 0.5,
       abstention: 'answered',
@@ -280,6 +281,7 @@ describe('scoreQuestion', () => {
       contextPrecisionAtK: null,
       contextRecallAtK: null,
       citationPrecision: null,
+      goldCitationPrecision: null,
       statementCoverage: null,
       mustMentionCoverage: null,
       abstention: 'correct-abstain',
@@ -316,5 +318,6 @@ describe('scoreQuestion', () => {
       { knownUnitIds, supports: () => true },
     );
     expect(scores.citationPrecision).toBe(1);
+    expect(scores.goldCitationPrecision).toBe(0);
   });
 });

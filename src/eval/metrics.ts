@@ -168,6 +168,8 @@ export interface QuestionScores {
   contextPrecisionAtK: number | null;
   contextRecallAtK: number | null;
   citationPrecision: number | null;
+  /** Citation precision counting gold units only (no support check): how often the answer cites an answering unit. */
+  goldCitationPrecision: number | null;
   statementCoverage: number | null;
   mustMentionCoverage: number | null;
   abstention: AbstentionOutcome;
@@ -190,6 +192,7 @@ export function scoreQuestion(
     contextPrecisionAtK: precisionAt(contexts, gold, k),
     contextRecallAtK: recallAt(contexts, gold, k),
     citationPrecision: citationPrecision(observation.statements, gold, supports ? { supports } : {}),
+    goldCitationPrecision: citationPrecision(observation.statements, gold),
     statementCoverage: statementCoverage(observation.statements, {
       knownUnitIds,
       sourceIds: observation.sourceIds,

@@ -11,6 +11,7 @@ const answered: QuestionScores = {
   contextPrecisionAtK: 0.2,
   contextRecallAtK: 0.5,
   citationPrecision: 1,
+  goldCitationPrecision: 0.5,
   statementCoverage: 1,
   mustMentionCoverage: 2 / 3,
   abstention: 'answered',
@@ -24,6 +25,7 @@ const abstained: QuestionScores = {
   contextPrecisionAtK: null,
   contextRecallAtK: null,
   citationPrecision: null,
+  goldCitationPrecision: null,
   statementCoverage: null,
   mustMentionCoverage: null,
   abstention: 'correct-abstain',
@@ -41,7 +43,7 @@ describe('renderMarkdown', () => {
   it('writes a header with the metric columns named after k, a separator, one row per type and an overall row', () => {
     expect(rows).toHaveLength(5);
     expect(rows[0]).toBe(
-      '| type | n | hit@1 | hit@5 | recall@5 | MRR | ctx precision@5 | ctx recall@5 | citation precision | statement coverage | must-mention | correct abstain | false abstain | missed abstain | p50 ms | p95 ms |',
+      '| type | n | hit@1 | hit@5 | recall@5 | MRR | ctx precision@5 | ctx recall@5 | citation precision | gold citations | statement coverage | must-mention | correct abstain | false abstain | missed abstain | p50 ms | p95 ms |',
     );
     expect(rows[1]?.startsWith('| --- | ---: | ---: |')).toBe(true);
     expect(rows[4]?.startsWith('| **overall** | 2 |')).toBe(true);
@@ -49,10 +51,10 @@ describe('renderMarkdown', () => {
 
   it('prints ratios with three decimals, latency in whole milliseconds and a dash where a value is undefined', () => {
     expect(rows[2]).toBe(
-      '| lookup | 1 | 1.000 | 1.000 | 0.500 | 1.000 | 0.200 | 0.500 | 1.000 | 1.000 | 0.667 | – | 0.000 | – | 42 | 42 |',
+      '| lookup | 1 | 1.000 | 1.000 | 0.500 | 1.000 | 0.200 | 0.500 | 1.000 | 0.500 | 1.000 | 0.667 | – | 0.000 | – | 42 | 42 |',
     );
     expect(rows[3]).toBe(
-      '| unanswerable | 1 | – | – | – | – | – | – | – | – | – | 1.000 | – | 0.000 | 12 | 12 |',
+      '| unanswerable | 1 | – | – | – | – | – | – | – | – | – | – | 1.000 | – | 0.000 | 12 | 12 |',
     );
   });
 

@@ -21,6 +21,7 @@ function columns(k: number): Column[] {
     metricColumn(`ctx precision@${k}`, 'contextPrecisionAtK'),
     metricColumn(`ctx recall@${k}`, 'contextRecallAtK'),
     metricColumn('citation precision', 'citationPrecision'),
+    metricColumn('gold citations', 'goldCitationPrecision'),
     metricColumn('statement coverage', 'statementCoverage'),
     metricColumn('must-mention', 'mustMentionCoverage'),
     { heading: 'correct abstain', value: (row) => row.abstention.correctAbstain, kind: 'ratio' },

@@ -1,6 +1,7 @@
 // The one place where CLI commands are registered; add a command by listing its module here.
 import type { CliCommand } from '../command.ts';
 import { askCommand } from './ask.ts';
+import { evalCommand } from './eval.ts';
 import { indexCommand } from './index-command.ts';
 import { parseCommand } from './parse.ts';
 import { searchCommand } from './search.ts';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   askCommand,
   serveCommand,
+  evalCommand,
 ];

@@ -1,0 +1,181 @@
+// Collects what the calibrations need from the in-process pipeline (evidence scores, answers with the threshold off
+// and on, support scores) and runs both sweeps: the abstain threshold and the support threshold.
+import type { Analyzer } from '../analysis/index.ts';
+import { createExtractiveAnswerer, DEFAULT_ABSTAIN_THRESHOLD } from '../answer/extractive.ts';
+import { createSupportChecker, DEFAULT_SUPPORT_THRESHOLD } from '../answer/support.ts';
+import type { AskRequest } from '../answer/types.ts';
+import type { SearchState } from '../assistant/search-state.ts';
+import type { RetrievalMode } from '../retrieve/types.ts';
+import {
+  ABSTAIN_OBJECTIVE,
+  type AbstainCase,
+  abstainCost,
+  calibrateAbstainThreshold,
+  DEFAULT_ABSTAIN_GRID,
+  outcomeAt,
+} from './abstain-calibration.ts';
+import { type Calibration, recommendThreshold, type SweepRow } from './calibration.ts';
+import { answerOutcome, countOutcomes, type OutcomeCounts } from './outcome.ts';
+import { citedStatementsOf, type EvalRun } from './run-eval.ts';
+import {
+  buildSupportPairs,
+  calibrateSupportThreshold,
+  DEFAULT_SUPPORT_GRID,
+  SUPPORT_OBJECTIVE,
+  type SupportCounts,
+  supportCost,
+  supportCountsAt,
+} from './support-calibration.ts';
+
+export interface AbstainCalibrationResult {
+  objective: string;
+  calibration: Calibration<OutcomeCounts>;
+  /** recommendThreshold(): the cheapest threshold when it survives the cross-check, else the current one. */
+  recommended: number;
+  /** The answerer's default threshold and what it scores. */
+  current: SweepRow<OutcomeCounts>;
+  /** Questions whose outcome the threshold decides. */
+  gated: number;
+  /**
+   * Questions where the sweep's outcome at the default threshold equals the evaluation run's actual outcome: a check
+   * that the sweep reproduces the answerer (total is every question).
+   */
+  agreement: { matching: number; total: number };
+}
+
+export interface SupportCalibrationResult {
+  objective: string;
+  calibration: Calibration<SupportCounts>;
+  recommended: number;
+  current: SweepRow<SupportCounts>;
+  pairs: number;
+}
+
+export interface CalibrationResult {
+  abstain: AbstainCalibrationResult;
+  support: SupportCalibrationResult;
+}
+
+export interface RunCalibrationOptions {
+  state: SearchState;
+  analyzer: Analyzer;
+  /** The evaluation run of the same pipeline with the answerer's default threshold, in the same mode. */
+  run: EvalRun;
+  mode?: RetrievalMode;
+  k?: number;
+  abstainGrid?: readonly number[];
+  supportGrid?: readonly number[];
+}
+
+/**
+ * The threshold only enters the answerer as "abstain when no unit is named and evidence < threshold", so two
+ * answers per question — threshold 0 (never abstains for weak evidence) and threshold ∞ (always does) — tell whether
+ * the threshold decides it, and the outcome at any threshold follows from the evidence score without re-running.
+ */
+export async function collectAbstainCases(options: RunCalibrationOptions): Promise<AbstainCase[]> {
+  const { state, analyzer, run, mode = 'hybrid', k = 5 } = options;
+  const answererAt = (abstainThreshold: number) =>
+    createExtractiveAnswerer({
+      retriever: state.retriever,
+      catalog: state.catalog,
+      analyzer,
+      statistics: state.statistics,
+      mode,
+      abstainThreshold,
+    });
+  const open = answererAt(0);
+  const closed = answererAt(Number.POSITIVE_INFINITY);
+  const cases: AbstainCase[] = [];
+  for (const record of run.records) {
+    const request: AskRequest = { question: record.entry.question, k };
+    if (record.entry.history) request.history = record.entry.history;
+    const answered = await open.answer(request);
+    const withheld = await closed.answer(request);
+    const evidence = await open.evidenceScore(request);
+    const citedIds = citedStatementsOf(answered).flatMap((statement) => statement.citations);
+    cases.push({
+      id: record.entry.id,
+      answerable: record.entry.answerable,
+      evidence,
+      gated: !answered.abstained && withheld.abstained,
+      outcomeWhenAnswered: answerOutcome({
+        answerable: record.entry.answerable,
+        abstained: answered.abstained,
+        citedIds,
+        gold: record.gold,
+      }),
+    });
+  }
+  return cases;
+}
+
+function rowAt<C extends Record<string, number>>(
+  threshold: number,
+  counts: C,
+  cost: (counts: C) => number,
+): SweepRow<C> {
+  return { threshold, counts, cost: cost(counts) };
+}
+
+export async function runCalibration(options: RunCalibrationOptions): Promise<CalibrationResult> {
+  const { state, analyzer, run } = options;
+  const cases = await collectAbstainCases(options);
+  const actual = new Map(
+    run.records.map((record) => [
+      record.entry.id,
+      answerOutcome({
+        answerable: record.entry.answerable,
+        abstained: record.answer.abstained,
+        citedIds: record.citedIds,
+        gold: record.gold,
+      }),
+    ]),
+  );
+  const matching = cases.filter(
+    (item) => outcomeAt(item, DEFAULT_ABSTAIN_THRESHOLD) === actual.get(item.id),
+  ).length;
+
+  const checker = createSupportChecker({ analyzer, statistics: state.statistics });
+  const retrieved = new Map(run.records.map((record) => [record.entry.id, record.retrieved]));
+  const pairs = buildSupportPairs({
+    entries: run.records.map((record) => record.entry),
+    defaultMeeting: run.defaultMeeting,
+    unitIds: state.catalog.units.map((unit) => unit.id),
+    textOf: (id) => state.catalog.get(id)?.text,
+    retrievedOf: (id) => retrieved.get(id) ?? [],
+    score: (statement, id) => {
+      const unit = state.catalog.get(id);
+      return unit === undefined ? 0 : checker.score(statement, unit);
+    },
+  });
+
+  const abstainCalibration = calibrateAbstainThreshold(cases, options.abstainGrid ?? DEFAULT_ABSTAIN_GRID);
+  const abstainCurrent = rowAt(
+    DEFAULT_ABSTAIN_THRESHOLD,
+    countOutcomes(cases.map((item) => outcomeAt(item, DEFAULT_ABSTAIN_THRESHOLD))),
+    abstainCost,
+  );
+  const supportCalibration = calibrateSupportThreshold(pairs, options.supportGrid ?? DEFAULT_SUPPORT_GRID);
+  const supportCurrent = rowAt(
+    DEFAULT_SUPPORT_THRESHOLD,
+    supportCountsAt(pairs, DEFAULT_SUPPORT_THRESHOLD),
+    supportCost,
+  );
+  return {
+    abstain: {
+      objective: ABSTAIN_OBJECTIVE,
+      calibration: abstainCalibration,
+      recommended: recommendThreshold(abstainCalibration, abstainCurrent),
+      current: abstainCurrent,
+      gated: cases.filter((item) => item.gated).length,
+      agreement: { matching, total: cases.length },
+    },
+    support: {
+      objective: SUPPORT_OBJECTIVE,
+      calibration: supportCalibration,
+      recommended: recommendThreshold(supportCalibration, supportCurrent),
+      current: supportCurrent,
+      pairs: pairs.length,
+    },
+  };
+}

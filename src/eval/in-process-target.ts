@@ -1,0 +1,44 @@
+// The evaluation target in this process: a search state's retriever and an extractive answerer in one retrieval mode.
+import type { Analyzer } from '../analysis/index.ts';
+import { createExtractiveAnswerer } from '../answer/extractive.ts';
+import { createSupportChecker } from '../answer/support.ts';
+import type { SearchState } from '../assistant/search-state.ts';
+import type { RetrievalMode } from '../retrieve/types.ts';
+import type { EvalTarget } from './eval-target.ts';
+
+export interface InProcessTargetOptions {
+  state: SearchState;
+  analyzer: Analyzer;
+  /** Retrieval mode of both the ranking and the answerer (default hybrid). */
+  mode?: RetrievalMode;
+  /** The answerer's abstain threshold (default: the answerer's own default). */
+  abstainThreshold?: number;
+}
+
+export function createInProcessTarget(options: InProcessTargetOptions): EvalTarget {
+  const { state, analyzer, mode = 'hybrid' } = options;
+  const answerer = createExtractiveAnswerer({
+    retriever: state.retriever,
+    catalog: state.catalog,
+    analyzer,
+    statistics: state.statistics,
+    mode,
+    ...(options.abstainThreshold === undefined ? {} : { abstainThreshold: options.abstainThreshold }),
+  });
+  const checker = createSupportChecker({ analyzer, statistics: state.statistics });
+  return {
+    description: `in-process, ${mode}`,
+    embedder: state.index.manifest.embedder.id,
+    meetings: state.catalog.meetings.map((meeting) => meeting.id),
+    knownUnitIds: new Set(state.catalog.units.map((unit) => unit.id)),
+    async search(query, k) {
+      const ranked = await state.retriever.rank(query, { k, mode });
+      return ranked.map((entry) => entry.unit.id);
+    },
+    ask: (request) => answerer.answer(request),
+    supports(statement, unitId) {
+      const unit = state.catalog.get(unitId);
+      return unit !== undefined && checker.supports(statement.text, unit);
+    },
+  };
+}

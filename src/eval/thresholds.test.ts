@@ -1,0 +1,135 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVAL_DIR } from '../paths.ts';
+import { buildReport, type QuestionResult } from './aggregate.ts';
+import type { QuestionScores } from './metrics.ts';
+import {
+  checkThresholds,
+  embedderMatches,
+  proposeThresholds,
+  readThresholds,
+  type Thresholds,
+} from './thresholds.ts';
+
+const answered: QuestionScores = {
+  hitAt1: 0,
+  hitAtK: 1,
+  recallAtK: 2 / 3,
+  mrr: 0.5,
+  contextPrecisionAtK: 0.2,
+  contextRecallAtK: 2 / 3,
+  citationPrecision: 1,
+  goldCitationPrecision: 0.5,
+  statementCoverage: 1,
+  mustMentionCoverage: 0.29,
+  abstention: 'answered',
+};
+const missed: QuestionScores = {
+  ...answered,
+  hitAt1: null,
+  hitAtK: null,
+  recallAtK: null,
+  mrr: null,
+  contextPrecisionAtK: null,
+  contextRecallAtK: null,
+  goldCitationPrecision: 0,
+  mustMentionCoverage: null,
+  abstention: 'missed-abstain',
+};
+const results: QuestionResult[] = [
+  { id: 'q001', type: 'lookup', scores: answered },
+  { id: 'q002', type: 'unanswerable', scores: missed },
+  { id: 'q003', type: 'unanswerable', scores: { ...missed, abstention: 'correct-abstain' } },
+];
+const report = buildReport(results, { typeOrder: ['lookup', 'unanswerable'] });
+
+describe('proposeThresholds', () => {
+  const proposed = proposeThresholds(report, { embedder: 'offline:x:8' });
+
+  it('rounds minima down and maxima up to two decimals', () => {
+    expect(proposed.overall.min?.recallAtK).toBe(0.66);
+    expect(proposed.overall.min?.mustMentionCoverage).toBe(0.29);
+    expect(proposed.overall.max?.missedAbstain).toBe(0.5);
+    expect(proposed.byType?.lookup?.min?.hitAtK).toBe(1);
+    expect(proposed.byType?.unanswerable?.min?.correctAbstain).toBe(0.5);
+  });
+
+  it('leaves out metrics that are undefined for a row, and minima of 0 that would gate nothing', () => {
+    expect(proposed.byType?.unanswerable?.min?.hitAtK).toBeUndefined();
+    expect(proposed.byType?.unanswerable?.min?.goldCitationPrecision).toBeUndefined();
+    expect(proposed.overall.max?.falseAbstain).toBe(0);
+  });
+
+  it('proposes thresholds the report it came from passes', () => {
+    const checks = checkThresholds(report, proposed);
+    expect(checks.length).toBeGreaterThan(10);
+    expect(checks.filter((check) => !check.passed)).toEqual([]);
+  });
+});
+
+describe('checkThresholds', () => {
+  const thresholds: Thresholds = {
+    embedder: 'offline:x:8',
+    overall: { min: { hitAtK: 0.9, mrr: 0.6 }, max: { missedAbstain: 0.4 } },
+    byType: { followup: { min: { hitAtK: 0.5 } } },
+  };
+
+  it('fails a minimum the run falls below and a maximum it rises above, and passes the rest', () => {
+    const checks = checkThresholds(report, thresholds);
+    const outcome = Object.fromEntries(
+      checks.map((check) => [`${check.scope}.${check.metric}`, check.passed]),
+    );
+    expect(outcome).toEqual({
+      'overall.hitAtK': true,
+      'overall.mrr': false,
+      'overall.missedAbstain': false,
+      'followup.hitAtK': false,
+    });
+  });
+
+  it('fails a check it cannot measure (a type the run has no questions of) with measured null', () => {
+    const check = checkThresholds(report, thresholds).find((entry) => entry.scope === 'followup');
+    expect(check).toMatchObject({ measured: null, passed: false, bound: 'min', threshold: 0.5 });
+  });
+});
+
+describe('embedderMatches', () => {
+  it('matches the same embedder id, and every id of a named provider, but not another provider', () => {
+    expect(embedderMatches({ embedder: 'offline' }, 'offline:offline-german-hash-v1+de-analysis-2:512')).toBe(
+      true,
+    );
+    expect(embedderMatches({ embedder: 'offline:hash:512' }, 'offline:hash:512')).toBe(true);
+    expect(embedderMatches({ embedder: 'offline:hash:512' }, 'offline:hash:256')).toBe(false);
+    expect(embedderMatches({ embedder: 'offline' }, 'transformers:Xenova/multilingual-e5-small:384')).toBe(
+      false,
+    );
+  });
+});
+
+describe('readThresholds', () => {
+  let directory: string;
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(os.tmpdir(), 'beschluss-thresholds-'));
+  });
+  afterAll(() => rm(directory, { recursive: true, force: true }));
+
+  it('reads the committed eval/thresholds.json', async () => {
+    const thresholds = await readThresholds(path.join(EVAL_DIR, 'thresholds.json'));
+    expect(thresholds.embedder).toBe('offline');
+    expect(Object.keys(thresholds.overall.min ?? {}).length).toBeGreaterThan(5);
+  });
+
+  it('names the file and the problem for a missing file, bad JSON and an unknown metric', async () => {
+    await expect(readThresholds(path.join(directory, 'none.json'))).rejects.toThrow(
+      /none\.json: cannot read/,
+    );
+    const badJson = path.join(directory, 'bad.json');
+    await writeFile(badJson, '{ nope');
+    await expect(readThresholds(badJson)).rejects.toThrow(/bad\.json: not JSON/);
+    const unknown = path.join(directory, 'unknown.json');
+    await writeFile(unknown, JSON.stringify({ embedder: 'e', overall: { min: { speed: 1 } } }));
+    await expect(readThresholds(unknown)).rejects.toThrow(/unknown\.json: not valid thresholds/);
+  });
+});
