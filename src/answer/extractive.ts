@@ -41,6 +41,9 @@ export interface ExtractiveAnswererOptions {
 
 export const DEFAULT_ABSTAIN_THRESHOLD = 0.5;
 
+/** Weight of the previous question's concepts in a follow-up that has concepts of its own. */
+const PREVIOUS_QUESTION_WEIGHT = 0.4;
+
 interface ScoredSentence {
   unit: Unit;
   text: string;
@@ -145,12 +148,41 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
         if ((question.intent.actor || question.intent.mandate) && cues.mandate) bonus += 0.08;
         if (question.intent.actor && cues.actor) bonus += 0.04;
         if (question.intent.count && cues.number) bonus += 0.08;
-        if (preferred) bonus += 0.05;
+        // A follow-up is most likely about the item the previous answer cited.
+        if (preferred) bonus += 0.15;
         const score = 0.7 * sentenceCoverage + 0.3 * unitCoverage + bonus + 0.04 / rank;
         scored.push({ unit, text: sentence.text, unitOrder, sentenceIndex, score });
       });
     });
     return scored.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * What the answer must cover: the question's own concepts; for a follow-up also those of the previous question, at
+   * a lower weight — they set the topic, the follow-up asks the point ("Sind die Beamten dort bewaffnet?").
+   */
+  function questionConcepts(question: AnalysedQuestion): Concept[] {
+    const options = { english: question.language === 'en' };
+    const own = conceptsOf(
+      stripReferences(question.question, findReferences(question.question)),
+      analyzer,
+      statistics,
+      options,
+    );
+    if (!question.followUp || question.previousQuestion === undefined) return own;
+    const seen = new Set(own.map((concept) => concept.surface.toLowerCase()));
+    const previous = conceptsOf(
+      stripReferences(question.previousQuestion, findReferences(question.previousQuestion)),
+      analyzer,
+      statistics,
+      options,
+    )
+      .filter((concept) => !seen.has(concept.surface.toLowerCase()))
+      .map((concept) => ({
+        ...concept,
+        weight: concept.weight * (own.length > 0 ? PREVIOUS_QUESTION_WEIGHT : 1),
+      }));
+    return [...own, ...previous];
   }
 
   function noteLabelText(unit: Unit): string {
@@ -253,12 +285,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
         }
       }
     }
-    const concepts = conceptsOf(
-      stripReferences(question.retrievalQuery, findReferences(question.retrievalQuery)),
-      analyzer,
-      statistics,
-      { english: language === 'en' },
-    );
+    const concepts = questionConcepts(question);
     const scored = scoreSentences(question, concepts, pool);
     const evidence = scored[0]?.score ?? 0;
     if (concepts.length === 0 || (exact.length === 0 && evidence < abstainThreshold)) {

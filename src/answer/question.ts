@@ -28,6 +28,8 @@ export interface AnalysedQuestion {
   retrievalQuery: string;
   /** The previous assistant answer of a follow-up (its citation markers point at the topic). */
   previousAnswer?: string;
+  /** The previous user question of a follow-up. */
+  previousQuestion?: string;
 }
 
 const ENGLISH_WORDS = new Set(
@@ -59,20 +61,37 @@ export function detectLanguage(text: string): Language {
 
 const PATTERNS = {
   deadline:
-    /\b(?:bis\s+wann|wann|frist(?:en)?|termin|zeitpunkt|bis\s+zu\s+welche[mr]?|zu\s+welche[mr]?\s+(?:sitzung|konferenz)|by\s+when|when|deadline|until\s+when|due)\b/iu,
+    /(?<![\p{L}\d])(?:bis\s+wann|wann|frist(?:en)?|termin|zeitpunkt|bis\s+zu\s+welche[mr]?|zu\s+welche[mr]?\s+(?:sitzung|konferenz)|by\s+when|when|deadline|until\s+when|due)(?![\p{L}\d])/iu,
   actor:
-    /\b(?:wer|wem|wen|welche[rsmn]?\s+(?:stelle|gremi\w*|arbeitskreis\w*|arbeitsgruppe\w*|land|länder|behörde\w*|ministeri\w*|konferenz\w*|institution\w*)|who|whom|which\s+(?:body|bodies|committee|working\s+group|state|states|ministry|conference))\b/iu,
+    /(?<![\p{L}\d])(?:wer|wem|wen|welche[rsmn]?\s+(?:stelle|gremi\w*|arbeitskreis\w*|arbeitsgruppe\w*|land|länder|behörde\w*|ministeri\w*|konferenz\w*|institution\w*)|who|whom|which\s+(?:body|bodies|committee|working\s+group|state|states|ministry|conference))(?![\p{L}\d])/iu,
   mandate:
     /(?:auftr[aä]g\w*|beauftrag\w*|\bsoll(?:en|te|ten)?\b|\bbitte[tn]?\b|gebeten|aufgefordert|\btasks?\b|\btasked\b|\bassign\w*|\bmandat\w*|\basked\b|\brequest\w*|\bcommission\w*)/iu,
-  count: /\b(?:wie\s+viele|wie\s+hoch|anzahl|how\s+many|how\s+much|number\s+of)\b/iu,
-  list: /\b(?:welche|alle|sämtliche|which|all|list)\b/iu,
+  count: /(?<![\p{L}\d])(?:wie\s+viele|wie\s+hoch|anzahl|how\s+many|how\s+much|number\s+of)(?![\p{L}\d])/iu,
+  list: /(?<![\p{L}\d])(?:welche|alle|sämtliche|which|all|list)(?![\p{L}\d])/iu,
 };
 
 const FOLLOW_UP_START =
-  /^\s*(?:und|aber|sowie|und\s+was|was\s+ist\s+mit|wie\s+sieht\s+es|wie\s+steht\s+es|and|but|what\s+about|how\s+about)\b/iu;
-const ANAPHORA = /\b(?:dazu|davon|dafür|darüber|daran|dies\w*|derselbe\w*|it|this|that|they|them|there)\b/iu;
-const QUESTION_WORDS =
-  /\b(?:und|aber|was|wer|wem|wen|wann|wie|wo|welche\w*|bis|zu|zur|zum|ist|sind|soll\w*|hat|haben|wird|werden|mit|es|sieht|steht|denn|noch|genau|dazu|davon|dafür|darüber|daran|dies\w*|the|what|who|when|how|about|and|which|is|are|by|it|this|that|they|them|there|does|do|did|should)\b/giu;
+  /^\s*(?:und|aber|sowie|und\s+was|was\s+ist\s+mit|wie\s+sieht\s+es|wie\s+steht\s+es|and|but|what\s+about|how\s+about)(?![\p{L}\d])/iu;
+/** Words that point back to what was said before ("dort", "daran", "weitere", "there", "also"). */
+const ANAPHORA =
+  /(?<![\p{L}\d])(?:dazu|davon|dafür|darüber|daran|darauf|dabei|damit|dort|hierzu|hierbei|hierfür|dies\w*|jene\w*|derselbe\w*|weitere\w*|ebenfalls|sonst|it|this|these|those|that|they|them|there|also|further|other)(?![\p{L}\d])/iu;
+/** Question words, pronouns, articles, auxiliaries and particles: what a question is made of besides its topic. */
+const QUESTION_WORDS = new RegExp(
+  `(?<![\\p{L}\\d])(?:${[
+    'und aber oder was wer wem wen wessen wann wie wo woran worauf wozu welche* bis zu zur zum ist sind war waren',
+    'soll* hat haben hatte wird werden wurde wurden kann können könnte dürfen darf muss müssen mit es sich sieht',
+    'steht denn noch genau auch nur schon dann doch der die das den dem des ein eine einen einem einer eines man wir',
+    'sie er ihr ihre sein seine im in an am auf aus bei beim für von vom über unter nach vor gibt gab',
+    'dazu davon dafür darüber daran darauf dabei damit dort hierzu hierbei hierfür dies* jene* weitere*',
+    'ebenfalls sonst the a an of to on for with at from what who whom when how about and which is are was were be',
+    'been by it this these those that they them there does do did should can could would will also further other',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word) => word.replace('*', '\\p{L}*'))
+    .join('|')})(?![\\p{L}\\d])`,
+  'giu',
+);
 
 /** Content words of a question: what is left after question words, pronouns and particles. */
 function contentWordCount(question: string): number {
@@ -92,9 +111,9 @@ export function analyseQuestion(question: string, history: readonly ChatMessage[
   const content = contentWordCount(question);
   const followUp =
     previousQuestion !== undefined &&
-    (content === 0 ||
+    (content <= 1 ||
       (FOLLOW_UP_START.test(question) && content <= 3) ||
-      (ANAPHORA.test(question) && content <= 2));
+      (ANAPHORA.test(question) && content <= 3));
   const analysed: AnalysedQuestion = {
     question,
     language: detectLanguage(followUp && previousQuestion ? `${previousQuestion} ${question}` : question),
@@ -103,6 +122,7 @@ export function analyseQuestion(question: string, history: readonly ChatMessage[
     retrievalQuery: followUp && previousQuestion ? `${previousQuestion} ${question}` : question,
   };
   if (followUp && previousAnswer !== undefined) analysed.previousAnswer = previousAnswer;
+  if (followUp && previousQuestion !== undefined) analysed.previousQuestion = previousQuestion;
   // A follow-up inherits what the first question asked for unless it asks something new ("Und wer?").
   if (followUp && previousQuestion) {
     const previous = analyseQuestion(previousQuestion);
