@@ -1,16 +1,17 @@
 // Runs the page for browser tests: the real server (startServer on port 0) serving web/ over an assistant the test can
 // swap, and one headless Debian Chromium (never a downloaded browser) whose pages record console errors, page errors
 // and every request.
+
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { createMemoryLogger } from '../../src/logger.ts';
 import { PROJECT_ROOT, WEB_DIR } from '../../src/paths.ts';
 import { createApp, type ServerConfig } from '../../src/server/app.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
+import { CHROMIUM_PATH, launchChromium } from '../../src/testing/chromium.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts', 'web');
 
 export interface RecordedPage {
@@ -43,20 +44,6 @@ export interface PageHarness {
 export interface PageHarnessOptions {
   assistant: Assistant;
   config?: Partial<ServerConfig>;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
 }
 
 export async function startPageHarness(options: PageHarnessOptions): Promise<PageHarness> {
@@ -116,3 +103,5 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+export { CHROMIUM_PATH, launchChromium };
