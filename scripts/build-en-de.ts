@@ -1,19 +1,27 @@
 // Derives data/lexicon/en-de.tsv.gz (English word or short phrase → German words) from the Ding dictionary.
 //
-// Usage: npx tsx scripts/build-en-de.ts [--source FILE] [--out FILE] [--per-headword N]
+// Usage: npx tsx scripts/build-en-de.ts [--source FILE] [--supplement FILE] [--out FILE] [--per-headword N]
 //
 // Which entries are kept (general vocabulary, nothing tuned to particular questions):
-// - only alternatives that carry a part-of-speech tag ({n} {m} {f} {pl} {adj} {adv} {v…}), i.e. dictionary
-//   entries, not example phrases or conjugated forms;
-// - English side of at most three words without placeholders (sb., sth.), "to " of verbs removed;
-// - German side of at most two words;
+// - only German alternatives of a group that carries a part-of-speech tag ({n} {m} {f} {pl} {adj} {adv} {v…}),
+//   i.e. dictionary entries, not example phrases or conjugated forms; Ding tags only the last alternative of a
+//   verb or adjective group ("beschließen; befinden; entscheiden {vt}"), so the tag counts for the whole group;
+// - English side of at most four words, "to " of verbs, the placeholders sb./sth. and a preposition left at the
+//   end removed ("to ask sb. for sth." is "ask"), hyphens read as spaces ("blank-firing gun" is
+//   "blank firing gun", as the tokenizer sees it);
+// - German side of at most two words, placeholders (jdm., etw.) and a preposition or "sich" left before the
+//   verb removed ("mit jdm. übereinstimmen" is "übereinstimmen");
 // - dropped: alternatives marked slang, vulgar, pejorative, rare, archaic or dated, humorous, children's speech,
 //   regional German (Ös., Schw., Bayr., …) or regional English (Sc., Ir., …); whole lines of the taxonomic
 //   domains (bird, animal, plant, fungus names, anatomy, minerals, geology, astronomy), which make up much of
 //   Ding but almost never name what a ministerial resolution is about;
-// - per English headword the best few German words, ranked by: the English word's position in its line (the
-//   first alternative is the plain translation), the German word's position, single words before phrases,
-//   entries without a subject-area tag before tagged ones, colloquial last.
+// - per English headword the best few German words (default 8), ranked by: the English word's position in its
+//   line (the first alternative is the plain translation), the German word's position, single words before
+//   phrases, entries without a subject-area tag before tagged ones, colloquial last, pairs that Ding lists in
+//   several lines first, and how general the German word is: how many other German headwords of Ding begin or
+//   end with it ("Polizei" heads hundreds, "Gendarmerie" a handful; "Frist" many, "Terminzusage" none);
+// - before those, the project's own supplement (data/lexicon/en-de-zusatz.tsv): general administrative, police
+//   and legal terms that Ding lacks or ranks low ("dangerous person" → "Gefährder").
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -123,6 +131,13 @@ interface Ranked {
   support: number;
 }
 
+const MAX_ENGLISH_WORDS = 4;
+const MAX_GERMAN_WORDS = 2;
+// Weight of log2(1 + headwords that begin or end with the German word) in the rank; 10 bits at most.
+const GENERALITY_WEIGHT = 0.3;
+const MAX_GENERALITY_BITS = 10;
+const MIN_AFFIX_LENGTH = 3;
+
 function parseAlternative(raw: string): Alternative {
   const tags = [...raw.matchAll(/\[([^\]]+)\]/g)].map((match) => (match[1] as string).trim());
   const partOfSpeech = /\{[^}]+\}/.test(raw);
@@ -133,18 +148,34 @@ function parseAlternative(raw: string): Alternative {
   return { text, tags, partOfSpeech };
 }
 
+/** The lookup key of an English word or phrase: lower case, hyphens as spaces, at most four words. */
 function cleanEnglish(text: string): string | undefined {
-  const lower = text.toLowerCase().replace(/^(?:to|the|a|an) /, '');
-  if (/\b(?:sb|sth|sb's|sth's|something|somebody|someone|one's)\b/.test(lower)) return undefined;
+  const lower = text
+    .toLowerCase()
+    .replace(/(?:^|\s)(?:sb|sth)(?:\.|\.'s|\.’s)?(?=\s|$)|(?:^|\s)(?:one's|one’s|oneself)(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:to|the|a|an) /, '')
+    .replace(/ (?:on|with|to|about|for|of|in|at|from|into|upon|against|by)$/, '');
+  if (/\b(?:sb|sth|something|somebody|someone)\b/.test(lower)) return undefined;
   if (!/^[a-z][a-z' -]*[a-z]$/.test(lower)) return undefined;
-  if (lower.split(' ').length > 3) return undefined;
-  return lower;
+  const key = lower.replace(/-/g, ' ').replace(/\s+/g, ' ');
+  if (key.split(' ').length > MAX_ENGLISH_WORDS) return undefined;
+  return key;
 }
 
+const GERMAN_PLACEHOLDER = /(?:^|\s)(?:jd|jdm|jdn|jds|etw|etw\.s)\.?(?=\s|$)/g;
+const GERMAN_PREPOSITION = /^(?:sich|mit|auf|über|an|für|in|von|zu|bei|gegen|um|aus|nach|vor) (?=\S+$)/;
+
 function cleanGerman(raw: string): string | undefined {
-  const text = raw.replace(/^(?:der|die|das|sich) /, '');
+  const text = raw
+    .replace(GERMAN_PLACEHOLDER, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:der|die|das|sich) /, '')
+    .replace(GERMAN_PREPOSITION, '');
   if (!/^[\p{L}][\p{L} -]*[\p{L}]$/u.test(text)) return undefined;
-  if (text.split(' ').length > 2) return undefined;
+  if (text.split(' ').length > MAX_GERMAN_WORDS) return undefined;
   return text;
 }
 
@@ -166,8 +197,9 @@ function addEntries(line: string, candidates: Map<string, Candidate[]>): void {
   for (let group = 0; group < groupCount; group += 1) {
     const germans = (germanGroups[group] ?? '').split(';').map(parseAlternative);
     const englishes = (englishGroups[group] ?? '').split(';').map(parseAlternative);
+    if (!germans.some((german) => german.partOfSpeech)) continue;
     germans.forEach((german, germanPosition) => {
-      if (!german.partOfSpeech || isDropped(german.tags)) return;
+      if (isDropped(german.tags)) return;
       const germanText = cleanGerman(german.text);
       if (germanText === undefined) return;
       englishes.forEach((english, englishPosition) => {
@@ -192,7 +224,51 @@ function addEntries(line: string, candidates: Map<string, Candidate[]>): void {
   }
 }
 
-function bestGermans(list: Candidate[], perHeadword: number): string[] {
+/**
+ * How general each candidate German word is: log2(1 + the number of German headwords of Ding that begin or end
+ * with it, itself excluded). A word that many compounds are built on is a basic one.
+ */
+function generalityOf(
+  candidates: Map<string, Candidate[]>,
+  germanHeadwords: Set<string>,
+): Map<string, number> {
+  const wanted = new Set<string>();
+  for (const list of candidates.values()) {
+    for (const candidate of list)
+      if (!candidate.german.includes(' ')) wanted.add(candidate.german.toLowerCase());
+  }
+  const counts = new Map<string, number>();
+  for (const headword of germanHeadwords) {
+    const seen = new Set<string>();
+    for (let length = MIN_AFFIX_LENGTH; length < headword.length; length += 1) {
+      for (const affix of [headword.slice(0, length), headword.slice(headword.length - length)]) {
+        if (!wanted.has(affix) || seen.has(affix)) continue;
+        seen.add(affix);
+        counts.set(affix, (counts.get(affix) ?? 0) + 1);
+      }
+    }
+  }
+  const generality = new Map<string, number>();
+  for (const [word, count] of counts)
+    generality.set(word, Math.min(MAX_GENERALITY_BITS, Math.log2(1 + count)));
+  return generality;
+}
+
+/** German single-word headwords of a line (any alternative with a part-of-speech tag), lower-cased. */
+function germanHeadwordsOf(line: string, into: Set<string>): void {
+  const separator = line.indexOf(' :: ');
+  if (separator === -1) return;
+  for (const group of line.slice(0, separator).split(' | ')) {
+    const alternatives = group.split(';').map(parseAlternative);
+    if (!alternatives.some((alternative) => alternative.partOfSpeech)) continue;
+    for (const alternative of alternatives) {
+      const text = cleanGerman(alternative.text);
+      if (text !== undefined && !text.includes(' ')) into.add(text.toLowerCase());
+    }
+  }
+}
+
+function bestGermans(list: Candidate[], perHeadword: number, generality: Map<string, number>): string[] {
   const best = new Map<string, Ranked>();
   for (const candidate of list) {
     const previous = best.get(candidate.german);
@@ -203,11 +279,31 @@ function bestGermans(list: Candidate[], perHeadword: number): string[] {
         support: previous.support + 1,
       });
   }
-  const rank = ({ score, support }: Ranked) => score - 0.5 * Math.min(support - 1, 3);
+  const rank = (german: string, { score, support }: Ranked) =>
+    score - 0.5 * Math.min(support - 1, 3) - GENERALITY_WEIGHT * (generality.get(german.toLowerCase()) ?? 0);
   return [...best.entries()]
-    .sort((left, right) => rank(left[1]) - rank(right[1]) || left[0].localeCompare(right[0]))
+    .sort((left, right) => rank(...left) - rank(...right) || left[0].localeCompare(right[0]))
     .slice(0, perHeadword)
     .map(([german]) => german);
+}
+
+/** The project's own "english<TAB>german;german" lines, keyed as the Ding entries are. */
+async function readSupplement(file: string): Promise<Map<string, string[]>> {
+  const supplement = new Map<string, string[]>();
+  for (const [index, line] of (await readFile(file, 'utf8')).split('\n').entries()) {
+    if (line.trim().length === 0 || line.startsWith('#')) continue;
+    const [english = '', germans = ''] = line.split('\t');
+    const key = cleanEnglish(english.trim());
+    const translations = germans
+      .split(';')
+      .map((german) => german.trim())
+      .filter((german) => german.length > 0);
+    if (key === undefined || translations.length === 0) {
+      throw new Error(`Expected "english<TAB>german;german" in ${file} line ${index + 1}, got "${line}"`);
+    }
+    supplement.set(key, [...(supplement.get(key) ?? []), ...translations]);
+  }
+  return supplement;
 }
 
 async function main(): Promise<void> {
@@ -217,14 +313,17 @@ async function main(): Promise<void> {
         type: 'string',
         default: path.join(PROJECT_ROOT, '..', 'shared', 'data', 'ding-de-en.txt.gz'),
       },
+      supplement: { type: 'string', default: path.join(DATA_DIR, 'lexicon', 'en-de-zusatz.tsv') },
       out: { type: 'string', default: path.join(DATA_DIR, 'lexicon', 'en-de.tsv.gz') },
-      'per-headword': { type: 'string', default: '4' },
+      'per-headword': { type: 'string', default: '8' },
     },
   });
   const source = values.source as string;
   const out = values.out as string;
   const perHeadword = Number.parseInt(values['per-headword'] as string, 10);
+  const supplement = await readSupplement(values.supplement as string);
   const candidates = new Map<string, Candidate[]>();
+  const germanHeadwords = new Set<string>();
   const lines = createInterface({
     input: createReadStream(source).pipe(createGunzip()),
     crlfDelay: Infinity,
@@ -234,13 +333,20 @@ async function main(): Promise<void> {
     if (line.startsWith('#') || line.length === 0) continue;
     lineCount += 1;
     addEntries(line, candidates);
+    germanHeadwordsOf(line, germanHeadwords);
   }
-  const rows = [...candidates.keys()]
-    .sort()
-    .map((english) => `${english}\t${bestGermans(candidates.get(english) ?? [], perHeadword).join(';')}`);
+  const generality = generalityOf(candidates, germanHeadwords);
+  const keys = new Set([...candidates.keys(), ...supplement.keys()]);
+  const rows = [...keys].sort().map((english) => {
+    const own = supplement.get(english) ?? [];
+    const fromDing = bestGermans(candidates.get(english) ?? [], perHeadword, generality);
+    const germans = [...new Set([...own, ...fromDing])].slice(0, Math.max(perHeadword, own.length));
+    return `${english}\t${germans.join(';')}`;
+  });
   const header = [
-    '# English → German, derived from the Ding dictionary (GPL-2.0-or-later) by scripts/build-en-de.ts;',
-    '# see ding-de-en.NOTICE. Columns: English word or phrase, German translations separated by ";", best first.',
+    '# English → German, derived from the Ding dictionary (GPL-2.0-or-later) and the project supplement',
+    '# en-de-zusatz.tsv by scripts/build-en-de.ts; see ding-de-en.NOTICE.',
+    '# Columns: English word or phrase (lower case, hyphens as spaces), German translations separated by ";", best first.',
   ];
   const body = gzipSync(`${[...header, ...rows].join('\n')}\n`, { level: 9 });
   await mkdir(path.dirname(out), { recursive: true });
@@ -253,10 +359,13 @@ async function main(): Promise<void> {
   const derivation = [
     '',
     'en-de.tsv.gz beside this notice is a derived subset of that dictionary, made by scripts/build-en-de.ts',
-    `(${rows.length} English headwords from ${lineCount} entries, at most ${perHeadword} German words each): only tagged`,
-    'dictionary entries, English side up to three words, German side up to two words, without slang, vulgar, rare,',
-    'archaic, regional and taxonomic (animal, plant, anatomy, mineral) entries. It is distributed under the same',
-    'licence: GNU General Public License, version 2 or later.',
+    `(${rows.length} English headwords from ${lineCount} entries, at most ${perHeadword} German words each, ranked`,
+    'by how general they are): only dictionary entries (groups with a part-of-speech tag), English side up to',
+    `${MAX_ENGLISH_WORDS} words, German side up to ${MAX_GERMAN_WORDS} words, without slang, vulgar, rare, archaic, regional and taxonomic`,
+    '(animal, plant, anatomy, mineral) entries. It is distributed under the same licence: GNU General Public',
+    'License, version 2 or later.',
+    `It also holds the ${supplement.size} entries of en-de-zusatz.tsv (general administrative, police and legal terms,`,
+    'written for this project, not taken from Ding), whose translations come first where a headword has both.',
     '',
   ].join('\n');
   // Written, not copied: the source notice may be read-only, and its mode would come along.

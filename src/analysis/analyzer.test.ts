@@ -61,6 +61,78 @@ describe('index terms', () => {
   });
 });
 
+describe('elided compounds (Ergänzungsstrich)', () => {
+  /** Terms of the token whose text is `word`, in a text. */
+  const termsAt = (text: string, word: string) => {
+    const position = analyzer.tokenize(text).findIndex((token) => token.text === word);
+    expect(position, `${word} in ${text}`).toBeGreaterThanOrEqual(0);
+    return analyzer
+      .analyze(text)
+      .filter((term) => term.position === position)
+      .map((term) => term.term);
+  };
+
+  it('complete a fragment with the head of the full word, at the position of the fragment', () => {
+    const text = 'Schreckschuss-, Reizstoff- und Signalwaffen';
+    expect(termsAt(text, 'schreckschuss')).toContain(analyzer.stem('schreckschusswaffen'));
+    expect(termsAt(text, 'reizstoff')).toContain(analyzer.stem('reizstoffwaffen'));
+    expect(termsAt('Finanz- und Gewerbebehörden', 'finanz')).toContain(analyzer.stem('finanzbehörden'));
+    expect(termsAt('Straf- oder Bußgeldverfahren', 'straf')).toContain(analyzer.stem('strafverfahren'));
+    expect(termsAt('Bund- und Länderbehörden', 'bund')).toEqual(
+      expect.arrayContaining(['bund', analyzer.stem('behörden')]),
+    );
+  });
+
+  it('complete a fragment that is a stop word or prefix on its own ("Aus- und Fortbildung")', () => {
+    expect(termsAt('Aus- und Fortbildung', 'aus')).toContain(analyzer.stem('ausbildung'));
+    expect(termsAt('Ein- und Ausreise', 'ein')).toContain(analyzer.stem('einreise'));
+  });
+
+  it('complete a backward fragment with the modifier of the word before ("und -auswahl")', () => {
+    expect(termsAt('Personalgewinnung und -auswahl', 'auswahl')).toContain(analyzer.stem('personalauswahl'));
+    expect(termsAt('Waffenhersteller und -händler', 'händler')).toContain(analyzer.stem('waffenhändler'));
+    expect(termsAt('Innenminister und -senatoren', 'senatoren')).toContain(analyzer.stem('innensenatoren'));
+  });
+
+  it('read a partner of three parts both ways, since one or two parts may be elided', () => {
+    const completions = analyzer
+      .tokenize('Arbeits- und Sozialministerkonferenz')
+      .find((token) => token.text === 'arbeits')?.completions;
+    expect(completions).toEqual(expect.arrayContaining(['arbeitsministerkonferenz', 'arbeitskonferenz']));
+  });
+
+  it("give the written-out compound's terms to the fragment, so both spellings meet", () => {
+    const elided = new Set(analyzer.terms('Schreckschuss-, Reizstoff- und Signalwaffen'));
+    for (const term of analyzer.terms('Reizstoffwaffen')) expect(elided.has(term), term).toBe(true);
+    const query = termMap(analyzer.queryTerms('Aus- und Fortbildung'));
+    expect(query.get(analyzer.stem('ausbildung'))).toBe(1);
+  });
+
+  it('leave a fragment without partner as it was', () => {
+    expect(analyzer.tokenize('die Frühjahrs- IMK').some((token) => token.completions !== undefined)).toBe(
+      false,
+    );
+    expect(termsOf('die Frühjahrs- IMK')).toEqual(termsOf('die Frühjahrs IMK'));
+  });
+});
+
+describe('words that are no topic', () => {
+  it('leave question words and connectives out of the terms', () => {
+    expect(termsOf('Wer ist zuständig, wem obliegt es und warum?')).toEqual([
+      analyzer.stem('zuständig'),
+      analyzer.stem('obliegt'),
+    ]);
+    expect(termsOf('beziehungsweise die weiteren sogenannten Maßnahmen')).toEqual([
+      analyzer.stem('maßnahmen'),
+    ]);
+  });
+
+  it('take no inflection ending for a compound part ("vorbeugenden")', () => {
+    expect(termsOf('vorbeugenden')).toEqual([analyzer.stem('vorbeugenden')]);
+    expect(termsOf('bestehenden')).toEqual([analyzer.stem('bestehenden')]);
+  });
+});
+
 describe('synonym expansion', () => {
   it('maps a word to the stems of its OpenThesaurus synonyms, and their compound parts, with lower weight', () => {
     const synonyms = termMap(analyzer.expand('Böller'));
@@ -100,6 +172,42 @@ describe('English queries', () => {
     expect(weapons.has(analyzer.stem('waffe'))).toBe(true);
     expect(weapons.has(analyzer.stem('register'))).toBe(true);
     expect(termMap(analyzer.translate('fireworks')).has(analyzer.stem('feuerwerk'))).toBe(true);
+  });
+
+  it('translate general terms of administration, police and law', () => {
+    const cases: Array<[string, string]> = [
+      ['detention', 'haft'],
+      ['custody', 'gewahrsam'],
+      ['preventive', 'präventiv'],
+      ['preventive detention', 'präventivgewahrsam'],
+      ['dangerous persons', 'gefährder'],
+      ['threat', 'bedrohung'],
+      ['report', 'bericht'],
+      ['deadline', 'frist'],
+      ['working group', 'arbeitsgruppe'],
+      ['register', 'register'],
+      ['fireworks', 'feuerwerk'],
+      ['vaccination', 'impfung'],
+      ['municipality', 'gemeinde'],
+      ['extremism', 'extremismus'],
+      ['surveillance', 'überwachung'],
+      ['deportation', 'abschiebung'],
+      ['data retention', 'vorratsdatenspeicherung'],
+      ['blank-firing gun', 'schreckschusswaffe'],
+      ['resolution', 'beschluss'],
+      ['decide', 'beschließen'],
+    ];
+    for (const [english, german] of cases) {
+      const translations = termMap(analyzer.translate(english));
+      // Among the first translations: weight of rank 0 is 0.8, of rank 3 0.8 / 1.75.
+      expect(translations.get(analyzer.stem(german)) ?? 0, `${english} → ${german}`).toBeGreaterThan(0.45);
+    }
+  });
+
+  it('tell questions about such terms for English', () => {
+    expect(analyzer.isEnglish('Who decides on preventive detention of dangerous persons?')).toBe(true);
+    expect(analyzer.isEnglish('What is the deadline for the report of the working group?')).toBe(true);
+    expect(analyzer.isEnglish('Wer entscheidet über den Präventivgewahrsam von Gefährdern?')).toBe(false);
   });
 
   it('carry their translations in the query terms, below weight 1', () => {

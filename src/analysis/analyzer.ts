@@ -10,11 +10,11 @@ import { createDecompounder, type Decompounder } from './decompound.ts';
 import { type EnglishLexicon, loadEnglishLexicon } from './english.ts';
 import { ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS } from './stop-words.ts';
 import { loadThesaurus, type Thesaurus } from './thesaurus.ts';
-import { type Token, tokenize } from './tokenize.ts';
+import { type Elision, type Token, tokenize } from './tokenize.ts';
 import { loadGermanWordList, WORD_STANDALONE, type WordList } from './word-list.ts';
 
 /** Bumped whenever terms change for the same text, so that persisted indexes know they are stale. */
-export const ANALYZER_VERSION = 'de-analysis-1';
+export const ANALYZER_VERSION = 'de-analysis-2';
 
 export type TermKind =
   /** The stem of a word as written. */
@@ -47,6 +47,7 @@ export interface WeightedTerm {
 
 export interface Analyzer {
   readonly version: string;
+  /** Tokens in reading order; an elided word ("Finanz-" in "Finanz- und Gewerbebehörden") has its completions. */
   tokenize(text: string): Token[];
   /** The German Snowball stem of one lower-cased word. */
   stem(word: string): string;
@@ -108,7 +109,7 @@ interface LongForm {
   short: string;
 }
 
-const MAX_PHRASE_WORDS = 3;
+const MAX_PHRASE_WORDS = 4;
 
 async function readWordLines(file: string): Promise<string[]> {
   try {
@@ -187,9 +188,13 @@ export async function createGermanAnalyzer(options: GermanAnalyzerOptions = {}):
   }
   for (const abbreviation of glossary) addAbbreviation(abbreviation);
 
-  function wordTerms(token: Token, position: number, into: AnalyzedTerm[]): void {
-    const word = token.text;
-    into.push({ term: stem(word), kind: 'stem', position, word });
+  /** The word's stem, compound parts and verb roots; `asPart` when the word is only the fragment of one. */
+  function wordTerms(word: string, position: number, into: AnalyzedTerm[], asPart = false): void {
+    into.push(
+      asPart
+        ? { term: stem(word), kind: 'part', position }
+        : { term: stem(word), kind: 'stem', position, word },
+    );
     const { parts, spans } = decompounder.decompound(word);
     for (const part of [...parts, ...spans]) into.push({ term: stem(part), kind: 'part', position });
     const lastPart = parts[parts.length - 1];
@@ -199,10 +204,63 @@ export async function createGermanAnalyzer(options: GermanAnalyzerOptions = {}):
     }
   }
 
+  /**
+   * The compounds an elided word stands for. The shared part is the partner's head ("Gewerbe|behörden") or
+   * modifier ("Personal|gewinnung"); a partner of three or more parts is read both ways, since the elided part
+   * may be one part or two: "Arbeits- und Sozialministerkonferenz" is the Arbeitsministerkonferenz, but
+   * "Kooperations- und Rücknahmebereitschaft" the Kooperationsbereitschaft.
+   */
+  function completionsOf(fragment: string, elision: Elision): string[] {
+    const { partner, missing } = elision;
+    const last = partner[partner.length - 1];
+    if (last === undefined || !/^\p{L}+$/u.test(fragment)) return [];
+    // A hyphenated partner ("Cyber-Sicherheit", "Bund-Länder-Gremien") shares its last segment or the others.
+    if (partner.length > 1) {
+      return [missing === 'head' ? fragment + last : partner.slice(0, -1).join('') + fragment];
+    }
+    const starts = decompounder.partStarts(last);
+    const lastStart = starts[starts.length - 1];
+    if (lastStart === undefined) return [];
+    const cuts = starts.length > 1 ? [lastStart, starts[0] as number] : [lastStart];
+    return cuts.map((cut) =>
+      missing === 'head' ? fragment + last.slice(cut) : last.slice(0, cut) + fragment,
+    );
+  }
+
+  function tokenizeText(text: string): Token[] {
+    const tokens = tokenize(text);
+    for (const token of tokens) {
+      if (token.elision === undefined) continue;
+      const completions = completionsOf(token.text, token.elision);
+      if (completions.length > 0) token.completions = completions;
+    }
+    return tokens;
+  }
+
+  /** Terms of an elided word: the fragment as a part, each completed compound as a word, no term twice. */
+  function completionTerms(token: Token, position: number, into: AnalyzedTerm[]): void {
+    const terms: AnalyzedTerm[] = [];
+    if (token.kind === 'acronym') terms.push({ term: token.text, kind: 'abbreviation', position });
+    else if (token.text.length > 1 && !isStopWord(token.text)) wordTerms(token.text, position, terms, true);
+    for (const completion of token.completions ?? []) wordTerms(completion, position, terms);
+    const seen = new Set<string>();
+    for (const term of terms) {
+      if (seen.has(term.term)) continue;
+      seen.add(term.term);
+      into.push(term);
+    }
+  }
+
   function analyze(text: string): AnalyzedTerm[] {
     const result: AnalyzedTerm[] = [];
     const contentStems: Array<{ stem: string; position: number }> = [];
-    tokenize(text).forEach((token, position) => {
+    tokenizeText(text).forEach((token, position) => {
+      if (token.completions !== undefined) {
+        completionTerms(token, position, result);
+        if (token.kind === 'word' && !isStopWord(token.text))
+          contentStems.push({ stem: stem(token.text), position });
+        return;
+      }
       switch (token.kind) {
         case 'number':
           result.push({ term: token.text, kind: 'number', position });
@@ -222,7 +280,7 @@ export async function createGermanAnalyzer(options: GermanAnalyzerOptions = {}):
           break;
         case 'word': {
           if (token.text.length < 2 || isStopWord(token.text)) break;
-          wordTerms(token, position, result);
+          wordTerms(token.text, position, result);
           contentStems.push({ stem: stem(token.text), position });
           break;
         }
@@ -369,7 +427,7 @@ export async function createGermanAnalyzer(options: GermanAnalyzerOptions = {}):
 
   return {
     version: ANALYZER_VERSION,
-    tokenize,
+    tokenize: tokenizeText,
     stem,
     decompound: (word) => decompounder.decompound(word).parts,
     analyze,

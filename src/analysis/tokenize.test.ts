@@ -46,6 +46,77 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('links each fragment of a forward elision to the full word that supplies its head', () => {
+    const elided = (text: string) =>
+      tokenize(text)
+        .filter((token) => token.elision !== undefined)
+        .map((token) => [token.text, token.elision?.missing, token.elision?.partner.join('-')]);
+    expect(elided('Schreckschuss-, Reizstoff- und Signalwaffen')).toEqual([
+      ['schreckschuss', 'head', 'signalwaffen'],
+      ['reizstoff', 'head', 'signalwaffen'],
+    ]);
+    expect(elided('Aus- und Fortbildung')).toEqual([['aus', 'head', 'fortbildung']]);
+    expect(elided('Aus-/Fortbildung')).toEqual([['aus', 'head', 'fortbildung']]);
+    expect(elided('sowohl Finanz- als auch Gewerbebehörden')).toEqual([
+      ['finanz', 'head', 'gewerbebehörden'],
+    ]);
+    expect(elided('Straf- bzw. Bußgeldverfahren')).toEqual([['straf', 'head', 'bußgeldverfahren']]);
+    expect(elided('IT- und Cyber-Sicherheit')).toEqual([['it', 'head', 'cyber-sicherheit']]);
+  });
+
+  it('links a backward elision ("und -auswahl") to the full word before it', () => {
+    const elided = (text: string) =>
+      tokenize(text)
+        .filter((token) => token.elision !== undefined)
+        .map((token) => [token.text, token.elision?.missing, token.elision?.partner.join('-')]);
+    expect(elided('Personalgewinnung und -auswahl')).toEqual([['auswahl', 'modifier', 'personalgewinnung']]);
+    expect(elided('Waffenhersteller, -händler und -besitzer')).toEqual([
+      ['händler', 'modifier', 'waffenhersteller'],
+      ['besitzer', 'modifier', 'waffenhersteller'],
+    ]);
+    expect(elided('Bund-Länder-Gremien und -Arbeitsgruppen')).toEqual([
+      ['arbeitsgruppen', 'modifier', 'bund-länder-gremien'],
+    ]);
+  });
+
+  it('takes no hyphen for an elision without a conjunction, comma or slash between the words', () => {
+    for (const text of [
+      'der Gesellschaft -VS-NfD- zur Kenntnis',
+      'die Frühjahrs- IMK',
+      'Polizei - und Feuerwehr',
+      'Bericht 2020 -Anlage',
+      'Finanz- und 2020',
+    ]) {
+      expect(
+        tokenize(text).some((token) => token.elision !== undefined),
+        text,
+      ).toBe(false);
+    }
+  });
+
+  it('gives every fragment of a chain the last full word as partner (property)', () => {
+    const word = fc
+      .tuple(fc.constantFrom('A', 'B', 'K', 'S', 'Ü'), fc.stringMatching(/^[a-zäöü]{2,8}$/))
+      .map(([first, rest]) => first + rest)
+      .filter((candidate) => !['Und', 'Oder', 'Als', 'Auch', 'Wie', 'Bis', 'Noch'].includes(candidate));
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        word,
+        fc.constantFrom(' und ', ' oder ', '/', ' bzw. ', ' sowie '),
+        (fragments, full, joiner) => {
+          const text = `${fragments.map((fragment) => `${fragment}-`).join(', ')}${joiner}${full}`;
+          const elided = tokenize(text).filter((token) => token.elision !== undefined);
+          expect(elided.map((token) => token.text)).toEqual(
+            fragments.map((fragment) => fragment.toLowerCase()),
+          );
+          for (const token of elided)
+            expect(token.elision).toEqual({ missing: 'head', partner: [full.toLowerCase()] });
+        },
+      ),
+    );
+  });
+
   it('marks all-caps and mixed-case acronyms', () => {
     for (const acronym of ['NWR', 'DHPol', 'BMI', 'BfV', 'JuMiKo']) {
       expect(kindOf(`das ${acronym} prüft`, acronym.toLowerCase()), acronym).toBe('acronym');

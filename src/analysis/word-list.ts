@@ -4,8 +4,12 @@
 export const WORD_STANDALONE = 1;
 /** A form may begin or sit inside a compound (e.g. "arbeits", "impf"). */
 export const WORD_COMPOUND_PART = 2;
-/** A form came from a capitalised entry: a noun (or a name). */
+/** A form came from a capitalised entry: a noun (or a name); -ung nouns derived from verbs count too. */
 export const WORD_NOUN = 4;
+/** A form came from a lower-case entry that stands alone: an adjective, verb, adverb ("extrem" has both flags). */
+export const WORD_LOWERCASE = 8;
+/** The infinitive of a verb: an entry with conjugation or -ung classes, capitalised ones included ("Verbessern/SJ"). */
+export const WORD_VERB = 16;
 
 /** Lower-cased word forms with WORD_* flags ORed together. */
 export type WordList = ReadonlyMap<string, number>;
@@ -34,6 +38,9 @@ const NEED_AFFIX = 'h';
 const FORBIDDEN = 'd';
 const ONLY_IN_COMPOUND = 'o';
 const COMPOUND_FLAGS = /[xyzcik]/;
+const DERIVED_NOUN = 'J';
+// Participle (D), conjugation (I, X, Y) and -ung (J) classes only attach to verbs.
+const VERB_CLASSES = /[DIXYJ]/;
 
 function parseSuffixRules(aff: string): Map<string, SuffixRule[]> {
   const rules = new Map<string, SuffixRule[]>();
@@ -75,20 +82,25 @@ export function buildWordList(source: HunspellSource, extraWords: Iterable<strin
     const flags = slash === -1 ? '' : line.slice(slash + 1).trim();
     if (stem.length === 0 || /^\d+$/.test(stem) || flags.includes(FORBIDDEN)) continue;
     const first = stem[0] ?? '';
-    const noun = first !== first.toLowerCase() ? WORD_NOUN : 0;
+    const capitalised = first !== first.toLowerCase();
+    const noun = capitalised ? WORD_NOUN : 0;
     const compoundOnly = flags.includes(ONLY_IN_COMPOUND) || flags.includes(NEED_AFFIX);
     const inCompounds = COMPOUND_FLAGS.test(flags) || flags.includes('j') ? WORD_COMPOUND_PART : 0;
+    const lowercase = capitalised || compoundOnly ? 0 : WORD_LOWERCASE;
+    const verb = VERB_CLASSES.test(flags) ? WORD_VERB : 0;
     if (compoundOnly) addForm(words, stem, WORD_COMPOUND_PART | noun);
-    else addForm(words, stem, WORD_STANDALONE | inCompounds | noun);
+    else addForm(words, stem, WORD_STANDALONE | inCompounds | noun | lowercase | verb);
     for (const flag of flags) {
       const flagRules = rules.get(flag);
       if (flagRules === undefined) continue;
+      // "-ung" forms of a verb ("prüfen" → "prüfung") are nouns.
+      const formClass = flag === DERIVED_NOUN ? WORD_NOUN : noun | lowercase;
       for (const rule of flagRules) {
         if (!rule.condition.test(stem)) continue;
         if (rule.strip !== '' && !stem.endsWith(rule.strip)) continue;
         const form = stem.slice(0, stem.length - rule.strip.length) + rule.add;
         const partOnly = rule.continuation.includes(ONLY_IN_COMPOUND) || rule.continuation.includes('x');
-        addForm(words, form, partOnly ? WORD_COMPOUND_PART | noun : WORD_STANDALONE | noun);
+        addForm(words, form, partOnly ? WORD_COMPOUND_PART | noun : WORD_STANDALONE | formClass);
       }
     }
   }
@@ -97,7 +109,7 @@ export function buildWordList(source: HunspellSource, extraWords: Iterable<strin
     addForm(
       words,
       word,
-      WORD_STANDALONE | WORD_COMPOUND_PART | (first !== first.toLowerCase() ? WORD_NOUN : 0),
+      WORD_STANDALONE | WORD_COMPOUND_PART | (first !== first.toLowerCase() ? WORD_NOUN : WORD_LOWERCASE),
     );
   }
   return words;
