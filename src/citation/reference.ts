@@ -19,7 +19,7 @@ export interface Reference {
 const TOP_WORD = String.raw`(?:TOP|Tagesordnungspunkt(?:es|s)?|agenda\s+item|item)`;
 const TOP_NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 const PARA_WORD = String.raw`(?:Ziffer|Ziff\.?|Nr\.?|Nummer|Absatz|Abs\.?|Punkt|paragraph|para\.?|point|no\.?)`;
-const LINK_WORD = String.raw`(?:von|zu|in|im|des|der|aus|bei|of|in|from|under)`;
+const LINK_WORD = '(?:von|zu|in|im|des|der|aus|bei|of|in|from|under)';
 
 const TOP_PATTERN = new RegExp(String.raw`\b${TOP_WORD}\s*(?:Nr\.\s*)?${TOP_NUMBER}(?![\d.]*\d)`, 'giu');
 const PARA_AFTER = new RegExp(
