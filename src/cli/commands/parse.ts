@@ -125,7 +125,7 @@ export const parseCommand: CliCommand = {
     program
       .command('parse')
       .description('parse collection files (or folders of them) into meetings, items, paragraphs and notes')
-      .argument('<files...>', 'collection files (.txt) or corpus folders')
+      .argument('<files...>', 'collection files (.txt, .pdf) or corpus folders')
       .option('--json', 'print the parsed structure as JSON ({ "meetings": [...] })')
       .action((paths: string[], flags: { json?: boolean }, command: Command) =>
         runParse(paths, flags, command, context),
