@@ -1,6 +1,7 @@
 // Test fixture: an OpenAI-compatible /v1/embeddings server on 127.0.0.1 that records calls and can misbehave.
+
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../testing/loopback.ts';
 
 export interface RecordedEmbeddingCall {
   method: string;
@@ -137,10 +138,9 @@ export async function startFakeEmbeddingServer(
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${loopback.origin}/v1`,
     calls,
     get behaviour() {
       return state.behaviour;
@@ -154,10 +154,6 @@ export async function startFakeEmbeddingServer(
     set dimensions(dimensions: number) {
       state.dimensions = dimensions;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: loopback.close,
   };
 }

@@ -1,7 +1,8 @@
 // Test fixture: an OpenAI-compatible /v1/chat/completions server on 127.0.0.1 (streaming SSE and plain JSON) that
 // answers with scripted text, records the requests, and can misbehave: fail, send garbage, stall or never answer.
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../testing/loopback.ts';
 
 export interface RecordedChatCall {
   path: string;
@@ -132,10 +133,9 @@ export async function startFakeChatServer(options: FakeChatServerOptions = {}): 
     response.end('data: [DONE]\n\n');
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${loopback.origin}/v1`,
     calls,
     get behaviour() {
       return state.behaviour;
@@ -149,10 +149,6 @@ export async function startFakeChatServer(options: FakeChatServerOptions = {}): 
     set reply(reply: string) {
       state.reply = reply;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: loopback.close,
   };
 }
