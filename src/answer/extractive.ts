@@ -2,7 +2,7 @@
 // quotes each with its citation, quotes units named by reference, and abstains when the resolutions hold no answer.
 import type { Analyzer } from '../analysis/index.ts';
 import type { UnitCatalog } from '../citation/catalog.ts';
-import { parseMarkers } from '../citation/marker.ts';
+import { conferenceName, germanDate, parseMarkers } from '../citation/marker.ts';
 import { findReferences, type Reference } from '../citation/reference.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever } from '../retrieve/hybrid.ts';
@@ -234,7 +234,8 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
     const named = references.filter(
       (reference) => reference.top !== undefined || reference.noteBy !== undefined,
     );
-    const exact = unique(named.flatMap((reference) => catalog.resolve(reference, meetingFilter)));
+    const resolved = unique(named.flatMap((reference) => catalog.resolve(reference, meetingFilter)));
+    const { units: exact, notice: meetingNotice } = latestMeetingOnly(resolved, named, language);
 
     if (named.length > 0 && exact.length === 0) {
       const ranked = await retriever.rank(question.retrievalQuery, { k: 3, mode, ...meetingFilter });
@@ -252,10 +253,9 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
     const residual = exact.length > 0 ? residualConcepts(question, references) : [];
     if (exact.length > 0 && residual.length === 0) {
       const quoted = exact.slice(0, maxQuotedUnits).map((unit) => ({ unit, text: unit.text, score: 1 }));
-      return {
-        answer: renderAnswer(quoted, sourcesOf(quoted), { language, withMeeting: withMeeting() }),
-        evidence: 1,
-      };
+      const answer = renderAnswer(quoted, sourcesOf(quoted), { language, withMeeting: withMeeting() });
+      if (meetingNotice !== undefined) answer.notice = meetingNotice;
+      return { answer, evidence: 1 };
     }
 
     const ranked = await retriever.rank(question.retrievalQuery, {
@@ -343,6 +343,29 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
       return (await evaluate(request)).evidence;
     },
   };
+}
+
+/**
+ * A reference without a meeting ("TOP 14") names that TOP in every loaded meeting: read it as the most recent
+ * meeting's and say so, rather than quote a dozen meetings at once.
+ */
+function latestMeetingOnly(
+  units: Unit[],
+  references: readonly Reference[],
+  language: Language,
+): { units: Unit[]; notice?: string } {
+  const meetings = [...new Set(units.map((unit) => `${unit.date}|${unit.meeting}`))].sort();
+  if (meetings.length <= 1 || references.some((reference) => reference.date !== undefined)) return { units };
+  const latest = (meetings.at(-1) ?? '').split('|')[1];
+  const kept = units.filter((unit) => unit.meeting === latest);
+  const first = kept[0];
+  if (!first) return { units };
+  const label = `${conferenceName(first.meeting)} ${germanDate(first.date)}`;
+  const notice =
+    language === 'en'
+      ? `This reference exists in ${meetings.length} meetings; shown is the most recent (${label}). Name the meeting for another one, e.g. "${label}, TOP ${first.top}".`
+      : `Diese Fundstelle gibt es in ${meetings.length} Sitzungen; gezeigt ist die jüngste (${label}). Für eine andere nennen Sie die Sitzung, z. B. „${label}, TOP ${first.top}“.`;
+  return { units: kept, notice };
 }
 
 /** When the question asks for a date or a number and no chosen sentence gives one, the reason to abstain. */

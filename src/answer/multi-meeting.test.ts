@@ -51,6 +51,15 @@ describe('answers over two meetings', () => {
     expect(dated.answer).toContain('[IMK 18.06.2021, TOP 14/15 Ziff. 1]');
   });
 
+  it('reads a reference without a meeting as the most recent meeting and says so', async () => {
+    const answer = await corpus.state.extractive.answer({ question: 'TOP 14 Ziffer 1' });
+    expect(answer.statements.every((statement) => statement.citations[0]?.meeting === 'imk-2021-06-18')).toBe(
+      true,
+    );
+    expect(answer.notice).toContain('2 Sitzungen');
+    expect(answer.notice).toContain('IMK 18.06.2021');
+  });
+
   it('prefers the meeting a question names by its time', async () => {
     const [first] = await corpus.state.retriever.search('Was wurde im Juni 2021 zur Polizei beschlossen?', {
       k: 3,

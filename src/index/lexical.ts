@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Analyzer, WeightedTerm } from '../analysis/analyzer.ts';
 import { BeschlussError } from '../errors.ts';
 import { NOTE_PREFIX, type Unit } from '../model.ts';
+import { buildPostings, type MiniSearchJson, type PostingsIndex } from './lexical-postings.ts';
 
 export const LEXICAL_INDEX_FORMAT = 'beschluss-lexical-index';
 export const LEXICAL_INDEX_VERSION = 1;
@@ -13,6 +14,11 @@ export interface LexicalSearchOptions {
   k?: number;
   /** Only units for which this returns true. */
   filter?: (unitId: string) => boolean;
+  /**
+   * Who answers: the typed-array copy of the index (default, fast) or MiniSearch itself (the reference the copy is
+   * tested against; same results).
+   */
+  engine?: 'postings' | 'minisearch';
 }
 
 export interface LexicalHit {
@@ -111,7 +117,26 @@ function wrap(
   miniSearch: MiniSearch<IndexedDocument>,
   analyzer: Analyzer,
   boosts: Record<Field, number>,
+  loadedJson?: MiniSearchJson,
 ): LexicalIndex {
+  // Queries are answered from a typed-array copy of the MiniSearch index (same scores, same order; built on the first
+  // query, dropped when the index changes); `engine: 'minisearch'` asks the library itself.
+  let postings: PostingsIndex | undefined;
+  let postingsSource = loadedJson;
+  const fastIndex = () => {
+    postings ??= buildPostings(
+      postingsSource ?? (miniSearch.toJSON() as unknown as MiniSearchJson),
+      FIELDS,
+      boosts,
+    );
+    postingsSource = undefined;
+    return postings;
+  };
+  const changed = () => {
+    postings = undefined;
+    postingsSource = undefined;
+  };
+
   function searchOptions(terms: WeightedTerm[], options: LexicalSearchOptions): SearchOptions {
     const weights = new Map(terms.map((term) => [term.term, term.weight]));
     const { filter } = options;
@@ -139,14 +164,19 @@ function wrap(
         if (miniSearch.has(unit.id)) miniSearch.discard(unit.id);
         miniSearch.add(documentOf(unit, analyzer, titleTerms));
       }
+      changed();
     },
     remove(unitIds: readonly string[]): void {
       for (const id of unitIds) if (miniSearch.has(id)) miniSearch.discard(id);
+      changed();
     },
     search(query: string, options: LexicalSearchOptions = {}): LexicalHit[] {
-      const { k = 10 } = options;
+      const { k = 10, engine = 'postings' } = options;
       const terms = analyzer.queryTerms(query);
       if (terms.length === 0 || k <= 0) return [];
+      if (engine === 'postings') {
+        return fastIndex().search(terms, { k, ...(options.filter ? { filter: options.filter } : {}) });
+      }
       const results = miniSearch.search(
         terms.map((term) => term.term).join(' '),
         searchOptions(terms, options),
@@ -242,5 +272,5 @@ export function loadLexicalIndex(json: unknown, options: { analyzer: Analyzer })
     const boost = data.boosts[field];
     if (boost !== undefined) boosts[field] = boost;
   }
-  return wrap(miniSearch, analyzer, boosts);
+  return wrap(miniSearch, analyzer, boosts, data.minisearch as unknown as MiniSearchJson);
 }

@@ -58,15 +58,16 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
     otherMeetingFactor = 0.5,
   } = options;
 
-  async function vectorRanking(query: string, accepts: (unit: Unit) => boolean, limit: number) {
+  async function vectorRanking(query: string, meeting: string | undefined, limit: number) {
     const {
       embeddings: [vector],
     } = await embedder.doEmbed({ values: [query], inputType: 'query' });
     if (!vector || vectors.size === 0) return [];
-    const filter = (label: number) => {
-      const unit = catalog.get(unitIdOfLabel(label) ?? '');
-      return unit !== undefined && accepts(unit);
-    };
+    // A filter makes hnswlib call back into JavaScript for every candidate: only pass one when there is a restriction.
+    const filter =
+      meeting === undefined
+        ? undefined
+        : (label: number) => catalog.get(unitIdOfLabel(label) ?? '')?.meeting === meeting;
     // Several chunks may belong to one unit: fetch more than needed, keep each unit's best chunk.
     const matches = vectors.search(vector, Math.min(vectors.size, limit * 2), filter);
     const best = new Map<string, number>();
@@ -89,12 +90,11 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
         ? []
         : lexical.search(query, {
             k: limit,
-            filter: (id) => {
-              const unit = catalog.get(id);
-              return unit !== undefined && accepts(unit);
-            },
+            ...(meeting === undefined
+              ? {}
+              : { filter: (id: string) => catalog.get(id)?.meeting === meeting }),
           });
-    const vectorHits = mode === 'lexical' ? [] : await vectorRanking(query, accepts, limit);
+    const vectorHits = mode === 'lexical' ? [] : await vectorRanking(query, meeting, limit);
 
     const lists = [];
     if (lexicalHits.length > 0)

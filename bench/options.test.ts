@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchOptions } from './options.ts';
+
+describe('parseBenchOptions', () => {
+  it('runs everything with the documented defaults when nothing is given', () => {
+    const options = parseBenchOptions([], {});
+    expect(options.sections).toEqual(['build', 'query', 'synthetic', 'ask', 'load']);
+    expect(options.sizes).toEqual([10_000, 100_000]);
+    expect(options.hnsw).toEqual({ m: 16, efConstruction: 100, efSearch: 200 });
+    expect(options.loadDurationSeconds).toBe(30);
+    expect(options.loadConnections).toBe(50);
+    expect(options.json).toBe(false);
+  });
+
+  it('reads flags, keeps the sections in pipeline order, and prefers flags over the environment', () => {
+    const options = parseBenchOptions(
+      ['--sections', 'load,build', '--sizes', '500', '--load-duration', '5', '--json'],
+      {
+        BENCH_LOAD_DURATION: '99',
+        BENCH_RUNS: '12',
+      },
+    );
+    expect(options.sections).toEqual(['build', 'load']);
+    expect(options.sizes).toEqual([500]);
+    expect(options.loadDurationSeconds).toBe(5);
+    expect(options.runs).toBe(12);
+    expect(options.json).toBe(true);
+  });
+
+  it('names the flag and the problem of a bad value', () => {
+    expect(() => parseBenchOptions(['--sections', 'build,fly'], {})).toThrow(/--sections/);
+    expect(() => parseBenchOptions(['--runs', 'many'], {})).toThrow(/--runs/);
+    expect(() => parseBenchOptions(['--bogus'], {})).toThrow(/bogus/);
+  });
+});

@@ -1,0 +1,170 @@
+// The benchmark's one options object: parsed from CLI flags, with BENCH_* environment variables as fallback (zod).
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { BeschlussError } from '../src/errors.ts';
+import type { HnswSettings } from '../src/index/hnsw-vector-store.ts';
+
+export const SECTIONS = ['build', 'query', 'synthetic', 'ask', 'load'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchOptions {
+  /** Sections to run, in this order (default all). */
+  sections: Section[];
+  /** Synthetic corpus sizes in units (default 10 000 and 100 000). */
+  sizes: number[];
+  /** Measured runs per query mode (default 300). */
+  runs: number;
+  /** Unmeasured runs before each measurement (default 30). */
+  warmup: number;
+  /** A measurement stops early once its recorded runs took this long (default 10 s; at least 20 runs). */
+  budgetSeconds: number;
+  /**
+   * HNSW settings for the synthetic corpora (default M 16, efConstruction 100, efSearch 200: the default M 32 /
+   * efConstruction 200 builds 100k vectors about half as fast). The real corpus always uses DEFAULT_HNSW_SETTINGS.
+   */
+  hnsw: HnswSettings;
+  /** /api/ask throughput run (default 10 s at 10 connections). */
+  askDurationSeconds: number;
+  askConnections: number;
+  /** Load runs on /api/search and /api/ask (default 30 s each at 50 connections). */
+  loadDurationSeconds: number;
+  loadConnections: number;
+  /** Seed of the synthetic corpora and the query sets (default 1). */
+  seed: number;
+  /** Machine-readable results on stdout instead of tables. */
+  json: boolean;
+}
+
+const FLAGS = {
+  sections: { type: 'string' },
+  sizes: { type: 'string' },
+  runs: { type: 'string' },
+  warmup: { type: 'string' },
+  budget: { type: 'string' },
+  'hnsw-m': { type: 'string' },
+  'hnsw-ef-construction': { type: 'string' },
+  'hnsw-ef-search': { type: 'string' },
+  'ask-duration': { type: 'string' },
+  'ask-connections': { type: 'string' },
+  'load-duration': { type: 'string' },
+  'load-connections': { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+export const USAGE = `Usage: npm run bench -- [options]   (flags, or the BENCH_* variable in brackets)
+  --sections LIST           ${SECTIONS.join(',')} (default all) [BENCH_SECTIONS]
+  --sizes LIST              synthetic corpus sizes in units (default 10000,100000) [BENCH_SIZES]
+  --runs N                  measured runs per query mode (default 300) [BENCH_RUNS]
+  --warmup N                unmeasured runs first (default 30) [BENCH_WARMUP]
+  --budget S                a measurement stops early after S seconds of runs (default 10) [BENCH_BUDGET]
+  --hnsw-m N                synthetic corpora only (default 16) [BENCH_HNSW_M]
+  --hnsw-ef-construction N  synthetic corpora only (default 100) [BENCH_HNSW_EF_CONSTRUCTION]
+  --hnsw-ef-search N        synthetic corpora only (default 200) [BENCH_HNSW_EF_SEARCH]
+  --ask-duration S          /api/ask throughput run (default 10) [BENCH_ASK_DURATION]
+  --ask-connections N       (default 10) [BENCH_ASK_CONNECTIONS]
+  --load-duration S         each load run (default 30) [BENCH_LOAD_DURATION]
+  --load-connections N      (default 50) [BENCH_LOAD_CONNECTIONS]
+  --seed N                  synthetic corpora and query sets (default 1) [BENCH_SEED]
+  --json                    JSON on stdout instead of tables [BENCH_JSON=1]
+`;
+
+const count = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+const schema = z.object({
+  sections: z
+    .string()
+    .default(SECTIONS.join(','))
+    .transform(splitList)
+    .pipe(z.array(z.enum(SECTIONS)).min(1)),
+  sizes: z
+    .string()
+    .default('10000,100000')
+    .transform(splitList)
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^\d+$/, 'expected whole numbers')
+            .transform(Number)
+            .pipe(z.number().int().min(1).max(2_000_000)),
+        )
+        .min(1),
+    ),
+  runs: count(300, 1, 1_000_000),
+  warmup: count(30, 0, 1_000_000),
+  budget: count(10, 1, 86_400),
+  'hnsw-m': count(16, 2, 256),
+  'hnsw-ef-construction': count(100, 1, 10_000),
+  'hnsw-ef-search': count(200, 1, 10_000),
+  'ask-duration': count(10, 1, 3600),
+  'ask-connections': count(10, 1, 1000),
+  'load-duration': count(30, 1, 3600),
+  'load-connections': count(50, 1, 1000),
+  seed: count(1, 0, 2 ** 31),
+  json: z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+
+function environmentName(flag: string): string {
+  return `BENCH_${flag.toUpperCase().replaceAll('-', '_')}`;
+}
+
+/** Options from argv (without node and script) and the environment; a bad value is an INVALID_REQUEST error. */
+export function parseBenchOptions(
+  argv: readonly string[],
+  environment: Record<string, string | undefined> = process.env,
+): BenchOptions & { help: boolean } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new BeschlussError('INVALID_REQUEST', `${(error as Error).message}\n${USAGE}`);
+  }
+  const merged: Record<string, unknown> = {};
+  for (const flag of Object.keys(FLAGS)) {
+    const fromEnvironment = environment[environmentName(flag)];
+    const value = values[flag] ?? fromEnvironment;
+    if (value === undefined || value === '') continue;
+    merged[flag] =
+      FLAGS[flag as keyof typeof FLAGS].type === 'boolean'
+        ? value === true || value === '1' || value === 'true'
+        : value;
+  }
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `--${String(issue.path[0])}: ${issue.message}`)
+      .join('; ');
+    throw new BeschlussError('INVALID_REQUEST', `Invalid benchmark options: ${problems}\n${USAGE}`);
+  }
+  const data = parsed.data;
+  return {
+    sections: SECTIONS.filter((section) => data.sections.includes(section)),
+    sizes: data.sizes,
+    runs: data.runs,
+    warmup: data.warmup,
+    budgetSeconds: data.budget,
+    hnsw: {
+      m: data['hnsw-m'],
+      efConstruction: data['hnsw-ef-construction'],
+      efSearch: data['hnsw-ef-search'],
+    },
+    askDurationSeconds: data['ask-duration'],
+    askConnections: data['ask-connections'],
+    loadDurationSeconds: data['load-duration'],
+    loadConnections: data['load-connections'],
+    seed: data.seed,
+    json: data.json,
+    help: data.help,
+  };
+}

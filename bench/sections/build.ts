@@ -1,0 +1,26 @@
+// Section "build": the real-corpus build (cold then warm) in one worker, then start-up over that index in a fresh one.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { logProgress } from '../progress.ts';
+import { inFreshWorker } from '../worker-client.ts';
+import type { RealBuildResult } from './real-build.ts';
+import type { StartupResult } from './startup.ts';
+
+export interface BuildSectionResult {
+  build: RealBuildResult;
+  startup: StartupResult;
+}
+
+export async function runBuildSection(): Promise<BuildSectionResult> {
+  const indexDir = await mkdtemp(path.join(os.tmpdir(), 'beschluss-bench-build-'));
+  try {
+    logProgress('build', `indexing the bundled corpus into ${indexDir}`);
+    const build = await inFreshWorker('real-build', { indexDir });
+    logProgress('build', 'starting the assistant over the built index');
+    const startup = await inFreshWorker('startup', { indexDir });
+    return { build, startup };
+  } finally {
+    await rm(indexDir, { recursive: true, force: true });
+  }
+}

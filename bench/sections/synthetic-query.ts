@@ -1,0 +1,94 @@
+// Section "synthetic", query part (a fresh process per size): loading the built index as a server does, then query
+// latency per mode and per part, and HNSW latency/recall for a few efSearch values.
+import path from 'node:path';
+import { createGermanAnalyzer } from '../../src/analysis/index.ts';
+import { openSearchState } from '../../src/assistant/search-state.ts';
+import { createOfflineEmbedder } from '../../src/embed/offline.ts';
+import { embedderId } from '../../src/embed/types.ts';
+import { readIndexArtifact } from '../../src/index/read-index-artifact.ts';
+import { readEmbeddingsFile } from '../../src/index/stored-vectors.ts';
+import { type EfSearchRow, sweepEfSearch } from '../hnsw-sweep.ts';
+import { collectGarbage, type MemorySnapshot, memorySnapshot, peakRssBytes } from '../memory.ts';
+import { logProgress } from '../progress.ts';
+import { benchQueries, type QueryBenchResult } from '../query-bench.ts';
+import { createQuerySet } from '../query-set.ts';
+
+export interface SyntheticQueryRequest {
+  size: number;
+  indexDir: string;
+  runs: number;
+  warmup: number;
+  budgetMs: number;
+  seed: number;
+  /** efSearch values to compare (the retriever asks HNSW for 80 neighbours, so hnswlib uses at least 80). */
+  efSearchValues: number[];
+}
+
+export interface SyntheticQueryResult extends QueryBenchResult {
+  size: number;
+  embedder: string;
+  efSearch: number;
+  /** Analyzer load, then reading the index (checksums verified) and opening the search state. */
+  analyzerMilliseconds: number;
+  loadMilliseconds: number;
+  /** After loading, after a GC where --expose-gc allowed one: what serving this index holds. */
+  memoryLoaded: MemorySnapshot;
+  gcRan: boolean;
+  processPeakRssBytes: number;
+  sweep: EfSearchRow[];
+}
+
+export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise<SyntheticQueryResult> {
+  const { size, indexDir, runs, warmup, budgetMs, seed, efSearchValues } = request;
+  const label = `synthetic ${size}`;
+  let started = performance.now();
+  const analyzer = await createGermanAnalyzer();
+  const embedder = await createOfflineEmbedder({ analyzer });
+  const analyzerMilliseconds = performance.now() - started;
+  started = performance.now();
+  const index = await readIndexArtifact(indexDir, { expectedEmbedderId: embedderId(embedder), verify: true });
+  const state = openSearchState(index, { analyzer, embedder });
+  const loadMilliseconds = performance.now() - started;
+  const gcRan = collectGarbage();
+  const memoryLoaded = memorySnapshot();
+  logProgress(label, `loaded in ${Math.round(loadMilliseconds)} ms; timing queries`);
+
+  const queries = createQuerySet({ units: index.units, seed });
+  const result = await benchQueries(state, { analyzer, embedder }, queries, { runs, warmup, budgetMs });
+
+  logProgress(label, 'sweeping efSearch');
+  const { manifest, buildDirectory } = index;
+  const rows = await readEmbeddingsFile(
+    path.join(buildDirectory, manifest.files.embeddings.name),
+    manifest.files.embeddings,
+  );
+  const queryVectors = await Promise.all(
+    queries.map(
+      async (query) =>
+        (await embedder.doEmbed({ values: [query.text], inputType: 'query' })).embeddings[0] ?? [],
+    ),
+  );
+  const sweep = await sweepEfSearch({
+    hnswFile: path.join(buildDirectory, manifest.files.hnsw.name),
+    rows,
+    dimensions: manifest.embedder.dimensions,
+    queryVectors,
+    k: Math.min(80, index.chunks.length),
+    efSearchValues,
+    runs,
+    warmup,
+    budgetMs,
+  });
+  return {
+    ...result,
+    size,
+    embedder: embedderId(embedder),
+    efSearch: manifest.settings.hnsw.efSearch,
+    analyzerMilliseconds,
+    loadMilliseconds,
+    memoryLoaded,
+    gcRan,
+    processPeakRssBytes: peakRssBytes(),
+    sweep,
+  };
+}
