@@ -46,6 +46,7 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
   // Loading the lexical index restores the abbreviations the corpus defines into the shared analyzer, which the
   // offline embedder reads: it must happen before any query is embedded.
   const lexical = loadLexicalIndex(payload.lexical, { analyzer });
+  lexical.prepare();
   const statistics = loadTermStatistics(payload.statistics);
   const catalog = new UnitCatalog(
     index.units,

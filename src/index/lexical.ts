@@ -32,6 +32,8 @@ export interface LexicalIndex {
   /** Removes units by id; unknown ids are ignored. */
   remove(unitIds: readonly string[]): void;
   search(query: string, options?: LexicalSearchOptions): LexicalHit[];
+  /** Builds the fast query structures now (a server does this at start, not on its first question). */
+  prepare(): void;
   has(unitId: string): boolean;
   readonly size: number;
   /** A plain object for JSON.stringify: format, version, analyzer version, learned abbreviations, index. */
@@ -182,6 +184,9 @@ function wrap(
         searchOptions(terms, options),
       );
       return results.slice(0, k).map((result) => ({ id: String(result.id), score: result.score }));
+    },
+    prepare(): void {
+      fastIndex();
     },
     has: (unitId) => miniSearch.has(unitId),
     get size() {
