@@ -78,7 +78,9 @@ describe('typed-array postings against MiniSearch', () => {
       const after = index.search(query, { k: 20 });
       const expected = fresh.search(query, { k: 20, engine: 'minisearch' });
       expect(after.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
-      after.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]?.score ?? 0, 9));
+      after.forEach((hit, position) => {
+        expect(hit.score).toBeCloseTo(expected[position]?.score ?? 0, 9);
+      });
     }
   });
 
