@@ -1,6 +1,7 @@
 // The LLM answerer over real HTTP: the OpenAI-compatible provider (createLlmModel) talking to a fake
 // /v1/chat/completions server on 127.0.0.1, streaming and not — faithful, inventing, misciting, failing, garbled,
 // stalling, silent and absent servers, over the real corpus.
+
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,22 +14,15 @@ import { loadConfig } from '../config.ts';
 import { BeschlussError } from '../errors.ts';
 import { createLlmModel } from '../llm/create-model.ts';
 import { type FakeChatServer, startFakeChatServer } from '../llm/testing/fake-chat-server.ts';
+import { BAN, MANDATE, QUESTION, TIMEOUT_MS } from '../llm/testing/reichsflaggen.ts';
 import { createMemoryLogger } from '../logger.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { createLlmAnswerer } from './llm.ts';
 import { createConfiguredLlmAnswerer } from './llm-configured.ts';
 import { type AnswerPrompts, loadAnswerPrompts } from './llm-prompts.ts';
 import { createSupportChecker } from './support.ts';
-import type { Answer, AnswerEvent, AskRequest } from './types.ts';
+import type { Answer, AnswerEvent } from './types.ts';
 
-const TIMEOUT_MS = 300;
-const QUESTION: AskRequest = {
-  question: 'Wer soll bis wann einen Mustererlass zu Reichsflaggen entwickeln?',
-};
-const MANDATE =
-  'Der AK I soll im Benehmen mit dem AK II bis spätestens Ende März 2021 einen Mustererlass zum Umgang mit dem öffentlichen Zeigen von Reichsflaggen entwickeln';
-const BAN =
-  'Das BMI und das BMJV sollen ein gesetzliches Verbot des provokativen Zeigens von Reichsflaggen prüfen';
 const FALLBACK = 'die Antwort zitiert stattdessen die Beschlüsse direkt.';
 
 let corpus: RealCorpus;

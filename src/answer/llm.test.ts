@@ -1,6 +1,7 @@
 // Behaviour of the LLM answerer with AI SDK mock models over the real corpus: faithful answers kept, invented and
 // wrong citations repaired, uncited answers replaced by the extractive answer, abstentions, per-sentence streaming,
 // timeouts and failures answered by the fallback, follow-ups, and markers naming the meeting.
+
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
 import { parseMarkers } from '../citation/marker.ts';
+import { BAN, MANDATE, QUESTION, TIMEOUT_MS } from '../llm/testing/reichsflaggen.ts';
 import { scriptedModel } from '../llm/testing/scripted-model.ts';
 import { createMemoryLogger } from '../logger.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
@@ -24,15 +26,6 @@ beforeAll(async () => {
   [corpus, prompts] = await Promise.all([buildRealCorpus(), loadAnswerPrompts()]);
 }, 60_000);
 afterAll(() => corpus?.dispose());
-
-const TIMEOUT_MS = 300;
-const QUESTION: AskRequest = {
-  question: 'Wer soll bis wann einen Mustererlass zu Reichsflaggen entwickeln?',
-};
-const MANDATE =
-  'Der AK I soll im Benehmen mit dem AK II bis spätestens Ende März 2021 einen Mustererlass zum Umgang mit dem öffentlichen Zeigen von Reichsflaggen entwickeln';
-const BAN =
-  'Das BMI und das BMJV sollen ein gesetzliches Verbot des provokativen Zeigens von Reichsflaggen prüfen';
 
 function answererWith(model: LanguageModel, overrides: Partial<LlmAnswererOptions> = {}) {
   const { state, analyzer } = corpus;

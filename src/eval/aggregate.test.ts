@@ -2,20 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateRow, buildReport, mean, percentile, type QuestionResult } from './aggregate.ts';
 import type { QuestionScores } from './metrics.ts';
+import { ABSTAINED_SCORES } from './testing/scores.ts';
 
-const undefinedScores: QuestionScores = {
-  hitAt1: null,
-  hitAtK: null,
-  recallAtK: null,
-  mrr: null,
-  contextPrecisionAtK: null,
-  contextRecallAtK: null,
-  citationPrecision: null,
-  goldCitationPrecision: null,
-  statementCoverage: null,
-  mustMentionCoverage: null,
-  abstention: 'correct-abstain',
-};
+const undefinedScores: QuestionScores = ABSTAINED_SCORES;
 
 function result(
   id: string,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, type QuestionResult } from './aggregate.ts';
 import type { QuestionScores } from './metrics.ts';
 import { renderJson, renderMarkdown } from './report.ts';
+import { ABSTAINED_SCORES } from './testing/scores.ts';
 
 const answered: QuestionScores = {
   hitAt1: 1,
@@ -17,19 +18,7 @@ const answered: QuestionScores = {
   abstention: 'answered',
 };
 
-const abstained: QuestionScores = {
-  hitAt1: null,
-  hitAtK: null,
-  recallAtK: null,
-  mrr: null,
-  contextPrecisionAtK: null,
-  contextRecallAtK: null,
-  citationPrecision: null,
-  goldCitationPrecision: null,
-  statementCoverage: null,
-  mustMentionCoverage: null,
-  abstention: 'correct-abstain',
-};
+const abstained: QuestionScores = ABSTAINED_SCORES;
 
 const results: QuestionResult[] = [
   { id: 'q001', type: 'lookup', scores: answered, latencyMs: 41.6 },
