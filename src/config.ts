@@ -1,5 +1,6 @@
 // Configuration from environment variables, validated once at start-up (zod), with documented defaults.
 import { z } from 'zod';
+import { EMBEDDING_DTYPES } from './embed/transformers.ts';
 import { BeschlussError } from './errors.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR } from './paths.ts';
 
@@ -36,6 +37,11 @@ const environmentSchema = z.object({
     .optional()
     .transform((value) => value ?? 'auto'),
   EMBEDDING_MODEL: optionalString,
+  /** Which ONNX weights transformers.js loads: auto (the best file present) or a dtype (fp32, q8, q4 …). */
+  EMBEDDING_DTYPE: z
+    .enum(EMBEDDING_DTYPES)
+    .optional()
+    .transform((value) => value ?? 'auto'),
   MODEL_DIR: optionalString,
   EMBEDDING_BASE_URL: optionalString,
   EMBEDDING_API_KEY: optionalString,

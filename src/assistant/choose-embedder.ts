@@ -15,6 +15,7 @@ export function chooseEmbedder(options: {
   return createEmbedder({
     kind: config.EMBEDDER,
     ...(config.EMBEDDING_MODEL ? { model: config.EMBEDDING_MODEL } : {}),
+    dtype: config.EMBEDDING_DTYPE,
     ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
     ...(config.EMBEDDING_BASE_URL ? { baseURL: config.EMBEDDING_BASE_URL } : {}),
     ...(config.EMBEDDING_API_KEY ? { apiKey: config.EMBEDDING_API_KEY } : {}),

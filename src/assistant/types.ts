@@ -10,6 +10,9 @@ export interface Health {
   embedder: string;
   /** Why the configured embedder is not the active one, when it fell back. */
   embedderFallback?: string;
+  /** The embedding model that serves (its id), and which of its weights were loaded, when the embedder says. */
+  model: string;
+  dtype?: string;
   meetings: number;
   answerer: 'extractive' | 'llm';
   indexBuiltAt: string;

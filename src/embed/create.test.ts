@@ -67,7 +67,11 @@ describe('createEmbedder in auto mode', () => {
     expect(created).toHaveLength(0);
     expect(logger.info).toHaveBeenCalledWith(
       'Embedder: transformers testing/tiny-multilingual-e5 (32 dimensions)',
-      { embedder: 'transformers:testing/tiny-multilingual-e5:32' },
+      {
+        embedder: expect.stringMatching(
+          /^transformers:testing\/tiny-multilingual-e5:32;dtype=fp32;sha256=[0-9a-f]{16};runtime=transformers\.js /,
+        ),
+      },
     );
   });
 

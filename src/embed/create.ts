@@ -5,6 +5,7 @@ import { createOpenAICompatibleEmbedder, type OpenAICompatibleEmbedderOptions } 
 import {
   createTransformersEmbedder,
   DEFAULT_TRANSFORMERS_MODEL,
+  type EmbeddingDtype,
   type TransformersEmbedderOptions,
 } from './transformers.ts';
 import { type Embedder, embedderId } from './types.ts';
@@ -26,9 +27,14 @@ export interface CreateEmbedderOptions {
   baseURL?: string;
   /** Default EMBEDDING_API_KEY. */
   apiKey?: string;
+  /** Which ONNX weights transformers loads. Default EMBEDDING_DTYPE, else "auto" (the best file present). */
+  dtype?: EmbeddingDtype;
   /** Let transformers download a missing model from the hub. Default EMBEDDING_ALLOW_REMOTE = "true" | "1", else false. */
   allowRemote?: boolean;
-  /** In "auto", how long transformers may take to load before the offline embedder is used. Default 5000. */
+  /**
+   * In "auto", how long transformers may take to load before the offline embedder is used. Default 30000: the bundled
+   * model loads in about 1.5 s (weights checksum and a probe included); a missing one fails at once.
+   */
   loadTimeoutMs?: number;
   /** Default: createLogger() from src/logger.ts (JSON lines on stderr, so stdout stays free for --json output). */
   logger?: EmbedderLogger;
@@ -82,8 +88,9 @@ export async function createEmbedder(options: CreateEmbedderOptions = {}): Promi
     modelDir = environment.MODEL_DIR || undefined,
     baseURL = environment.EMBEDDING_BASE_URL || undefined,
     apiKey = environment.EMBEDDING_API_KEY || undefined,
+    dtype = (environment.EMBEDDING_DTYPE || 'auto') as EmbeddingDtype,
     allowRemote = ['1', 'true'].includes((environment.EMBEDDING_ALLOW_REMOTE ?? '').toLowerCase()),
-    loadTimeoutMs = 5000,
+    loadTimeoutMs = 30_000,
     logger = createLogger(),
     createOffline = createDefaultOffline,
     createTransformers = createTransformersEmbedder,
@@ -96,7 +103,7 @@ export async function createEmbedder(options: CreateEmbedderOptions = {}): Promi
       { details: { kind } },
     );
   }
-  const transformersOptions: TransformersEmbedderOptions = { environment, allowRemote };
+  const transformersOptions: TransformersEmbedderOptions = { environment, allowRemote, dtype };
   if (model !== undefined) transformersOptions.model = model;
   if (modelDir !== undefined) transformersOptions.modelDir = modelDir;
   const openAIOptions: OpenAICompatibleEmbedderOptions = { environment };

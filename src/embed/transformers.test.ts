@@ -1,4 +1,5 @@
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BeschlussError } from '../errors.ts';
 import { buildTinyBertModel } from './testing/tiny-model.ts';
 import { createTransformersEmbedder, type TransformersEmbedderOptions } from './transformers.ts';
-import type { Embedder } from './types.ts';
+import { type Embedder, embedderId } from './types.ts';
 
 let root: string;
 let modelDir: string;
@@ -51,7 +52,7 @@ describe('createTransformersEmbedder', () => {
     expect(embedder.provider).toBe('transformers');
     expect(embedder.modelId).toBe('testing/tiny-multilingual-e5');
     expect(embedder.dimensions).toBe(16);
-    expect(embedder.maxEmbeddingsPerCall).toBe(32);
+    expect(embedder.maxEmbeddingsPerCall).toBe(128);
   });
 
   it('fails fast with EMBEDDER_UNAVAILABLE naming the model, the folders searched and the fix', async () => {
@@ -74,11 +75,65 @@ describe('createTransformersEmbedder', () => {
     const partialDir = path.join(root, 'partial');
     await buildTinyBertModel(partialDir, { modelName: 'only-quantized' });
     await unlink(path.join(partialDir, 'only-quantized', 'onnx', 'model.onnx'));
-    const error = await failureOf(load({ model: 'only-quantized', modelDir: partialDir }));
+    const error = await failureOf(load({ model: 'only-quantized', modelDir: partialDir, dtype: 'fp32' }));
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain(`lacks ${path.join('onnx', 'model.onnx')}`);
     const quantized = await load({ model: 'only-quantized', modelDir: partialDir, dtype: 'q8' });
     expect(quantized.dimensions).toBe(32);
+  });
+
+  it('takes the best weights present with dtype "auto": fp32 before q8, q8 when it is the only file', async () => {
+    const both = await load({ model: 'testing/tiny-bert' });
+    expect(both.identity?.dtype).toBe('fp32');
+    const onlyDir = path.join(root, 'auto-only-q8');
+    await buildTinyBertModel(onlyDir, { modelName: 'auto-q8' });
+    await unlink(path.join(onlyDir, 'auto-q8', 'onnx', 'model.onnx'));
+    const quantized = await load({ model: 'auto-q8', modelDir: onlyDir });
+    expect(quantized.identity?.dtype).toBe('q8');
+    const named = await load({ model: 'testing/tiny-bert', environment: { EMBEDDING_DTYPE: 'q8' } });
+    expect(named.identity?.dtype).toBe('q8');
+  });
+
+  it('names the weights it loaded: dtype, the file checksum and the runtime versions', async () => {
+    const embedder = await load({ model: 'testing/tiny-bert', dtype: 'q8' });
+    const file = path.join(modelDir, 'testing/tiny-bert', 'onnx', 'model_quantized.onnx');
+    const expected = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+    expect(embedder.identity).toEqual({
+      dtype: 'q8',
+      weightsSha256: expected,
+      runtime: expect.stringMatching(/^transformers\.js \d+\.\d+\.\d+, onnxruntime-node \d+\.\d+\.\d+$/),
+    });
+    expect(embedderId(embedder)).toContain(`sha256=${expected.slice(0, 16)}`);
+  });
+
+  it('counts tokens as the model reads them, prefix and special tokens included', async () => {
+    const e5 = await load({ model: 'testing/tiny-multilingual-e5' });
+    expect(e5.maxInputTokens).toBe(128);
+    const unprefixed = await load({
+      model: 'testing/tiny-multilingual-e5',
+      queryPrefix: '',
+      passagePrefix: '',
+    });
+    expect(e5.countTokens?.('Polizei', 'query')).toBe(unprefixed.countTokens?.('query: Polizei', 'query'));
+    expect(e5.countTokens?.('Polizei', 'query')).toBeGreaterThan(
+      unprefixed.countTokens?.('Polizei', 'query') ?? 99,
+    );
+    const plain = await load({ model: 'testing/tiny-bert' });
+    expect(plain.countTokens?.('Polizei Polizei', 'passage')).toBe(4);
+  });
+
+  it('returns the vectors in the order of the values although it runs them in length-sorted batches', async () => {
+    const embedder = await load({ model: 'testing/tiny-bert', batchSize: 2 });
+    const values = ['Schutz der Polizei im Bund und in den Ländern', 'Bund', 'Straße und Schutz', 'Länder'];
+    const together = await embedder.doEmbed({ values, inputType: 'passage' });
+    for (const [position, value] of values.entries()) {
+      const alone = await embedOne(embedder, value, 'passage');
+      together.embeddings[position]?.forEach((component, index) => {
+        expect(component).toBeCloseTo(alone[index] ?? Number.NaN, 5);
+      });
+    }
   });
 
   it('reports a corrupt weights file as EMBEDDER_UNAVAILABLE naming the folder', async () => {

@@ -6,13 +6,19 @@
 // with `local_files_only: true`; the cache folder and remote permission travel as per-call options
 // (`cache_dir`, `local_files_only`). What the library still reads from `env`: only when `allowRemote` is true does a
 // download also need `env.allowRemoteModels` (the library's default, true) — code that sets it to false wins.
+//
+// Throughput: a batch is padded to its longest input, so each call's values are sorted by their length in tokens
+// and run in small batches (measured on the bundled model, 2 cores: 100 paragraphs as one batch 18/s, one by one
+// 42/s, length-sorted batches of 16 50/s); vectors are returned in the order of the values.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { BeschlussError } from '../errors.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { l2Normalize } from './l2-normalize.ts';
 import { applyPrefix, resolvePrefixes } from './prefixes.ts';
-import type { Embedder, EmbedOptions } from './types.ts';
+import type { Embedder, EmbeddingInputType, EmbedOptions } from './types.ts';
 
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/multilingual-e5-small';
 /** Where models are looked for when neither `modelDir` nor MODEL_DIR is given. */
@@ -31,6 +37,36 @@ const DTYPE_FILE_SUFFIX = {
 } as const;
 
 export type TransformersDtype = keyof typeof DTYPE_FILE_SUFFIX;
+/** What EMBEDDING_DTYPE accepts. */
+export const EMBEDDING_DTYPES = [
+  'auto',
+  'fp32',
+  'fp16',
+  'q8',
+  'int8',
+  'uint8',
+  'q4',
+  'q4f16',
+  'bnb4',
+] as const;
+export type EmbeddingDtype = (typeof EMBEDDING_DTYPES)[number];
+
+/**
+ * What "auto" takes, best first: full precision, then the 8-bit variants, then fp16 (slow on CPU runtimes, which
+ * compute it in fp32 after converting), then the 4-bit ones.
+ */
+export const DTYPE_PREFERENCE: readonly TransformersDtype[] = [
+  'fp32',
+  'q8',
+  'int8',
+  'uint8',
+  'fp16',
+  'q4',
+  'q4f16',
+  'bnb4',
+];
+
+const BASE_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
 export interface TransformersEmbedderOptions {
   /** Model name (a hub id like "Xenova/multilingual-e5-small") or an absolute folder. Default EMBEDDING_MODEL or "Xenova/multilingual-e5-small". */
@@ -45,42 +81,72 @@ export interface TransformersEmbedderOptions {
   queryPrefix?: string;
   /** Default "passage: " for e5 models, "" otherwise. */
   passagePrefix?: string;
-  /** Values per model run; larger calls are split. Default 32. */
+  /** Values per doEmbed call; larger calls are split by the caller (embedAll). Default 128. */
   maxEmbeddingsPerCall?: number;
-  /** Which ONNX weights to load (onnx/model.onnx for fp32, onnx/model_quantized.onnx for q8 …). Default "fp32". */
-  dtype?: TransformersDtype;
+  /** Values per model run, after sorting a call's values by length. Default 16. */
+  batchSize?: number;
+  /**
+   * Which ONNX weights to load (onnx/model.onnx for fp32, onnx/model_quantized.onnx for q8 …), or "auto": the best
+   * present in the folder (DTYPE_PREFERENCE). Default EMBEDDING_DTYPE, else "auto".
+   */
+  dtype?: EmbeddingDtype;
   /** Where the defaults above are read from. Default process.env. */
   environment?: Record<string, string | undefined>;
 }
 
-type FeatureExtractor = (
+type FeatureExtractor = ((
   texts: string[],
   options: { pooling: 'mean'; normalize: boolean },
-) => Promise<{ dims: number[]; data: ArrayLike<number>; dispose?: () => void }>;
+) => Promise<{ dims: number[]; data: ArrayLike<number>; dispose?: () => void }>) & {
+  tokenizer: {
+    (texts: string[], options: { truncation: boolean }): { input_ids: { dims: number[] } };
+    encode(text: string): number[];
+    model_max_length?: number;
+  };
+};
 
-function requiredFiles(dtype: TransformersDtype): string[] {
-  return [
-    'config.json',
-    'tokenizer.json',
-    'tokenizer_config.json',
-    path.join('onnx', `model${DTYPE_FILE_SUFFIX[dtype]}.onnx`),
-  ];
+function weightsFile(dtype: TransformersDtype): string {
+  return path.join('onnx', `model${DTYPE_FILE_SUFFIX[dtype]}.onnx`);
 }
 
-async function missingFiles(folder: string, files: string[]): Promise<string[]> {
-  const missing: string[] = [];
-  for (const file of files) {
-    try {
-      await access(path.join(folder, file));
-    } catch {
-      missing.push(file);
-    }
-  }
-  return missing;
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function unavailable(message: string, details: Record<string, unknown>, cause?: unknown): BeschlussError {
   return new BeschlussError('EMBEDDER_UNAVAILABLE', message, { details, cause });
+}
+
+/** A folder that holds the model for the dtype asked for (for "auto", the best dtype it has), or what it lacks. */
+async function inspectFolder(
+  folder: string,
+  dtype: EmbeddingDtype,
+): Promise<{ dtype: TransformersDtype } | { missing: string[] }> {
+  const missing: string[] = [];
+  for (const file of BASE_FILES) if (!(await exists(path.join(folder, file)))) missing.push(file);
+  const wanted = dtype === 'auto' ? DTYPE_PREFERENCE : [dtype];
+  let found: TransformersDtype | undefined;
+  for (const candidate of wanted) {
+    if (await exists(path.join(folder, weightsFile(candidate)))) {
+      found = candidate;
+      break;
+    }
+  }
+  if (found === undefined) {
+    missing.push(
+      dtype === 'auto' ? `onnx/model*.onnx (any of ${DTYPE_PREFERENCE.join(', ')})` : weightsFile(dtype),
+    );
+  }
+  return missing.length === 0 && found !== undefined ? { dtype: found } : { missing };
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** Loads the model, embeds a probe to learn the dimensions, and returns the embedder. */
@@ -92,12 +158,13 @@ export async function createTransformersEmbedder(
     model = environment.EMBEDDING_MODEL || DEFAULT_TRANSFORMERS_MODEL,
     modelDir = environment.MODEL_DIR || DEFAULT_MODEL_DIR,
     allowRemote = false,
-    maxEmbeddingsPerCall = 32,
-    dtype = 'fp32',
+    maxEmbeddingsPerCall = 128,
+    batchSize = 16,
+    dtype = (environment.EMBEDDING_DTYPE || 'auto') as EmbeddingDtype,
   } = options;
-  if (!Object.hasOwn(DTYPE_FILE_SUFFIX, dtype)) {
+  if (!(EMBEDDING_DTYPES as readonly string[]).includes(dtype)) {
     throw unavailable(
-      `Unknown dtype "${dtype}" for embedding model "${model}": expected one of ${Object.keys(DTYPE_FILE_SUFFIX).join(', ')}.`,
+      `Unknown dtype "${dtype}" for embedding model "${model}": expected one of ${EMBEDDING_DTYPES.join(', ')} (EMBEDDING_DTYPE).`,
       { model, dtype },
     );
   }
@@ -109,30 +176,34 @@ export async function createTransformersEmbedder(
   const candidates = path.isAbsolute(model)
     ? [model]
     : [path.resolve(modelDir, model), ...(cacheDir ? [path.resolve(cacheDir, model)] : [])];
-  const files = requiredFiles(dtype);
   const problems: string[] = [];
   let folder: string | undefined;
+  let chosenDtype: TransformersDtype | undefined;
   for (const candidate of candidates) {
-    const missing = await missingFiles(candidate, files);
-    if (missing.length === 0) {
+    const inspected = await inspectFolder(candidate, dtype);
+    if ('dtype' in inspected) {
       folder = candidate;
+      chosenDtype = inspected.dtype;
       break;
     }
     problems.push(
-      missing.length === files.length
+      inspected.missing.length === BASE_FILES.length + 1
         ? `${candidate} (not there)`
-        : `${candidate} (lacks ${missing.join(', ')})`,
+        : `${candidate} (lacks ${inspected.missing.join(', ')})`,
     );
   }
+  const expected = [...BASE_FILES, dtype === 'auto' ? 'onnx/model*.onnx' : weightsFile(dtype)];
   if (folder === undefined && !allowRemote) {
     throw unavailable(
       `Embedding model "${model}" is not available locally: looked in ${problems.join('; ')}. ` +
-        `Expected ${files.join(', ')}. Fix: put the model files into ${candidates[0]} (or set MODEL_DIR to the ` +
+        `Expected ${expected.join(', ')}. Fix: put the model files into ${candidates[0]} (or set MODEL_DIR to the ` +
         `folder holding ${model}/), allow the one-time download on a machine with internet (EMBEDDING_ALLOW_REMOTE=true), ` +
         'or use EMBEDDER=offline.',
-      { model, folders: candidates, expectedFiles: files },
+      { model, folders: candidates, expectedFiles: expected },
     );
   }
+  // A download cannot look for the best file first: "auto" then asks for the dtype the model's config names.
+  const loadDtype = chosenDtype ?? (dtype === 'auto' ? undefined : dtype);
 
   let extractor: FeatureExtractor;
   try {
@@ -140,7 +211,7 @@ export async function createTransformersEmbedder(
       local_files_only: folder !== undefined || !allowRemote,
       ...(cacheDir ? { cache_dir: cacheDir } : {}),
       device: 'cpu',
-      dtype,
+      ...(loadDtype === undefined ? {} : { dtype: loadDtype }),
     });
     extractor = loaded as unknown as FeatureExtractor;
   } catch (error) {
@@ -151,6 +222,37 @@ export async function createTransformersEmbedder(
       error,
     );
   }
+
+  // After a download the files are in the cache: look again, so the identity names the weights actually loaded.
+  if (folder === undefined) {
+    for (const candidate of candidates) {
+      const inspected = await inspectFolder(candidate, loadDtype ?? 'auto');
+      if ('dtype' in inspected) {
+        folder = candidate;
+        chosenDtype = inspected.dtype;
+        break;
+      }
+    }
+  }
+  const weights =
+    folder !== undefined && chosenDtype !== undefined
+      ? path.join(folder, weightsFile(chosenDtype))
+      : undefined;
+  const versions = transformers.env.backends.onnx.versions as Record<string, string> | undefined;
+  const runtime = [
+    `transformers.js ${transformers.env.version}`,
+    ...(versions?.node ? [`onnxruntime-node ${versions.node}`] : []),
+  ].join(', ');
+  const identity = {
+    ...(chosenDtype === undefined ? {} : { dtype: chosenDtype }),
+    ...(weights === undefined ? {} : { weightsSha256: await sha256Of(weights) }),
+    runtime,
+  };
+
+  const tokenizer = extractor.tokenizer;
+  const maxInputTokens = Math.min(512, tokenizer.model_max_length ?? 512);
+  const countTokens = (value: string, inputType: EmbeddingInputType): number =>
+    tokenizer.encode(`${prefixes[inputType]}${value}`).length;
 
   const run = async (texts: string[]): Promise<number[][]> => {
     const output = await extractor(texts, { pooling: 'mean', normalize: true });
@@ -186,20 +288,27 @@ export async function createTransformersEmbedder(
     );
   }
   const dimensions = probe[0]?.length ?? 0;
-  const batchSize = Math.max(1, Math.floor(maxEmbeddingsPerCall));
+  const perRun = Math.max(1, Math.floor(batchSize));
 
   return {
     provider: 'transformers',
     modelId: model,
     dimensions,
-    maxEmbeddingsPerCall: batchSize,
+    maxEmbeddingsPerCall: Math.max(1, Math.floor(maxEmbeddingsPerCall)),
+    identity,
+    maxInputTokens,
+    countTokens,
     async doEmbed({ values, inputType, abortSignal }: EmbedOptions) {
       const inputs = applyPrefix(values, inputType, prefixes);
-      const embeddings: number[][] = [];
-      for (let start = 0; start < inputs.length; start += batchSize) {
+      const lengths = inputs.map((input) => (inputs.length > 1 ? tokenizer.encode(input).length : 0));
+      const order = inputs.map((_, index) => index).sort((a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0));
+      const embeddings: number[][] = new Array(inputs.length);
+      for (let start = 0; start < order.length; start += perRun) {
         abortSignal?.throwIfAborted();
+        const positions = order.slice(start, start + perRun);
+        let vectors: number[][];
         try {
-          embeddings.push(...(await run(inputs.slice(start, start + batchSize))));
+          vectors = await run(positions.map((position) => inputs[position] as string));
         } catch (error) {
           if (BeschlussError.is(error)) throw error;
           throw new BeschlussError(
@@ -208,6 +317,9 @@ export async function createTransformersEmbedder(
             { details: { model }, cause: error },
           );
         }
+        positions.forEach((position, offset) => {
+          embeddings[position] = vectors[offset] as number[];
+        });
       }
       return { embeddings };
     },

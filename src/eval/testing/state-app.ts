@@ -18,6 +18,7 @@ export function assistantOf(state: SearchState): Assistant {
       status: 'ok',
       units: state.catalog.size,
       embedder: state.index.manifest.embedder.id,
+      model: state.index.manifest.embedder.modelId,
       meetings: state.catalog.meetings.length,
       answerer: 'extractive',
       indexBuiltAt: state.index.manifest.builtAt,

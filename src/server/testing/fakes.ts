@@ -159,6 +159,7 @@ export function createRecordingAssistant(
       status: 'ok',
       units: catalog.size,
       embedder: 'offline:fake:8',
+      model: 'fake',
       meetings: catalog.meetings.length,
       answerer: 'extractive',
       indexBuiltAt: '2024-01-02T03:04:05.000Z',
