@@ -92,8 +92,13 @@ export const HealthSchema = z
     units: z.number().int(),
     embedder: z.string(),
     embedderFallback: z.string().optional(),
-    model: z.string().openapi({ description: 'The embedding model that serves, e.g. "Xenova/multilingual-e5-small"' }),
-    dtype: z.string().optional().openapi({ description: 'Which weights of the model were loaded, e.g. "q8"' }),
+    model: z
+      .string()
+      .openapi({ description: 'The embedding model that serves, e.g. "Xenova/multilingual-e5-small"' }),
+    dtype: z
+      .string()
+      .optional()
+      .openapi({ description: 'Which weights of the model were loaded, e.g. "q8"' }),
     meetings: z.number().int(),
     answerer: z.enum(['extractive', 'llm']),
     indexBuiltAt: z.string(),
