@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/answer/sentences.ts';
+import { splitSentences } from '../src/chunk/index.ts';
 import { type Meeting, unitsOf } from '../src/model.ts';
 import { nounsOfThesaurus } from './noun-pool.ts';
 import { createSyntheticCorpus } from './synthetic-corpus.ts';

@@ -1,6 +1,6 @@
 // Synthetic corpora of any size from the real units: their sentences recombined into new meetings, items and
 // paragraphs (deterministic for a seed), so the lexical index and the embedder see real German vocabulary.
-import { splitSentences } from '../src/answer/sentences.ts';
+import { splitSentences } from '../src/chunk/index.ts';
 import { CONFERENCES } from '../src/corpus/conferences.ts';
 import { BeschlussError } from '../src/errors.ts';
 import { seededRandom } from '../src/index/random-vectors.ts';

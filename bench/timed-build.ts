@@ -14,9 +14,12 @@ export interface TimedBuild {
 
 const STAGE_GROUP: Record<BuildStage, string> = {
   read: 'read + parse',
+  analyse: 'lexical + statistics + chunk',
+  chunk: 'lexical + statistics + chunk',
   embed: 'embed',
   hnsw: 'hnsw (graph + save)',
   embeddings: 'write files',
+  sentences: 'write files',
   lexical: 'write files',
   manifest: 'write files',
   switch: 'write files',

@@ -1,6 +1,7 @@
 // The extractive answerer (default, offline): picks the sentences of the retrieved units that answer the question,
 // quotes each with its citation, quotes units named by reference, and abstains when the resolutions hold no answer.
 import type { Analyzer } from '../analysis/index.ts';
+import { splitSentences } from '../chunk/index.ts';
 import type { UnitCatalog } from '../citation/catalog.ts';
 import { conferenceName, germanDate, parseMarkers } from '../citation/marker.ts';
 import { findReferences, type Reference } from '../citation/reference.ts';
@@ -11,7 +12,6 @@ import { type Concept, conceptsOf, coverage, termSetOf } from './concepts.ts';
 import { cuesOf } from './cues.ts';
 import { type AnalysedQuestion, analyseQuestion, type Language } from './question.ts';
 import { type Evidence, renderAbstention, renderAnswer, sourcesOf } from './render.ts';
-import { splitSentences } from './sentences.ts';
 import { streamAnswer } from './stream.ts';
 import type { TermStatistics } from './term-statistics.ts';
 import type { Answer, AnswerEvent, Answerer, AnswerOptions, AskRequest } from './types.ts';

@@ -62,7 +62,9 @@ describe('createAssistant', () => {
   it('builds the index on first start and loads it without embedding on the next', async () => {
     const first = start();
     const assistant = await first.assistant;
-    expect(embedded).toBe(107);
+    // 107 chunks and the sentences of the units with more than one (the others share their chunk's text).
+    expect(embedded).toBeGreaterThan(107);
+    const firstBuild = embedded;
     expect(first.logger.entries.map((entry) => entry.message)).toContain('no index yet, building it');
     const health = assistant.health();
     expect(health).toMatchObject({ status: 'ok', units: 107, meetings: 1, answerer: 'extractive' });
@@ -70,7 +72,7 @@ describe('createAssistant', () => {
 
     const second = start();
     await second.assistant;
-    expect(embedded).toBe(107);
+    expect(embedded).toBe(firstBuild);
     expect(second.logger.entries.map((entry) => entry.message)).toContain('index loaded');
   });
 
@@ -112,7 +114,7 @@ describe('createAssistant', () => {
     const result = await assistant.reindex();
     expect(result.meetings).toBe(2);
     expect(result.reused).toBe(107);
-    expect(embedded - before).toBe(result.embedded);
+    expect(embedded - before).toBe(result.embedded + result.sentencesEmbedded);
     expect(assistant.health().meetings).toBe(2);
     const sources = await assistant.retriever.search('Digitale Spuren im Netz', { k: 3 });
     expect(sources.some((source) => source.meeting === 'imk-2021-06-18')).toBe(true);

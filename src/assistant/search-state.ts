@@ -6,6 +6,7 @@ import { loadTermStatistics, type TermStatistics } from '../answer/term-statisti
 import type { Answerer } from '../answer/types.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
 import { isOfflineEmbedder } from '../embed/offline.ts';
+import { withQueryCache } from '../embed/query-cache.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import { type LexicalIndex, loadLexicalIndex } from '../index/lexical.ts';
@@ -57,7 +58,7 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     lexical,
     vectors: index.vectorStore,
     unitIdOfLabel: (label) => index.chunks[label]?.unitId,
-    embedder: weighQueries(embedder, statistics),
+    embedder: withQueryCache(weighQueries(embedder, statistics)),
   });
   const extractive = createExtractiveAnswerer({
     retriever,

@@ -1,6 +1,7 @@
 // The assembled assistant the server and CLI work with: catalog, retriever, answerer and their state.
 import type { Answerer } from '../answer/types.ts';
 import type { UnitCatalog } from '../citation/catalog.ts';
+import type { BuildReport } from '../index/build-index.ts';
 import type { Retriever } from '../retrieve/types.ts';
 
 export interface Health {
@@ -18,17 +19,8 @@ export interface Health {
   indexBuiltAt: string;
 }
 
-export interface ReindexResult {
-  units: number;
-  meetings: number;
-  /** Chunks that had to be embedded (unchanged chunks reuse stored vectors). */
-  embedded: number;
-  reused: number;
-  removedUnits: number;
-  /** Files that could not be read, each with its error; the others were indexed. */
-  errors: Array<{ file: string; code: string; message: string }>;
-  durationMs: number;
-}
+/** What a reindex did: the index build's report. */
+export type ReindexResult = BuildReport;
 
 /** Everything the server needs; the current state swaps atomically on reindex. */
 export interface Assistant {

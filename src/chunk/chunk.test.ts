@@ -160,3 +160,42 @@ describe('chunkUnits', () => {
     );
   });
 });
+
+describe('chunkUnits with a length measure of its own (model tokens)', () => {
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  const long = unit(
+    Array.from(
+      { length: 12 },
+      (_, index) => `Die Länder berichten im Jahr ${2021 + index} über den Stand der Umsetzung.`,
+    ).join(' '),
+  );
+
+  it('keeps every piece within the window as the measure counts it, and the pieces cover the unit', async () => {
+    const chunks = await chunkUnits([long], { maxChars: 30, overlapChars: 5, lengthOf: words });
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      expect(words(chunk.text)).toBeLessThanOrEqual(30);
+      expect(long.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    }
+    expect(chunks[0]?.start).toBe(0);
+    expect(chunks.at(-1)?.end).toBe(long.text.length);
+  });
+
+  it('leaves room for what the embedded text adds to a unit (its title)', async () => {
+    const roomy = await chunkUnits([long], { maxChars: 34, overlapChars: 0, lengthOf: words });
+    const reserved = await chunkUnits([long], {
+      maxChars: 34,
+      overlapChars: 0,
+      lengthOf: words,
+      reservedFor: (source) => words(source.title),
+    });
+    expect(reserved.length).toBeGreaterThan(roomy.length);
+    for (const chunk of reserved) expect(words(chunk.text)).toBeLessThanOrEqual(34 - words(long.title));
+  });
+
+  it('keeps a unit that fits the window whole, however many characters it has', async () => {
+    const chunks = await chunkUnits([long], { maxChars: 500, overlapChars: 10, lengthOf: words });
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]?.text).toBe(long.text);
+  });
+});

@@ -5,11 +5,24 @@ import type { Chunk, Unit } from '../model.ts';
 import { GermanTextSplitter } from './german-splitter.ts';
 
 export interface ChunkOptions {
-  /** Longest piece in characters; default 1000 (about 256 tokens of multilingual-e5-small). */
+  /** Longest piece, measured by `lengthOf`; default 1000 characters (about 256 tokens of multilingual-e5-small). */
   maxChars?: number;
-  /** Characters a piece may repeat from the end of the previous one, in whole words or sentences; default 100. */
+  /** How much a piece may repeat from the end of the previous one, in whole words or sentences; default 100. */
   overlapChars?: number;
+  /**
+   * How long a piece is; default its characters. With an embedding model's token count the limits above are in
+   * tokens, so that no piece is cut at the model's window.
+   */
+  lengthOf?: (text: string) => number;
+  /**
+   * Room the embedded text of a unit's pieces takes besides the piece (the item title, a note's label), in the unit
+   * of `lengthOf`; it is taken off `maxChars` for that unit. Default 0.
+   */
+  reservedFor?: (unit: Unit) => number;
 }
+
+/** The smallest window a unit keeps however long its title is. */
+const MIN_PIECE_LENGTH = 32;
 
 export const DEFAULT_MAX_CHARS = 1000;
 export const DEFAULT_OVERLAP_CHARS = 100;
@@ -29,14 +42,14 @@ const optionsSchema = z
  * end minus the overlap and reaches past the first non-space after the previous end. The earliest such match is
  * taken, as the splitter keeps as much overlap as it may (where text repeats, the candidates read the same).
  */
-function locate(text: string, pieces: readonly string[], overlapChars: number, unitId: string) {
+function locate(text: string, pieces: readonly string[], overlapChars: number | undefined, unitId: string) {
   let previous = { start: -1, end: 0 };
   return pieces.map((piece) => {
     const latest =
       previous.end + (text.slice(previous.end).length - text.slice(previous.end).trimStart().length);
     let start = -1;
     for (
-      let at = Math.max(previous.start + 1, previous.end - overlapChars);
+      let at = Math.max(previous.start + 1, previous.end - (overlapChars ?? text.length));
       at <= latest && start < 0;
       at += 1
     ) {
@@ -65,11 +78,28 @@ export async function chunkUnits(units: readonly Unit[], options: ChunkOptions =
     });
   }
   const { maxChars, overlapChars } = parsed.data;
-  const splitter = new GermanTextSplitter({ chunkSize: maxChars, chunkOverlap: overlapChars });
+  const { lengthOf, reservedFor } = options;
+  const length = lengthOf ?? ((text: string) => text.length);
+  const splitters = new Map<number, GermanTextSplitter>();
+  const splitterFor = (size: number) => {
+    let splitter = splitters.get(size);
+    if (!splitter) {
+      splitter = new GermanTextSplitter({
+        chunkSize: size,
+        chunkOverlap: Math.min(overlapChars, Math.floor(size / 2)),
+        lengthFunction: length,
+      });
+      splitters.set(size, splitter);
+    }
+    return splitter;
+  };
   const chunks: Chunk[] = [];
   for (const unit of units) {
-    const pieces = unit.text.length <= maxChars ? [unit.text] : await splitter.splitText(unit.text);
-    locate(unit.text, pieces, overlapChars, unit.id).forEach(({ start, end }, index) => {
+    const size = Math.min(maxChars, Math.max(MIN_PIECE_LENGTH, maxChars - (reservedFor?.(unit) ?? 0)));
+    const pieces = length(unit.text) <= size ? [unit.text] : await splitterFor(size).splitText(unit.text);
+    // Offsets are found by text; the overlap bounds where a piece may start only when it is counted in characters.
+    const overlapBound = lengthOf === undefined ? overlapChars : undefined;
+    locate(unit.text, pieces, overlapBound, unit.id).forEach(({ start, end }, index) => {
       chunks.push({
         id: `${unit.id}#${index}`,
         unitId: unit.id,

@@ -20,7 +20,11 @@ function isSentenceEnd(text: string, index: number): boolean {
 }
 
 export class GermanTextSplitter extends RecursiveCharacterTextSplitter {
-  constructor(options: { chunkSize: number; chunkOverlap: number }) {
+  constructor(options: {
+    chunkSize: number;
+    chunkOverlap: number;
+    lengthFunction?: (text: string) => number;
+  }) {
     super({ ...options, separators: GERMAN_SEPARATORS, keepSeparator: true });
   }
 

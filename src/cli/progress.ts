@@ -4,9 +4,12 @@ import type { BuildProgress } from '../index/build-index.ts';
 
 const STAGE_NAMES: Record<BuildProgress['stage'], string> = {
   read: 'Sammlungen lesen',
+  analyse: 'Volltext analysieren',
+  chunk: 'Abschnitte bilden',
   embed: 'Einbetten',
   hnsw: 'HNSW-Index',
   embeddings: 'Vektoren schreiben',
+  sentences: 'Satzvektoren schreiben',
   lexical: 'Volltextindex',
   manifest: 'Manifest',
   switch: 'Umschalten',

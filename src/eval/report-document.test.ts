@@ -86,7 +86,17 @@ const result: SuiteResult = {
   target: 'in-process, hybrid',
   embedder: 'offline:hash:512',
   run: { report, records: [record], defaultMeeting: 'm' },
-  build: { units: 107, meetings: 1, embedded: 107, reused: 0, removedUnits: 0, errors: [], durationMs: 900 },
+  build: {
+    units: 107,
+    meetings: 1,
+    embedded: 107,
+    reused: 0,
+    sentences: 142,
+    sentencesEmbedded: 40,
+    removedUnits: 0,
+    errors: [],
+    durationMs: 900,
+  },
   baselines: { results: [{ mode: 'lexical', embedder: null, report }], unavailable: [] },
   calibration,
 };

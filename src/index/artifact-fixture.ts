@@ -5,6 +5,7 @@ import { type Chunk, type Meeting, unitsOf } from '../model.ts';
 import { planEmbeddings } from './embedding-plan.ts';
 import { hashContent } from './hash.ts';
 import type { LoadedIndex } from './loaded-index.ts';
+import { quantize } from './sentence-vectors.ts';
 import type { IndexArtifactInput } from './write-index-artifact.ts';
 
 export interface FixtureCollection {
@@ -161,6 +162,13 @@ export async function buildArtifactInput(
       documentIds: units.map((unit) => unit.id),
       note: 'opaque to the artifact',
     }),
-    chunking: { chunkSize: 100, chunkOverlap: 0 },
+    // One "sentence" per unit, its whole text, with its first chunk's vector: enough to exercise the sentences file.
+    sentences: units.map((unit) => ({
+      unitId: unit.id,
+      start: 0,
+      end: unit.text.length,
+      vector: quantize(vectors.get(`${unit.id}#0`) ?? []),
+    })),
+    chunking: { unit: 'characters', chunkSize: 100, chunkOverlap: 0 },
   };
 }

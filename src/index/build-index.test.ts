@@ -5,10 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import { splitSentences } from '../chunk/index.ts';
 import { createOfflineEmbedder } from '../embed/offline.ts';
 import type { Embedder } from '../embed/types.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
-import { buildIndex } from './build-index.ts';
+import { buildIndex, embeddingTextOf } from './build-index.ts';
+import { readIndexArtifact } from './read-index-artifact.ts';
 
 const REAL = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
 const SPRING = path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt');
@@ -60,22 +62,28 @@ describe('buildIndex', () => {
       reused: 0,
       removedUnits: 0,
     });
-    expect(counter.values).toBe(107);
+    // Sentences of one-sentence units embed the same text as their chunk and take its vector.
+    expect(first.report.sentences).toBeGreaterThan(107);
+    expect(first.report.sentencesEmbedded).toBeGreaterThan(0);
+    expect(first.report.sentencesEmbedded).toBeLessThan(first.report.sentences - 50);
+    const firstCount = counter.values;
+    expect(firstCount).toBe(107 + first.report.sentencesEmbedded);
     const second = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
-    expect(second.report).toMatchObject({ embedded: 0, reused: 107 });
-    expect(counter.values).toBe(107);
+    expect(second.report).toMatchObject({ embedded: 0, reused: 107, sentencesEmbedded: 0 });
+    expect(counter.values).toBe(firstCount);
   });
 
   it('embeds only the units of an added collection and drops those of a removed one', async () => {
     await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
     const { embedder, counter } = counting(offline);
     await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    const firstCount = counter.values;
     await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
     const added = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
     const springUnits = added.index.units.filter((unit) => unit.meeting === 'imk-2021-06-18').length;
     expect(springUnits).toBeGreaterThan(0);
     expect(added.report.meetings).toBe(2);
-    expect(counter.values - 107).toBe(added.report.embedded);
+    expect(counter.values - firstCount).toBe(added.report.embedded + added.report.sentencesEmbedded);
     // The spring collection defines no new abbreviation, so the real corpus' vectors stay valid and are reused.
     expect(added.report.reused).toBe(107);
     await rm(path.join(corpusDir, 'imk-2021-06-18.txt'));
@@ -90,6 +98,7 @@ describe('buildIndex', () => {
     await copyFile(REAL, file);
     const { embedder, counter } = counting(offline);
     await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    const before = counter.values;
     const text = await readFile(file, 'utf8');
     await writeFile(
       file,
@@ -100,10 +109,36 @@ describe('buildIndex', () => {
     );
     const changed = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
     expect(changed.report.embedded).toBe(1);
-    expect(counter.values).toBe(108);
+    // Its one sentence embeds the same text as its chunk.
+    expect(changed.report.sentencesEmbedded).toBe(0);
+    expect(counter.values).toBe(before + 1);
     expect(changed.index.units.find((unit) => unit.id === 'imk-2020-12-10/48/1')?.text).toContain(
       'schriftlichen',
     );
+  });
+
+  it('stores a vector for every sentence of every unit, the one its text in the item embeds to', async () => {
+    await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+    const { index } = await buildIndex({ corpusDir, indexDir, embedder: offline, analyzer });
+    const reread = await readIndexArtifact(indexDir);
+    let checked = 0;
+    for (const [ordinal, unit] of index.units.entries()) {
+      const sentences = splitSentences(unit.text);
+      const stored = reread.sentences.sentencesOf(ordinal);
+      expect(stored.map(({ start, end }) => [start, end])).toEqual(
+        sentences.map(({ start, end }) => [start, end]),
+      );
+      if (sentences.length < 3) continue;
+      const [sentence] = sentences.slice(1, 2);
+      const row = stored[1]?.row ?? -1;
+      const { embeddings } = await offline.doEmbed({
+        values: [embeddingTextOf(unit, sentence as { text: string })],
+        inputType: 'passage',
+      });
+      expect(reread.sentences.similarity(row, embeddings[0] as number[])).toBeGreaterThan(0.995);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 
   it('keeps two meetings with overlapping TOP numbers apart', async () => {

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Analyzer } from '../analysis/index.ts';
 import { computeTermStatistics } from '../answer/term-statistics.ts';
-import { chunkUnits } from '../chunk/index.ts';
+import { chunkUnits, splitSentences } from '../chunk/index.ts';
 import {
   defaultExtractors,
   listCollectionFiles,
@@ -12,16 +12,18 @@ import {
 } from '../corpus/index.ts';
 import { type Embedder, embedAll, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import { type Chunk, type Unit, unitsOf } from '../model.ts';
+import { type Chunk, type Collection, type Unit, unitsOf } from '../model.ts';
 import { planEmbeddings } from './embedding-plan.ts';
 import { hashContent } from './hash.ts';
 import type { HnswSettings } from './hnsw-vector-store.ts';
 import { readCurrentPointer } from './index-layout.ts';
 import { createLexicalIndex } from './lexical.ts';
 import type { LoadedIndex } from './loaded-index.ts';
+import { storedVectorsLoader } from './loaded-index.ts';
 import type { ChunkingSettings, SkippedFileEntry } from './manifest.ts';
-import { openManifest } from './read-index-artifact.ts';
-import { readStoredVectors } from './read-stored-vectors.ts';
+import { openManifest, readSentenceVectors } from './read-index-artifact.ts';
+import { type QuantizedVector, quantize } from './sentence-vectors.ts';
+import type { StoredVectors } from './stored-vectors.ts';
 import { type WriteStage, writeIndexArtifact } from './write-index-artifact.ts';
 
 /**
@@ -30,9 +32,22 @@ import { type WriteStage, writeIndexArtifact } from './write-index-artifact.ts';
  */
 export const PIPELINE_VERSION = 1;
 
-export const DEFAULT_CHUNKING: ChunkingSettings = { chunkSize: 1000, chunkOverlap: 100 };
+/** Chunking for an embedder that cannot count its tokens (the offline one, a server): characters. */
+export const DEFAULT_CHUNKING: ChunkingSettings = { unit: 'characters', chunkSize: 1000, chunkOverlap: 100 };
 
-export type BuildStage = 'read' | 'embed' | WriteStage;
+/** Tokens a chunk may repeat from the previous one of its unit, when chunks are counted in model tokens. */
+const TOKEN_OVERLAP = 48;
+
+/**
+ * How units are cut for an embedder: by its own tokens up to its window where it can count them (so no chunk is cut
+ * off by the model), else by characters.
+ */
+export function chunkingFor(embedder: Pick<Embedder, 'maxInputTokens' | 'countTokens'>): ChunkingSettings {
+  if (embedder.maxInputTokens === undefined || embedder.countTokens === undefined) return DEFAULT_CHUNKING;
+  return { unit: 'tokens', chunkSize: embedder.maxInputTokens, chunkOverlap: TOKEN_OVERLAP };
+}
+
+export type BuildStage = 'read' | 'analyse' | 'chunk' | 'embed' | WriteStage;
 
 export interface BuildProgress {
   stage: BuildStage;
@@ -58,16 +73,27 @@ export interface BuildReport {
   embedded: number;
   /** Chunks whose stored vector was reused. */
   reused: number;
+  /** Sentences with a vector, and how many of them had to be embedded (the others reuse a stored or chunk vector). */
+  sentences: number;
+  sentencesEmbedded: number;
   /** Units of the previous index that are gone. */
   removedUnits: number;
   errors: Array<{ file: string; code: string; message: string }>;
   durationMs: number;
 }
 
-/** The text embedded for a chunk: the item title gives a paragraph its topic ("Die IMK nimmt den Bericht …"). */
-export function embeddingTextOf(unit: Unit, chunk: Chunk): string {
+/**
+ * The text embedded for a chunk or a sentence: the item title gives a paragraph its topic ("Die IMK nimmt den Bericht
+ * …") and a sentence the item it speaks of ("Dies beinhaltet …"). A unit of one sentence thus embeds the same text
+ * for both, and its sentence reuses the chunk's vector.
+ */
+export function embeddingTextOf(unit: Unit, piece: Pick<Chunk, 'text'>): string {
+  return `${embeddingContextOf(unit)}${piece.text}`;
+}
+
+function embeddingContextOf(unit: Unit): string {
   const label = unit.kind === 'note' ? `${unit.para}: ` : '';
-  return `${unit.title}\n${label}${chunk.text}`;
+  return `${unit.title}\n${label}`;
 }
 
 /** Content hash of a collection file as the index records it (bytes plus the pipeline version). */
@@ -91,13 +117,34 @@ export async function buildIndex(
   options: BuildIndexOptions,
 ): Promise<{ index: LoadedIndex; report: BuildReport }> {
   const started = performance.now();
-  const { corpusDir, indexDir, embedder, analyzer, chunking = DEFAULT_CHUNKING, onProgress } = options;
+  const { corpusDir, onProgress } = options;
   const extractors = options.extractors ?? defaultExtractors();
   const hashes = await corpusFileHashes(corpusDir, extractors);
   onProgress?.({ stage: 'read', done: 0, total: hashes.size });
   const { collections, errors } = await readCorpusDir(corpusDir, { extractors });
   onProgress?.({ stage: 'read', done: hashes.size, total: hashes.size });
+  return buildIndexFrom({ ...options, collections, errors, fileHashes: hashes, started });
+}
 
+export interface BuildIndexFromOptions extends Omit<BuildIndexOptions, 'corpusDir' | 'extractors'> {
+  /** Parsed collections (a collection's `file` names its entry in fileHashes, if any). */
+  collections: Collection[];
+  /** Files that could not be read. Default none. */
+  errors?: BeschlussError[];
+  /** Content hashes of the corpus files by path (collectionHash); a collection without one is hashed from its data. */
+  fileHashes?: Map<string, string>;
+  /** When the build started (performance.now()), for the report's duration. Default now. */
+  started?: number;
+}
+
+/** The index build after reading: analysis, chunks, embeddings (reusing stored ones), sentence vectors, files. */
+export async function buildIndexFrom(
+  options: BuildIndexFromOptions,
+): Promise<{ index: LoadedIndex; report: BuildReport }> {
+  const { indexDir, embedder, analyzer, onProgress, collections, errors = [] } = options;
+  const hashes = options.fileHashes ?? new Map<string, string>();
+  const started = options.started ?? performance.now();
+  onProgress?.({ stage: 'analyse', done: 0, total: 1 });
   const units = collections.flatMap((collection) => unitsOf(collection.meeting));
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
   // The lexical index learns the abbreviations the corpus defines ("Nationales Waffenregister (NWR)") before anything
@@ -109,29 +156,77 @@ export async function buildIndex(
       ? hashContent(JSON.stringify(analyzer.learnedAbbreviations().map((entry) => [entry.short, entry.long])))
       : '';
 
+  onProgress?.({ stage: 'analyse', done: 1, total: 1 });
+  onProgress?.({ stage: 'chunk', done: 0, total: 1 });
+  const chunking = options.chunking ?? chunkingFor(embedder);
+  const countTokens = embedder.countTokens;
   const chunks = await chunkUnits(units, {
     maxChars: chunking.chunkSize,
     overlapChars: chunking.chunkOverlap,
+    ...(chunking.unit === 'tokens' && countTokens !== undefined
+      ? {
+          lengthOf: (text: string) => countTokens(text, 'passage') - 2,
+          // The title and label, the prefix and the two special tokens come with every chunk of the unit.
+          reservedFor: (unit: Unit) => countTokens(embeddingContextOf(unit), 'passage') + 2,
+        }
+      : {}),
   });
+  const hashOf = (text: string) => hashContent(`${salt}\n${text}`);
   const prepared = chunks.map((chunk) => {
     const text = embeddingTextOf(unitsById.get(chunk.unitId) as Unit, chunk);
-    return { ...chunk, embeddingText: text, contentHash: hashContent(`${salt}\n${text}`) };
+    return { ...chunk, embeddingText: text, contentHash: hashOf(text) };
   });
-  const stored = await readStoredVectors(indexDir).catch(() => undefined);
-  const plan = planEmbeddings(prepared, { stored, embedderId: embedderId(embedder) });
-  onProgress?.({ stage: 'embed', done: 0, total: plan.toEmbed.length });
+  const sentenceSpans = units.flatMap((unit) =>
+    splitSentences(unit.text).map((sentence) => {
+      const text = embeddingTextOf(unit, sentence);
+      return {
+        unitId: unit.id,
+        start: sentence.start,
+        end: sentence.end,
+        embeddingText: text,
+        contentHash: hashOf(text),
+      };
+    }),
+  );
+
+  onProgress?.({ stage: 'chunk', done: 1, total: 1 });
+  const previous = await readPreviousVectors(indexDir, embedderId(embedder));
+  const plan = planEmbeddings(prepared, { stored: previous.chunks, embedderId: embedderId(embedder) });
+  // A sentence reuses a stored sentence vector, else the vector of a chunk with the same embedded text; the rest is
+  // embedded together with the new chunks, each distinct text once, sorted by length across both.
+  const chunkHashes = new Set(prepared.map((chunk) => chunk.contentHash));
+  const sentencesToEmbed = sentenceSpans.filter(
+    (sentence) => !previous.sentences.has(sentence.contentHash) && !chunkHashes.has(sentence.contentHash),
+  );
+  const texts = new Map<string, string>();
+  for (const item of [...plan.toEmbed, ...sentencesToEmbed]) texts.set(item.contentHash, item.embeddingText);
+  const textHashes = [...texts.keys()];
+  onProgress?.({ stage: 'embed', done: 0, total: textHashes.length });
   const fresh = await embedAll(
     embedder,
-    plan.toEmbed.map((chunk) => chunk.embeddingText),
+    textHashes.map((hash) => texts.get(hash) as string),
     'passage',
     { onProgress: (done, total) => onProgress?.({ stage: 'embed', done, total }) },
   );
-  const vectors = new Map<string, ArrayLike<number>>(plan.reused);
-  plan.toEmbed.forEach((chunk, position) => {
+  const freshByHash = new Map<string, number[]>();
+  textHashes.forEach((hash, position) => {
     const vector = fresh[position];
     if (!vector)
-      throw new BeschlussError('EMBEDDER_FAILED', `The embedder returned no vector for chunk ${chunk.id}.`);
-    vectors.set(chunk.id, vector);
+      throw new BeschlussError('EMBEDDER_FAILED', `The embedder returned no vector for text ${position}.`);
+    freshByHash.set(hash, vector);
+  });
+  const vectors = new Map<string, ArrayLike<number>>(plan.reused);
+  for (const chunk of plan.toEmbed) vectors.set(chunk.id, freshByHash.get(chunk.contentHash) as number[]);
+  const chunkVectorByHash = new Map(prepared.map((chunk) => [chunk.contentHash, vectors.get(chunk.id)]));
+  const sentences = sentenceSpans.map((sentence) => {
+    const stored = previous.sentences.get(sentence.contentHash);
+    const vector =
+      stored ??
+      quantize(
+        (chunkVectorByHash.get(sentence.contentHash) ??
+          freshByHash.get(sentence.contentHash)) as ArrayLike<number>,
+      );
+    return { unitId: sentence.unitId, start: sentence.start, end: sentence.end, vector };
   });
 
   const fileOf = new Map(collections.map((collection) => [collection.meeting.id, collection.file]));
@@ -170,7 +265,9 @@ export async function buildIndex(
       chunks: prepared.map(({ embeddingText: _text, ...chunk }) => chunk),
       vectors,
       lexicalJson: JSON.stringify({ lexical: lexical.toJSON(), statistics: statistics.toJSON() }),
+      sentences,
       chunking,
+      contentSalt: salt,
     },
     {
       ...(options.hnsw ? { hnsw: options.hnsw } : {}),
@@ -185,6 +282,8 @@ export async function buildIndex(
       meetings: collections.length,
       embedded: plan.toEmbed.length,
       reused: plan.reused.size,
+      sentences: sentences.length,
+      sentencesEmbedded: sentencesToEmbed.length,
       removedUnits: previousUnitIds.filter((id) => !current.has(id)).length,
       errors: reported,
       durationMs: Math.round(performance.now() - started),
@@ -205,6 +304,39 @@ function fileOfError(error: BeschlussError, hashes: Map<string, string>): string
   const file = error.details?.file;
   if (typeof file === 'string') return file;
   return [...hashes.keys()].find((candidate) => error.message.startsWith(`${candidate}:`)) ?? '';
+}
+
+/**
+ * The live build's chunk vectors and sentence vectors by content hash, for reuse; none when there is no index, it is
+ * damaged, of another format, or made by another embedder (then everything is embedded: always correct, only slower).
+ */
+async function readPreviousVectors(
+  indexDir: string,
+  currentEmbedderId: string,
+): Promise<{ chunks: StoredVectors | undefined; sentences: Map<string, QuantizedVector> }> {
+  const none = { chunks: undefined, sentences: new Map<string, QuantizedVector>() };
+  try {
+    const pointer = await readCurrentPointer(indexDir);
+    if (!pointer) return none;
+    const { directory, manifest } = await openManifest(indexDir, pointer, true);
+    if (manifest.embedder.id !== currentEmbedderId) return none;
+    const chunks = await storedVectorsLoader(directory, manifest)();
+    const sentences = new Map<string, QuantizedVector>();
+    const stored = await readSentenceVectors(directory, manifest);
+    manifest.units.forEach((unit, ordinal) => {
+      for (const sentence of stored.sentencesOf(ordinal)) {
+        const text = embeddingTextOf(unit, { text: unit.text.slice(sentence.start, sentence.end) });
+        sentences.set(
+          hashContent(`${manifest.settings.contentSalt}\n${text}`),
+          stored.quantized(sentence.row),
+        );
+      }
+    });
+    return { chunks, sentences };
+  } catch (error) {
+    if (BeschlussError.is(error, 'INDEX_CORRUPT') || BeschlussError.is(error, 'INDEX_MISMATCH')) return none;
+    throw error;
+  }
 }
 
 async function previousUnits(indexDir: string): Promise<string[]> {

@@ -13,6 +13,7 @@ export const MANIFEST_FILE = 'manifest.json';
 export const HNSW_FILE = 'vectors.hnsw';
 export const EMBEDDINGS_FILE = 'embeddings.f32';
 export const LEXICAL_FILE = 'lexical.json';
+export const SENTENCES_FILE = 'sentences.i8';
 
 const BUILD_NAME = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
 

@@ -34,7 +34,7 @@ describe('indexStatus', () => {
   it('is fresh for the same embedder, corpus and chunking, and returns the manifest', async () => {
     const status = await indexStatus(directory, {
       ...expected,
-      chunking: { chunkSize: 100, chunkOverlap: 0 },
+      chunking: { unit: 'characters', chunkSize: 100, chunkOverlap: 0 },
     });
     expect(status).toEqual({ state: 'fresh', manifest: written.manifest });
   });
@@ -61,11 +61,11 @@ describe('indexStatus', () => {
   it('is stale when the chunking changed', async () => {
     const status = await indexStatus(directory, {
       ...expected,
-      chunking: { chunkSize: 800, chunkOverlap: 0 },
+      chunking: { unit: 'characters', chunkSize: 800, chunkOverlap: 0 },
     });
     expect(status).toMatchObject({
       state: 'stale',
-      reason: expect.stringMatching(/chunk size 100\/overlap 0, now 800\/0/),
+      reason: expect.stringMatching(/chunk size 100\/overlap 0 characters, now 800\/0 characters/),
     });
   });
 

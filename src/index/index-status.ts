@@ -53,12 +53,14 @@ function staleness(manifest: IndexManifest, expected: IndexExpectation): string 
   const chunking = expected.chunking;
   if (
     chunking &&
-    (chunking.chunkSize !== manifest.settings.chunking.chunkSize ||
+    (chunking.unit !== manifest.settings.chunking.unit ||
+      chunking.chunkSize !== manifest.settings.chunking.chunkSize ||
       chunking.chunkOverlap !== manifest.settings.chunking.chunkOverlap)
   ) {
     return (
       `the chunking changed (index built with chunk size ${manifest.settings.chunking.chunkSize}/overlap ` +
-      `${manifest.settings.chunking.chunkOverlap}, now ${chunking.chunkSize}/${chunking.chunkOverlap})`
+      `${manifest.settings.chunking.chunkOverlap} ${manifest.settings.chunking.unit}, now ` +
+      `${chunking.chunkSize}/${chunking.chunkOverlap} ${chunking.unit})`
     );
   }
   return undefined;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Unit } from '../model.ts';
 import type { HnswVectorStore } from './hnsw-vector-store.ts';
 import type { IndexedChunk, IndexManifest } from './manifest.ts';
+import type { SentenceVectors } from './sentence-vectors.ts';
 import { readEmbeddingsFile, type StoredVectors, storedVectorsOf } from './stored-vectors.ts';
 
 export interface LoadedIndex {
@@ -15,6 +16,8 @@ export interface LoadedIndex {
   vectorStore: HnswVectorStore;
   /** The lexical index exactly as the caller handed it to writeIndexArtifact. */
   lexicalJson: string;
+  /** One vector per sentence of every unit; units are named by their position in `units`. */
+  sentences: SentenceVectors;
   /**
    * The raw vector of every chunk by content hash, read on demand (they are as large as the HNSW graph and only a
    * re-index needs them). Checked against the manifest's checksum.

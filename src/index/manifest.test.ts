@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('parseManifest', () => {
   it('parses a manifest the writer produced', () => {
     const manifest = parseManifest(manifestJson, 'manifest.json');
-    expect(manifest.formatVersion).toBe(1);
+    expect(manifest.formatVersion).toBe(2);
     expect(manifest.units).toHaveLength(5);
   });
 

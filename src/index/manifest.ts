@@ -5,7 +5,7 @@ import type { Chunk, Unit } from '../model.ts';
 import { corpusHashOf } from './hash.ts';
 
 /** Bump whenever the layout of the index folder or the manifest changes; an index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase sha256 hex digest');
 
@@ -66,14 +66,25 @@ export const manifestSchema = z.object({
     provider: z.string().min(1),
     modelId: z.string().min(1),
     dimensions: z.number().int().positive(),
+    /** Which weights of the model (e.g. "q8"), their file's sha256 and the runtime: all part of `id` too. */
+    dtype: z.string().min(1).optional(),
+    weightsSha256: sha256Schema.optional(),
+    runtime: z.string().min(1).optional(),
   }),
   /** `corpusHashOf([...collections, ...skipped])`. */
   corpusHash: sha256Schema,
   settings: z.object({
     chunking: z.object({
+      /** What chunkSize and chunkOverlap count: characters, or the embedding model's tokens. */
+      unit: z.enum(['characters', 'tokens']),
       chunkSize: z.number().int().positive(),
       chunkOverlap: z.number().int().nonnegative(),
     }),
+    /**
+     * Mixed into every content hash of an embedded text: what the vectors depend on besides the text (the offline
+     * embedder's learned abbreviations), so that a re-index reuses only vectors that would come out the same.
+     */
+    contentSalt: z.string().default(''),
     hnsw: z.object({
       m: z.number().int().positive(),
       efConstruction: z.number().int().positive(),
@@ -90,7 +101,13 @@ export const manifestSchema = z.object({
     .default([]),
   units: z.array(unitSchema),
   chunks: z.array(storedChunkSchema),
-  files: z.object({ hnsw: dataFileSchema, embeddings: dataFileSchema, lexical: dataFileSchema }),
+  files: z.object({
+    hnsw: dataFileSchema,
+    embeddings: dataFileSchema,
+    lexical: dataFileSchema,
+    /** One int8 vector per sentence of every unit (src/index/sentence-vectors.ts). */
+    sentences: dataFileSchema,
+  }),
 });
 
 export type IndexManifest = z.infer<typeof manifestSchema>;

@@ -222,7 +222,7 @@ describe('readIndexArtifact', () => {
       await expect(readIndexArtifact(directory)).rejects.toMatchObject({
         code: 'INDEX_MISMATCH',
         message: expect.stringMatching(
-          /format version 0, this program reads version 1; run `npx beschluss index`/,
+          /format version 0, this program reads version 2; run `npx beschluss index`/,
         ),
       });
     });

@@ -7,6 +7,7 @@ import { loadHnswVectorStore } from './hnsw-vector-store.ts';
 import { buildDirectory, type CurrentPointer, MANIFEST_FILE, readCurrentPointer } from './index-layout.ts';
 import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.ts';
 import { type IndexManifest, parseManifest, REBUILD_HINT } from './manifest.ts';
+import { decodeSentenceVectors, type SentenceVectors } from './sentence-vectors.ts';
 
 export interface ReadIndexArtifactOptions {
   /** When given, an index built by another embedder is refused with INDEX_MISMATCH. */
@@ -77,6 +78,7 @@ async function readBuild(
   if (missingLabel) throw corrupt(`${hnswFile} has no vector for chunk ${missingLabel.id}`, hnswFile);
 
   const lexicalJson = await readFile(path.join(directory, manifest.files.lexical.name), 'utf8');
+  const sentences = await readSentenceVectors(directory, manifest);
   return {
     buildDirectory: directory,
     manifest,
@@ -84,8 +86,22 @@ async function readBuild(
     chunks: chunksOf(manifest),
     vectorStore,
     lexicalJson,
+    sentences,
     loadStoredVectors: storedVectorsLoader(directory, manifest),
   };
+}
+
+/** The sentence vectors of a build, checked against its units. */
+export async function readSentenceVectors(
+  directory: string,
+  manifest: IndexManifest,
+): Promise<SentenceVectors> {
+  const file = path.join(directory, manifest.files.sentences.name);
+  return decodeSentenceVectors(new Uint8Array(await readFile(file)), {
+    dimensions: manifest.embedder.dimensions,
+    unitLengths: manifest.units.map((unit) => unit.text.length),
+    file,
+  });
 }
 
 /** The manifest of the live build, parsed and cross-checked (and compared with CURRENT's checksum when verifying). */

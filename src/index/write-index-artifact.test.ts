@@ -46,7 +46,8 @@ describe('writeIndexArtifact', () => {
     });
     expect(read.manifest.corpusHash).toBe(corpusHashOf(input.collections));
     expect(read.manifest.settings).toEqual({
-      chunking: { chunkSize: 100, chunkOverlap: 0 },
+      chunking: { unit: 'characters', chunkSize: 100, chunkOverlap: 0 },
+      contentSalt: '',
       hnsw: { m: 32, efConstruction: 200, efSearch: 200 },
     });
     expect(read.units).toEqual(input.units);
@@ -93,6 +94,7 @@ describe('writeIndexArtifact', () => {
       'embeddings.f32',
       'lexical.json',
       'manifest.json',
+      'sentences.i8',
       'vectors.hnsw',
     ]);
     expect(JSON.parse(await readFile(path.join(directory, 'CURRENT'), 'utf8')).build).toBe(builds[0]);
@@ -121,6 +123,8 @@ describe('writeIndexArtifact', () => {
       'hnsw 6/6',
       'embeddings 0/1',
       'embeddings 1/1',
+      'sentences 0/1',
+      'sentences 1/1',
       'lexical 0/1',
       'lexical 1/1',
       'manifest 0/1',

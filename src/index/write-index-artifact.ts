@@ -18,6 +18,7 @@ import {
   newBuildName,
   readCurrentPointer,
   removeOtherBuilds,
+  SENTENCES_FILE,
   writeCurrentPointer,
 } from './index-layout.ts';
 import { acquireIndexLock } from './index-lock.ts';
@@ -32,11 +33,12 @@ import {
   manifestSchema,
   type SkippedFileEntry,
 } from './manifest.ts';
+import { decodeSentenceVectors, encodeSentenceVectors, type QuantizedVector } from './sentence-vectors.ts';
 import { encodeEmbeddings } from './stored-vectors.ts';
 import { assertVector } from './vector-store.ts';
 
 export interface IndexArtifactInput {
-  embedder: Pick<Embedder, 'provider' | 'modelId' | 'dimensions'>;
+  embedder: Pick<Embedder, 'provider' | 'modelId' | 'dimensions' | 'identity'>;
   /** Every unit must be listed by exactly one collection. */
   collections: CollectionEntry[];
   /** Corpus files that could not be read (default none). */
@@ -51,10 +53,14 @@ export interface IndexArtifactInput {
   vectors: ReadonlyMap<string, ArrayLike<number>>;
   /** The serialised lexical index, stored and returned as is. */
   lexicalJson: string;
+  /** A vector per sentence of the units (any order); each must lie inside its unit's text. */
+  sentences: ReadonlyArray<{ unitId: string; start: number; end: number; vector: QuantizedVector }>;
   chunking: ChunkingSettings;
+  /** What the content hashes were salted with (manifest settings.contentSalt). Default ''. */
+  contentSalt?: string;
 }
 
-export type WriteStage = 'hnsw' | 'embeddings' | 'lexical' | 'manifest' | 'switch';
+export type WriteStage = 'hnsw' | 'embeddings' | 'sentences' | 'lexical' | 'manifest' | 'switch';
 
 export interface WriteIndexArtifactOptions {
   /** HNSW parameters; defaults: DEFAULT_HNSW_SETTINGS. */
@@ -113,6 +119,8 @@ interface Prepared {
   /** The manifest without `files`, which are known only once written. */
   manifest: Omit<IndexManifest, 'files'>;
   rows: ArrayLike<number>[];
+  /** The encoded sentence vectors file. */
+  sentences: Uint8Array;
 }
 
 /** Everything is checked before the first byte is written. */
@@ -147,14 +155,20 @@ function prepare(input: IndexArtifactInput, hnsw: Partial<HnswSettings>, builtAt
       provider: embedder.provider,
       modelId: embedder.modelId,
       dimensions: embedder.dimensions,
+      ...(embedder.identity ?? {}),
     },
     corpusHash: corpusHashOf([...input.collections, ...(input.skipped ?? [])]),
-    settings: { chunking: input.chunking, hnsw: settings },
+    settings: { chunking: input.chunking, contentSalt: input.contentSalt ?? '', hnsw: settings },
     collections: input.collections,
     skipped: input.skipped ?? [],
     units: input.units,
     chunks,
-    files: { hnsw: placeholderFile, embeddings: placeholderFile, lexical: placeholderFile },
+    files: {
+      hnsw: placeholderFile,
+      embeddings: placeholderFile,
+      lexical: placeholderFile,
+      sentences: placeholderFile,
+    },
   };
   const parsed = manifestSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -172,7 +186,21 @@ function prepare(input: IndexArtifactInput, hnsw: Partial<HnswSettings>, builtAt
     }
   });
   const { files: _placeholders, ...manifest } = parsed.data;
-  return { manifest, rows };
+  const ordinalOf = new Map(parsed.data.units.map((unit, ordinal) => [unit.id, ordinal]));
+  const sentences = input.sentences.map((sentence) => {
+    const unitOrdinal = ordinalOf.get(sentence.unitId);
+    const unit = unitOrdinal === undefined ? undefined : parsed.data.units[unitOrdinal];
+    if (unitOrdinal === undefined || unit === undefined) {
+      throw invalidInput(`a sentence belongs to unit ${sentence.unitId}, which is not in the index`);
+    }
+    if (!(sentence.start < sentence.end && sentence.end <= unit.text.length)) {
+      throw invalidInput(
+        `a sentence of ${sentence.unitId} spans ${sentence.start}..${sentence.end}, outside its text`,
+      );
+    }
+    return { unitOrdinal, start: sentence.start, end: sentence.end, vector: sentence.vector };
+  });
+  return { manifest, rows, sentences: encodeSentenceVectors(sentences, embedder.dimensions) };
 }
 
 async function writeBuild(
@@ -207,6 +235,10 @@ async function writeBuild(
   );
   onProgress?.({ stage: 'embeddings', done: 1, total: 1 });
 
+  onProgress?.({ stage: 'sentences', done: 0, total: 1 });
+  await writeFileAtomic(path.join(directory, SENTENCES_FILE), prepared.sentences);
+  onProgress?.({ stage: 'sentences', done: 1, total: 1 });
+
   onProgress?.({ stage: 'lexical', done: 0, total: 1 });
   await writeFileAtomic(path.join(directory, LEXICAL_FILE), input.lexicalJson);
   onProgress?.({ stage: 'lexical', done: 1, total: 1 });
@@ -216,6 +248,7 @@ async function writeBuild(
     hnsw: await describeFile(directory, HNSW_FILE),
     embeddings: await describeFile(directory, EMBEDDINGS_FILE),
     lexical: await describeFile(directory, LEXICAL_FILE),
+    sentences: await describeFile(directory, SENTENCES_FILE),
   };
   const complete: IndexManifest = { ...manifest, files };
   const manifestJson = JSON.stringify(complete);
@@ -229,6 +262,11 @@ async function writeBuild(
     chunks: chunksOf(complete),
     vectorStore,
     lexicalJson: input.lexicalJson,
+    sentences: decodeSentenceVectors(prepared.sentences, {
+      dimensions,
+      unitLengths: complete.units.map((unit) => unit.text.length),
+      file: path.join(directory, SENTENCES_FILE),
+    }),
     loadStoredVectors: storedVectorsLoader(directory, complete),
   };
   return { index, manifestSha256: hashContent(manifestJson) };

@@ -189,6 +189,13 @@ export const ReindexResultSchema = z
     meetings: z.number().int(),
     embedded: z.number().int(),
     reused: z.number().int(),
+    sentences: z.number().int().openapi({ description: 'Sentences with a vector' }),
+    sentencesEmbedded: z
+      .number()
+      .int()
+      .openapi({
+        description: 'Sentences that had to be embedded (the rest reused a stored or chunk vector)',
+      }),
     removedUnits: z.number().int(),
     errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
     durationMs: z.number(),

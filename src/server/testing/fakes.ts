@@ -172,6 +172,8 @@ export function createRecordingAssistant(
         meetings: catalog.meetings.length,
         embedded: 0,
         reused: catalog.size,
+        sentences: catalog.size,
+        sentencesEmbedded: 0,
         removedUnits: 0,
         errors: [],
         durationMs: 1,
