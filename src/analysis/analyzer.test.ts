@@ -246,3 +246,17 @@ describe('createGermanAnalyzer', () => {
     );
   });
 });
+
+describe('isKnownWord', () => {
+  it('knows words of the dictionary, their inflected forms, verb forms and prefixed verbs', () => {
+    for (const word of ['polizei', 'beschlüsse', 'aufträge', 'berichtet', 'steht', 'verbieten', 'und']) {
+      expect(analyzer.isKnownWord(word), word).toBe(true);
+    }
+  });
+
+  it('does not know misspelt words', () => {
+    for (const word of ['waffenregster', 'polizie', 'stellenpol', 'berichtetx']) {
+      expect(analyzer.isKnownWord(word), word).toBe(false);
+    }
+  });
+});

@@ -61,6 +61,11 @@ export interface Analyzer {
   expand(word: string): WeightedTerm[];
   /** Ids of the synonym sets a word belongs to (a compound without its own falls back to its head). */
   synonymSets(word: string): readonly number[];
+  /**
+   * Whether a lower-cased word is German as the dictionary knows it: a word form of its own, a form of a verb it lists
+   * ("berichtet"), or a function word. Compounds are not checked (see `decompound`).
+   */
+  isKnownWord(word: string): boolean;
   /** True when the text reads as English (function words and dictionary hits), not German. */
   isEnglish(text: string): boolean;
   /** German terms for the English words and phrases of a text, best translation weighted highest. */
@@ -111,6 +116,39 @@ interface LongForm {
 
 const MAX_PHRASE_WORDS = 4;
 
+/** Verb prefixes and particles (Duden, "Verbzusätze"), longest first. */
+const VERB_PREFIXES = [
+  'zurück',
+  'voran',
+  'hinzu',
+  'herbei',
+  'durch',
+  'unter',
+  'wider',
+  'miss',
+  'nach',
+  'über',
+  'ent',
+  'ver',
+  'zer',
+  'auf',
+  'aus',
+  'ein',
+  'mit',
+  'vor',
+  'weg',
+  'ab',
+  'an',
+  'be',
+  'er',
+  'ge',
+  'um',
+  'zu',
+];
+
+/** Endings of finite verb forms and participles ("berichtet", "prüfst", "räumte", "geprüft" needs its prefix). */
+const VERB_ENDINGS = ['est', 'et', 'st', 't', 'ten', 'tet', 'te', 'e'];
+
 async function readWordLines(file: string): Promise<string[]> {
   try {
     const text = await readFile(file, 'utf8');
@@ -157,6 +195,9 @@ export async function createGermanAnalyzer(options: GermanAnalyzerOptions = {}):
   const germanStopWords = new Set(GERMAN_STOP_WORDS);
   const englishStopWords = new Set(ENGLISH_STOP_WORDS);
   const isStopWord = (word: string) => germanStopWords.has(word) || englishStopWords.has(word);
+
+  /** Stems of every word of the list, built on the first isKnownWord call (about 150 ms). */
+  let dictionaryStems: Set<string> | undefined;
 
   const shortForms = new Map<string, string[]>();
   const longForms = new Map<string, LongForm[]>();
@@ -430,6 +471,29 @@ export async function createGermanAnalyzer(options: GermanAnalyzerOptions = {}):
     tokenize: tokenizeText,
     stem,
     decompound: (word) => decompounder.decompound(word).parts,
+    isKnownWord(word: string): boolean {
+      const standalone = (form: string) => ((words.get(form) ?? 0) & WORD_STANDALONE) !== 0;
+      if (isStopWord(word) || standalone(word)) return true;
+      // Inflected forms the list lacks ("Beschlüsse", "neues") share their Snowball stem with a listed word.
+      dictionaryStems ??= new Set(
+        [...words].filter(([, flags]) => (flags & WORD_STANDALONE) !== 0).map(([form]) => stem(form)),
+      );
+      if (dictionaryStems.has(stem(word))) return true;
+      // The list gives verbs by their infinitive: "steht", "berichtet", "räumt" are forms of "-en" verbs.
+      const isVerbForm = (form: string) =>
+        standalone(form) ||
+        VERB_ENDINGS.some((ending) => {
+          if (!form.endsWith(ending) || form.length - ending.length < 3) return false;
+          const verbStem = form.slice(0, -ending.length);
+          return standalone(`${verbStem}en`) || standalone(`${verbStem}n`);
+        });
+      if (isVerbForm(word)) return true;
+      // It has few prefixed verbs: "verbieten" is "bieten" with "ver-".
+      const prefix = VERB_PREFIXES.find(
+        (candidate) => word.startsWith(candidate) && word.length - candidate.length >= 4,
+      );
+      return prefix !== undefined && isVerbForm(word.slice(prefix.length));
+    },
     analyze,
     terms: (text) => analyze(text).map((term) => term.term),
     expand,

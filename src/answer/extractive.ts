@@ -226,7 +226,15 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): An
   const orderOfUnit = new Map(catalog.units.map((unit, index) => [unit.id, index]));
   const catalogOrder = (unit: Unit) => orderOfUnit.get(unit.id) ?? 0;
 
+  /** The answer, with the spelling suggestion for the question when the retriever has one. */
   async function evaluate(request: AskRequest): Promise<{ answer: Answer; evidence: number }> {
+    const result = await evaluateQuestion(request);
+    const suggestion = retriever.spell?.(request.question);
+    if (suggestion) result.answer.didYouMean = suggestion.text;
+    return result;
+  }
+
+  async function evaluateQuestion(request: AskRequest): Promise<{ answer: Answer; evidence: number }> {
     const question = analyseQuestion(request.question, request.history ?? []);
     const language: Language = question.language;
     const meetingFilter = request.meeting === undefined ? {} : { meeting: request.meeting };

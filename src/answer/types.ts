@@ -30,6 +30,8 @@ export interface Answer {
   mode: 'extractive' | 'llm';
   /** Why an LLM answer was replaced or repaired, when it was (e.g. "LLM timed out after 30000 ms"). */
   notice?: string;
+  /** The question with misspelt words replaced by words of the resolutions ("Meinten Sie …?"), when it has any. */
+  didYouMean?: string;
 }
 
 /** What a streaming answer emits, in order: sources first, then text, then the complete answer. */

@@ -12,6 +12,7 @@ import { BeschlussError } from '../errors.ts';
 import { type LexicalIndex, loadLexicalIndex } from '../index/lexical.ts';
 import type { LoadedIndex } from '../index/loaded-index.ts';
 import { createHybridRetriever, type HybridRetriever } from '../retrieve/hybrid.ts';
+import { createSpellingCorrector } from '../retrieve/spelling.ts';
 
 export interface SearchState {
   index: LoadedIndex;
@@ -23,7 +24,12 @@ export interface SearchState {
   extractive: Answerer;
 }
 
-const lexicalPayloadSchema = z.object({ lexical: z.unknown(), statistics: z.unknown() });
+const lexicalPayloadSchema = z.object({
+  lexical: z.unknown(),
+  statistics: z.unknown(),
+  /** The corpus words with their counts, for spelling corrections (src/analysis/vocabulary.ts). */
+  vocabulary: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+});
 
 export interface SearchStateOptions {
   analyzer: Analyzer;
@@ -53,12 +59,21 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     index.units,
     index.manifest.collections.map((collection) => collection.meeting),
   );
+  // The dictionary's stems are built on the first check of a word; a server pays that at start, not on a question.
+  analyzer.isKnownWord('start');
   const retriever = createHybridRetriever({
     catalog,
     lexical,
     vectors: index.vectorStore,
     unitIdOfLabel: (label) => index.chunks[label]?.unitId,
     embedder: withQueryCache(weighQueries(embedder, statistics)),
+    spelling: createSpellingCorrector({
+      vocabulary: payload.vocabulary,
+      isKnownWord: (word) => analyzer.isKnownWord(word),
+      isEnglish: (text) => analyzer.isEnglish(text),
+      decompound: (word) => analyzer.decompound(word),
+      stem: (word) => analyzer.stem(word),
+    }),
   });
   const extractive = createExtractiveAnswerer({
     retriever,

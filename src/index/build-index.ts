@@ -2,6 +2,7 @@
 // vectors of unchanged chunks are reused), build the lexical index and term statistics, write atomically.
 import { readFile } from 'node:fs/promises';
 import type { Analyzer } from '../analysis/index.ts';
+import { computeVocabulary } from '../analysis/vocabulary.ts';
 import { computeTermStatistics } from '../answer/term-statistics.ts';
 import { chunkUnits, splitSentences } from '../chunk/index.ts';
 import {
@@ -264,7 +265,11 @@ export async function buildIndexFrom(
       units,
       chunks: prepared.map(({ embeddingText: _text, ...chunk }) => chunk),
       vectors,
-      lexicalJson: JSON.stringify({ lexical: lexical.toJSON(), statistics: statistics.toJSON() }),
+      lexicalJson: JSON.stringify({
+        lexical: lexical.toJSON(),
+        statistics: statistics.toJSON(),
+        vocabulary: computeVocabulary(units.flatMap((unit) => [unit.title, unit.text])),
+      }),
       sentences,
       chunking,
       contentSalt: salt,

@@ -15,6 +15,11 @@ export interface LexicalSearchOptions {
   /** Only units for which this returns true. */
   filter?: (unitId: string) => boolean;
   /**
+   * More text to look for at a weight below 1 (e.g. spelling corrections of query words): its query terms join the
+   * query's, each weighed by the factor; a term in both keeps its higher weight.
+   */
+  alsoQuery?: ReadonlyArray<{ text: string; weight: number }>;
+  /**
    * Who answers: the typed-array copy of the index (default, fast) or MiniSearch itself (the reference the copy is
    * tested against; same results).
    */
@@ -174,7 +179,7 @@ function wrap(
     },
     search(query: string, options: LexicalSearchOptions = {}): LexicalHit[] {
       const { k = 10, engine = 'postings' } = options;
-      const terms = analyzer.queryTerms(query);
+      const terms = withExtraTerms(analyzer.queryTerms(query), options.alsoQuery ?? [], analyzer);
       if (terms.length === 0 || k <= 0) return [];
       if (engine === 'postings') {
         return fastIndex().search(terms, { k, ...(options.filter ? { filter: options.filter } : {}) });
@@ -203,6 +208,23 @@ function wrap(
       };
     },
   };
+}
+
+function withExtraTerms(
+  terms: WeightedTerm[],
+  extra: ReadonlyArray<{ text: string; weight: number }>,
+  analyzer: Analyzer,
+): WeightedTerm[] {
+  if (extra.length === 0) return terms;
+  const byTerm = new Map(terms.map((term) => [term.term, term]));
+  for (const { text, weight } of extra) {
+    for (const term of analyzer.queryTerms(text)) {
+      const weighed = { ...term, weight: term.weight * weight };
+      const known = byTerm.get(term.term);
+      if (!known || known.weight < weighed.weight) byTerm.set(term.term, weighed);
+    }
+  }
+  return [...byTerm.values()];
 }
 
 export function createLexicalIndex(options: CreateLexicalIndexOptions): LexicalIndex {

@@ -60,3 +60,27 @@ describe('hybrid retriever', () => {
     expect((await ids('Waffenregister', { meeting: 'imk-2020-12-10' })).length).toBeGreaterThan(0);
   });
 });
+
+describe('hybrid retriever with misspelt words', () => {
+  it.each([
+    ['Waffenregster Sachstand', '22'],
+    ['Fussballstadien Sicherheit', '27'],
+    ['Bekaempfung Drogenkriminalitaet', '47'],
+  ])('finds "%s" in TOP %s and suggests the corrected query', async (query, top) => {
+    const results = await corpus.state.retriever.search(query, { k: 5 });
+    expect(results.some((source) => source.top === top)).toBe(true);
+    const suggestion = corpus.state.retriever.spell?.(query);
+    expect(suggestion?.text).not.toBe(query);
+    expect(suggestion?.corrections.length).toBeGreaterThan(0);
+  });
+
+  it('searches the lexical index with the corrected word as well as the word as typed', async () => {
+    const typed = await corpus.state.retriever.search('Waffenregster', { k: 3, mode: 'lexical' });
+    expect(typed.map((source) => source.top)).toContain('22');
+    expect(corpus.state.lexical.search('Waffenregster', { k: 3 })).toEqual([]);
+  });
+
+  it('suggests nothing for a question in correct German', () => {
+    expect(corpus.state.retriever.spell?.('Wer berichtet bis wann über die Beschlüsse?')).toBeUndefined();
+  });
+});

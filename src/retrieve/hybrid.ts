@@ -8,6 +8,7 @@ import type { VectorStore } from '../index/vector-store.ts';
 import { type Source, toSource, type Unit } from '../model.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import { meetingsNamedByTime } from './meeting-time.ts';
+import type { SpellingCorrector } from './spelling.ts';
 import type { Retriever, SearchOptions } from './types.ts';
 
 export interface RankedUnit {
@@ -47,6 +48,13 @@ export interface HybridRetrieverOptions {
   weights?: { lexical: number; vector: number };
   /** Factor on the fused score of units from meetings the question does not name by time (default 0.5). */
   otherMeetingFactor?: number;
+  /**
+   * Corrects misspelt query words against the corpus; the corrections are searched at `correctionWeight` beside the
+   * words as typed, and the corrected query is what is embedded. Default: none.
+   */
+  spelling?: SpellingCorrector;
+  /** Weight of a corrected word's terms in the lexical search (default 0.7: a guess weighs less than a match). */
+  correctionWeight?: number;
 }
 
 export function createHybridRetriever(options: HybridRetrieverOptions): HybridRetriever {
@@ -60,6 +68,8 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
     rrfK = 60,
     weights = { lexical: 1, vector: 1 },
     otherMeetingFactor = 0.5,
+    spelling,
+    correctionWeight = 0.7,
   } = options;
 
   async function vectorRanking(query: string, meeting: string | undefined, limit: number) {
@@ -89,16 +99,26 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
       .flatMap((reference) => catalog.resolve(reference, meeting === undefined ? {} : { meeting }))
       .filter(accepts);
     const limit = Math.max(candidates, k);
+    const suggestion = spelling?.suggest(query);
     const lexicalHits: Array<{ id: string; score: number }> =
       mode === 'vector'
         ? []
         : lexical.search(query, {
             k: limit,
+            ...(suggestion
+              ? {
+                  alsoQuery: suggestion.corrections.map((correction) => ({
+                    text: correction.to,
+                    weight: correctionWeight,
+                  })),
+                }
+              : {}),
             ...(meeting === undefined
               ? {}
               : { filter: (id: string) => catalog.get(id)?.meeting === meeting }),
           });
-    const vectorHits = mode === 'lexical' ? [] : await vectorRanking(query, meeting, limit);
+    const vectorHits =
+      mode === 'lexical' ? [] : await vectorRanking(suggestion?.text ?? query, meeting, limit);
 
     const lists = [];
     if (lexicalHits.length > 0)
@@ -152,6 +172,7 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
 
   return {
     rank,
+    spell: (query: string) => spelling?.suggest(query),
     async search(query: string, searchOptions: SearchOptions = {}): Promise<Source[]> {
       const ranked = await rank(query, searchOptions);
       return ranked

@@ -4,7 +4,7 @@ import { BeschlussError } from '../errors.ts';
 import { createMemoryLogger } from '../logger.ts';
 import type { Source } from '../model.ts';
 import { createApp } from './app.ts';
-import { createRecordingAssistant } from './testing/fakes.ts';
+import { createRecordingAssistant, FAKE_MISSPELLING } from './testing/fakes.ts';
 import { FIXTURE_MEETING, fixtureCatalog, SECOND_MEETING } from './testing/fixture-meeting.ts';
 import { type ErrorJson, fromAddress, postJson, testApp } from './testing/test-app.ts';
 
@@ -183,6 +183,16 @@ describe('POST /api/ask', () => {
 });
 
 describe('GET /api/search', () => {
+  it('suggests the corrected query when the retriever finds misspelt words, and only then', async () => {
+    const { app } = testApp();
+    const misspelt = await app.request(
+      `/api/search?q=${encodeURIComponent(`Stand ${FAKE_MISSPELLING.from}`)}`,
+    );
+    expect(await misspelt.json()).toMatchObject({ didYouMean: `Stand ${FAKE_MISSPELLING.to}` });
+    const correct = await app.request('/api/search?q=Waffenregister');
+    expect(Object.keys(await correct.json())).toEqual(['results']);
+  });
+
   it('passes q, k, meeting and mode to the retriever and returns its sources', async () => {
     const { app, assistant } = testApp();
     const response = await app.request(

@@ -64,6 +64,10 @@ export const AnswerSchema = z
     abstained: z.boolean(),
     mode: z.enum(['extractive', 'llm']),
     notice: z.string().optional(),
+    didYouMean: z
+      .string()
+      .optional()
+      .openapi({ description: 'The question with misspelt words replaced by words of the resolutions' }),
   })
   .openapi('Answer');
 
@@ -126,7 +130,14 @@ export const SearchQuerySchema = z.object({
     .openapi({ param: { name: 'mode', in: 'query' }, example: 'hybrid' }),
 });
 
-export const SearchResponseSchema = z.object({ results: z.array(SourceSchema) }).openapi('SearchResults');
+export const SearchResponseSchema = z
+  .object({
+    results: z.array(SourceSchema),
+    didYouMean: z.string().optional().openapi({
+      description: 'The query with misspelt words replaced by words of the resolutions, when it has any',
+    }),
+  })
+  .openapi('SearchResults');
 
 export const UnitParamsSchema = z.object({
   meeting: MeetingId.openapi({ param: { name: 'meeting', in: 'path' } }),
@@ -190,12 +201,9 @@ export const ReindexResultSchema = z
     embedded: z.number().int(),
     reused: z.number().int(),
     sentences: z.number().int().openapi({ description: 'Sentences with a vector' }),
-    sentencesEmbedded: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Sentences that had to be embedded (the rest reused a stored or chunk vector)',
-      }),
+    sentencesEmbedded: z.number().int().openapi({
+      description: 'Sentences that had to be embedded (the rest reused a stored or chunk vector)',
+    }),
     removedUnits: z.number().int(),
     errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
     durationMs: z.number(),

@@ -26,6 +26,7 @@ export function registerSearchRoute(app: App, context: RouteContext): void {
     const options: SearchOptions = { k: query.k ?? 5, mode: query.mode ?? 'hybrid' };
     if (query.meeting !== undefined) options.meeting = query.meeting;
     const results = await assistant.retriever.search(query.q, options);
-    return c.json({ results }, 200);
+    const suggestion = assistant.retriever.spell?.(query.q);
+    return c.json({ results, ...(suggestion ? { didYouMean: suggestion.text } : {}) }, 200);
   });
 }

@@ -42,8 +42,21 @@ export function createRecordingRetriever(catalog: UnitCatalog): RecordingRetriev
         .slice(0, k)
         .map((entry) => toSource(entry.unit, entry.score));
     },
+    // One known misspelling stands for the corrector: enough to test what the routes do with a suggestion.
+    spell(query) {
+      const start = query.indexOf(FAKE_MISSPELLING.from);
+      if (start < 0) return undefined;
+      const end = start + FAKE_MISSPELLING.from.length;
+      return {
+        text: `${query.slice(0, start)}${FAKE_MISSPELLING.to}${query.slice(end)}`,
+        corrections: [{ ...FAKE_MISSPELLING, start, end, distance: 1 }],
+      };
+    },
   };
 }
+
+/** The one misspelling the recording retriever corrects. */
+export const FAKE_MISSPELLING = { from: 'Waffenregster', to: 'Waffenregister' };
 
 export interface AnswererCall {
   method: 'answer' | 'stream';
