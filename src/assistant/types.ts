@@ -10,6 +10,10 @@ export interface Health {
   embedder: string;
   /** Why the configured embedder is not the active one, when it fell back. */
   embedderFallback?: string;
+  /** The embedder's model, e.g. "Xenova/multilingual-e5-small" (absent for the offline embedder). */
+  model?: string;
+  /** The model's weight type, e.g. "q8". */
+  dtype?: string;
   meetings: number;
   answerer: 'extractive' | 'llm';
   indexBuiltAt: string;

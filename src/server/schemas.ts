@@ -64,6 +64,13 @@ export const AnswerSchema = z
     abstained: z.boolean(),
     mode: z.enum(['extractive', 'llm']),
     notice: z.string().optional(),
+    language: z
+      .enum(['de', 'en'])
+      .optional()
+      .openapi({ description: 'Language of the answer’s framing (the quotes stay German).' }),
+    didYouMean: z.string().optional().openapi({
+      description: 'The question with unknown or misspelt words replaced by the closest index words.',
+    }),
   })
   .openapi('Answer');
 
@@ -92,6 +99,11 @@ export const HealthSchema = z
     units: z.number().int(),
     embedder: z.string(),
     embedderFallback: z.string().optional(),
+    model: z
+      .string()
+      .optional()
+      .openapi({ description: 'Model of the active embedder', example: 'Xenova/multilingual-e5-small' }),
+    dtype: z.string().optional().openapi({ description: 'Weight type of the model', example: 'q8' }),
     meetings: z.number().int(),
     answerer: z.enum(['extractive', 'llm']),
     indexBuiltAt: z.string(),
@@ -119,7 +131,14 @@ export const SearchQuerySchema = z.object({
     .openapi({ param: { name: 'mode', in: 'query' }, example: 'hybrid' }),
 });
 
-export const SearchResponseSchema = z.object({ results: z.array(SourceSchema) }).openapi('SearchResults');
+export const SearchResponseSchema = z
+  .object({
+    results: z.array(SourceSchema),
+    didYouMean: z.string().optional().openapi({
+      description: 'The query with unknown or misspelt words replaced by the closest index words.',
+    }),
+  })
+  .openapi('SearchResults');
 
 export const UnitParamsSchema = z.object({
   meeting: MeetingId.openapi({ param: { name: 'meeting', in: 'path' } }),
@@ -144,6 +163,13 @@ export const ItemSchema = z
   })
   .openapi('Item');
 
+export const CiteResultSchema = SourceSchema.extend({
+  item: ItemSchema.optional().openapi({
+    description:
+      'Set when the reference names a whole item of several units ("TOP 7"): the item with every unit.',
+  }),
+}).openapi('CiteResult');
+
 export const CiteQuerySchema = z.object({
   ref: z
     .string()
@@ -152,6 +178,16 @@ export const CiteQuerySchema = z.object({
     .max(LIMITS.referenceChars)
     .openapi({ param: { name: 'ref', in: 'query' }, example: 'TOP 46 Ziffer 8' }),
   meeting: MeetingId.optional().openapi({ param: { name: 'meeting', in: 'query' } }),
+});
+
+export const TableOfContentsQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'expected a non-empty filter')
+    .max(LIMITS.queryChars)
+    .optional()
+    .openapi({ param: { name: 'q', in: 'query' }, example: 'Gewahrsam' }),
 });
 
 export const TableOfContentsSchema = z
@@ -169,6 +205,10 @@ export const TableOfContentsSchema = z
             units: z.array(
               z.object({ id: z.string(), para: z.string(), kind: z.enum(['paragraph', 'note']) }),
             ),
+            textMatches: z
+              .array(z.string())
+              .optional()
+              .openapi({ description: 'With q: the paras of the units whose text holds a word of q.' }),
           }),
         ),
       }),
