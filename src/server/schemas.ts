@@ -262,6 +262,36 @@ export const ChatRequestSchema = z
   })
   .openapi('ChatRequest');
 
+export const FEEDBACK_LIMITS = {
+  bodyBytes: 16 * 1024,
+  answerChars: 12_000,
+  commentChars: 2000,
+  citations: 100,
+} as const;
+
+export const FeedbackRequestSchema = z
+  .object({
+    rating: z.enum(['helpful', 'unhelpful', 'wrong-citation']).openapi({ example: 'wrong-citation' }),
+    question: z.string().trim().min(1).max(LIMITS.questionChars),
+    answer: z.string().max(FEEDBACK_LIMITS.answerChars),
+    citations: z
+      .array(
+        z.object({
+          meeting: z.string().max(100),
+          top: z.string().max(50),
+          para: z.string().max(250),
+        }),
+      )
+      .max(FEEDBACK_LIMITS.citations),
+    comment: z.string().max(FEEDBACK_LIMITS.commentChars).optional(),
+    mode: z.enum(['extractive', 'llm']).optional(),
+  })
+  .openapi('FeedbackRequest');
+
+export const FeedbackSavedSchema = z
+  .object({ saved: z.literal(true), at: z.string().openapi({ example: '2024-05-02T09:30:00.000Z' }) })
+  .openapi('FeedbackSaved');
+
 export const MODEL_ID = 'beschluss-assistent';
 
 const OpenAIContentSchema = z.union([
