@@ -115,7 +115,7 @@ export function createApi(options = {}) {
         throw new ApiError({
           kind: 'format',
           status: response.status,
-          message: `${path} did not return JSON.`,
+          message: `${path} lieferte kein JSON.`,
         });
       }
     },
