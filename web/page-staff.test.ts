@@ -168,7 +168,7 @@ describe('1 · the status line', () => {
   });
 });
 
-describe('2 · layout at every viewport, 6 · axe-core', () => {
+describe('at every viewport: layout (2), axe-core (6), and status, lookup, copy, preview, filter, feedback, reload', () => {
   for (const { name, viewport, deviceScaleFactor } of VIEWPORTS) {
     it(`${name}: keeps half the height for the conversation, never scrolls sideways, and has no serious axe violation`, async () => {
       const { page, consoleErrors } = await open({ viewport, deviceScaleFactor });
@@ -200,11 +200,60 @@ describe('2 · layout at every viewport, 6 · axe-core', () => {
       expect((await fits()).scroll).toBeLessThanOrEqual(viewport.width);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, `${name}-panel`);
+      await page
+        .locator('#panel')
+        .getByRole('button', { name: /^Zitat kopieren/u })
+        .click();
+      await expect
+        .poll(() => clipboardText(page))
+        .toMatch(/^„Die IMK stimmt der Entsendung .*“ \(IMK 10\.12\.2020, TOP 49 Ziff\. 3\)$/u);
       await page.keyboard.press('Escape');
+      expect(await page.locator('#panel').isHidden()).toBe(true);
+
+      // The preview fits the screen too.
+      await article.locator('.chip').first().focus();
+      const preview = page.locator('#chip-preview');
+      await preview.waitFor();
+      const previewBox = await preview.boundingBox();
+      expect((previewBox?.x ?? 0) + (previewBox?.width ?? 0)).toBeLessThanOrEqual(viewport.width);
+      expect((await fits()).scroll).toBeLessThanOrEqual(viewport.width);
+      await saveScreenshot(page, `${name}-preview`);
+      await page.keyboard.press('Escape');
+
+      await article.getByRole('button', { name: 'hilfreich', exact: true }).click();
+      await article.locator('.feedback-done').waitFor();
+
+      // Lookup and filter live in the navigation, a drawer on narrow screens.
+      const openNavigation = async () => {
+        if (await page.locator('#toc-toggle').isVisible()) await page.locator('#toc-toggle').click();
+      };
+      await openNavigation();
+      await page.locator('#lookup-input').fill('TOP 7');
+      await page.locator('#lookup-input').press('Enter');
+      await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 6/7');
+      const itemClose = await page.locator('#panel-close').boundingBox();
+      expect((itemClose?.x ?? 0) + (itemClose?.width ?? 0)).toBeLessThanOrEqual(viewport.width);
+      await saveScreenshot(page, `${name}-item`);
+      await page.keyboard.press('Escape');
+      await openNavigation();
+      await page.locator('#toc-filter-input').fill('Gewahrsam');
+      await expect
+        .poll(() => page.locator('.toc-items > li:not([hidden]) .toc-top').allTextContents())
+        .toEqual(['TOP 46']);
+      expect((await fits()).scroll).toBeLessThanOrEqual(viewport.width);
+      await saveScreenshot(page, `${name}-toc-filter`);
+      await page.locator('#toc-filter-input').fill('');
+      if (await page.locator('#toc-close').isVisible()) await page.locator('#toc-close').click();
 
       await page.locator('#server-status summary').click();
       expect((await fits()).scroll).toBeLessThanOrEqual(viewport.width);
       await saveScreenshot(page, `${name}-status-details`);
+
+      await page.reload();
+      await page.locator('#messages .feedback-done').waitFor();
+      expect(await page.locator('#messages .message.user .message-text').allTextContents()).toEqual([
+        'Wie viele Polizisten werden in die Mission UNITAMS entsandt?',
+      ]);
       expect(consoleErrors).toEqual([]);
     });
   }
@@ -476,7 +525,7 @@ describe('7 · filter, titles, English answers, "Meinten Sie …?"', () => {
   it('frames an English answer in English around the German quotes', async () => {
     const { page } = await open();
     const article = await ask(page, 'How many police officers are sent to the UNITAMS mission?');
-    expect(await article.getAttribute('lang')).toBe('en');
+    expect(await article.locator('.answer-meta').getAttribute('lang')).toBe('en');
     expect(await article.locator('.answer-meta').textContent()).toMatch(
       /^Verbatim excerpts from the resolutions \(in German\)\. \d+ citations?\.$/u,
     );

@@ -73,6 +73,8 @@ export function createServerStatus(options) {
   let lastHealth;
   let timer;
   let detailsOpen = false;
+  /** What the line shows now: a poll that finds nothing new leaves it (and screen readers) alone. */
+  let shown = '';
 
   function schedule() {
     clearTimeout(timer);
@@ -80,6 +82,9 @@ export function createServerStatus(options) {
   }
 
   function renderOnline(health) {
+    const key = `online ${JSON.stringify(health)}`;
+    if (key === shown) return;
+    shown = key;
     const summary = element('span', { className: 'status-summary', text: statusSummary(health) });
     const details = element('details', { className: 'status-details', open: detailsOpen }, [
       element('summary', { text: 'Details' }),
@@ -97,6 +102,7 @@ export function createServerStatus(options) {
   }
 
   function renderOffline(reason) {
+    shown = `offline ${reason}`;
     const retry = element('button', { type: 'button', className: 'link-button', text: 'Jetzt prüfen' });
     retry.addEventListener('click', () => check());
     node.dataset.state = 'offline';

@@ -101,7 +101,7 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       text: english ? `Did you mean “${corrected}”?` : `Meinten Sie „${corrected}“?`,
     });
     button.addEventListener('click', () => actions.ask(corrected));
-    return [element('p', { className: 'suggestion' }, [button])];
+    return [element('p', { className: 'suggestion', lang: english ? 'en' : undefined }, [button])];
   }
 
   function failure(turn) {
@@ -246,7 +246,6 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
     article.setAttribute('aria-busy', String(busy));
     const abstained = turn.answer?.abstained === true;
     article.classList.toggle('abstained', abstained);
-    if (turn.answer?.language) article.setAttribute('lang', turn.answer.language);
     const content = [];
     if (turn.status === 'pending') {
       content.push(
@@ -270,7 +269,14 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
     if (turn.status === 'done') {
       content.push(...suggestion(turn), ...notice(turn));
       if (turn.answer && !abstained) {
-        content.push(element('p', { className: 'answer-meta', text: answerMetaText(turn.answer) }));
+        content.push(
+          element('p', {
+            className: 'answer-meta',
+            // The quotes stay German; only the page's own words around them follow the answer's language.
+            lang: turn.answer.language === 'en' ? 'en' : undefined,
+            text: answerMetaText(turn.answer),
+          }),
+        );
       }
       content.push(...printSources(turn), answerActions(item, turn));
     }
