@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   INDEX_CORRUPT: 503,
   INDEX_MISMATCH: 503,
   INDEX_BUSY: 503,
+  /** The server was started without a place to keep feedback. */
+  FEEDBACK_UNAVAILABLE: 503,
   EMBEDDER_UNAVAILABLE: 503,
   EMBEDDER_FAILED: 502,
   LLM_FAILED: 502,

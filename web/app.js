@@ -1,17 +1,21 @@
-// The chat page: wires the question box and the conversation, citation chips and the side panel, the table of
-// contents with its filter and reference lookup, the API key box and the server status in the footer.
+// The chat page: wires the question box and the conversation (kept across reloads, undoable "Neues Gespräch", shared
+// questions "?q=…"), citation chips with their preview and the side panel, the table of contents with its filter and
+// reference lookup, feedback, the API key box and the status line in the footer.
 import { createAnswerRenderer } from './js/answer-view.js';
 import { ApiError, createApi } from './js/api.js';
 import { createChat } from './js/chat.js';
-import { unitApiPath } from './js/citation.js';
+import { createChipPreview } from './js/chip-preview.js';
+import { fullCitation, unitApiPath, unitId } from './js/citation.js';
+import { createConversationStore } from './js/conversation-store.js';
 import { element } from './js/dom.js';
 import { errorBox } from './js/error-box.js';
 import { describeError } from './js/errors.js';
+import { answerPayload } from './js/export.js';
 import { createLookup } from './js/lookup.js';
 import { createPanel } from './js/panel.js';
 import { hintItem, resolveChip } from './js/resolve-chip.js';
-import { renderServerStatus } from './js/server-status.js';
-import { filterToc, renderToc } from './js/toc.js';
+import { createServerStatus } from './js/server-status.js';
+import { filterToc, renderToc, textMatchesOf } from './js/toc.js';
 import { createTocIndex } from './js/toc-index.js';
 import { createTurnView } from './js/turn-view.js';
 
@@ -23,8 +27,23 @@ function byId(id) {
   return node;
 }
 
+/** Waits this long after the last keystroke before asking the server which items' texts match the filter. */
+const FILTER_DELAY_MS = 250;
+
 function start() {
-  const api = createApi();
+  let status;
+  const api = createApi({
+    onReachable: () => status?.reportReachable(),
+    onUnreachable: () => status?.reportUnreachable(),
+  });
+  status = createServerStatus({ node: byId('server-status'), api });
+  const store = createConversationStore();
+  /** Units the page has seen with their text (answers' sources, opened units): chips open even with the server gone. */
+  const unitCache = new Map();
+  const remember = (source) => {
+    if (source && typeof source.text === 'string' && typeof source.id === 'string')
+      unitCache.set(source.id, source);
+  };
   const ui = {
     header: byId('site-header'),
     layout: byId('layout'),
@@ -43,6 +62,9 @@ function start() {
     apiKeyBox: byId('api-key-box'),
     apiKeyInput: byId('api-key-input'),
     announcer: byId('announcer'),
+    undoBar: byId('undo-bar'),
+    undoText: byId('undo-text'),
+    undoButton: byId('undo'),
   };
   let tocIndex = createTocIndex(undefined);
   let tocLoading;
@@ -86,6 +108,13 @@ function start() {
     },
   });
 
+  /** Shows an item the server already delivered whole (a bare "TOP 7" in the lookup). */
+  function showWholeItem(item, { opener } = {}) {
+    panel.loading(`TOP ${item.top}`, opener);
+    for (const source of item.units) remember(source);
+    panel.showItem(item.meeting, item, item.units, {});
+  }
+
   async function openItem(meetingId, top, { current, opener } = {}) {
     const isLatest = panel.loading(`TOP ${top}`, opener);
     try {
@@ -101,6 +130,7 @@ function start() {
       const { units: sources } = await api.getJson(
         `/api/items/${encodeURIComponent(meetingId)}/${encodeURIComponent(item.top)}`,
       );
+      for (const source of sources) remember(source);
       if (isLatest()) panel.showItem(meetingId, item, sources, { current });
     } catch (error) {
       onError(error);
@@ -112,7 +142,11 @@ function start() {
   async function showUnit(unit, { quote, opener, heading }) {
     const isLatest = panel.loading(heading, opener);
     try {
-      const source = unit.text === undefined ? await api.getJson(unitApiPath(unit)) : unit;
+      const source =
+        unit.text !== undefined
+          ? unit
+          : (unitCache.get(unitId(unit)) ?? (await api.getJson(unitApiPath(unit))));
+      remember(source);
       const index = await ensureToc().catch(() => tocIndex);
       if (isLatest()) {
         panel.showUnit(source, { quote, paragraphCount: index.paragraphCount(source.meeting, source.top) });
@@ -128,6 +162,13 @@ function start() {
   const chips = new WeakMap();
   const itemHints = new WeakMap();
   const retryButtons = new WeakMap();
+  const shareUrl = (turn) => {
+    const url = new URL(window.location.href);
+    url.search = '';
+    url.hash = '';
+    url.searchParams.set('q', turn.question);
+    return url.toString();
+  };
   const chat = createChat({
     elements: {
       form: ui.form,
@@ -141,57 +182,155 @@ function start() {
     api,
     announce,
     onError,
+    onChange: (conversation) => {
+      for (const turn of conversation.turns)
+        for (const source of turn.answer?.sources ?? []) remember(source);
+      store.save(conversation);
+    },
     turnView: createTurnView({
       renderer: createAnswerRenderer({ chips, itemHints }),
       findHintItem: (turn, line) =>
         hintItem(line, { meetings: tocIndex.meetings, sources: turn.answer?.sources }),
       retryButtons,
+      actions: {
+        ask: (question) => ask(question),
+        copyAnswer: (turn) => answerPayload(turn, { meetings: tocIndex.meetings }),
+        shareUrl,
+        sendFeedback: async (turn, rating, comment) => {
+          const body = {
+            rating,
+            question: turn.question,
+            // Keeps the report under the server's 16 KiB body limit even for a long answer full of umlauts.
+            answer: turn.text.slice(0, 6000),
+            citations: (turn.answer?.statements ?? [])
+              .flatMap((statement) => statement.citations)
+              .slice(0, 100),
+          };
+          if (comment?.trim()) body.comment = comment.trim().slice(0, 2000);
+          if (turn.answer?.mode) body.mode = turn.answer.mode;
+          await api.postJson('/api/feedback', body);
+          turn.feedback = rating;
+          chat.changed();
+          announce('Danke für Ihre Rückmeldung.');
+        },
+        paragraphCount: (meeting, top) => tocIndex.paragraphCount(meeting, top),
+        announce,
+      },
     }),
   });
 
-  async function openChip(button) {
+  function hideUndo() {
+    ui.undoBar.hidden = true;
+  }
+
+  /** Offers to bring back `previous` ({ id, turns }) after it was replaced. */
+  function offerUndo(previous, text) {
+    if (previous.turns.length === 0) return;
+    ui.undoText.textContent = text;
+    ui.undoBar.hidden = false;
+    ui.undoButton.onclick = () => {
+      hideUndo();
+      panel.close();
+      chat.restore(previous);
+      announce('Vorheriges Gespräch wiederhergestellt.');
+      ui.question.focus();
+    };
+  }
+
+  function ask(question) {
+    hideUndo();
+    chat.ask(question);
+  }
+
+  /** The unit a chip names, with its text when the page has it (the answer's sources, units opened before). */
+  function chipUnit(button) {
     const chip = chips.get(button);
     const turn = chat.turnOf(button);
-    if (!chip || !turn) return;
-    const heading = chip.citation.text;
+    if (!chip || !turn) return undefined;
     const resolved = resolveChip(turn, chip);
-    if (resolved) {
-      await showUnit(resolved.unit, { quote: resolved.quote, opener: button, heading });
+    if (!resolved) return { chip, turn };
+    const known = resolved.unit.text !== undefined ? resolved.unit : unitCache.get(unitId(resolved.unit));
+    return { chip, turn, unit: known ?? resolved.unit, quote: resolved.quote };
+  }
+
+  async function openChip(button) {
+    const found = chipUnit(button);
+    if (!found) return;
+    const heading = found.chip.citation.text;
+    if (found.unit) {
+      await showUnit(found.unit, { quote: found.quote, opener: button, heading });
       return;
     }
     // Nothing the stream delivered names it: the server reads the marker itself.
     const isLatest = panel.loading(heading, button);
     try {
       const source = await api.getJson(`/api/cite?ref=${encodeURIComponent(heading)}`);
-      if (isLatest()) await showUnit(source, { quote: chip.quote, opener: button, heading });
+      if (isLatest()) await showUnit(source, { quote: found.chip.quote, opener: button, heading });
     } catch (error) {
       onError(error);
       if (isLatest()) panel.showError(heading, describeError(error));
     }
   }
 
+  createChipPreview({
+    root: byId('chip-preview'),
+    container: ui.messages,
+    preview: async (button) => {
+      const found = chipUnit(button);
+      if (!found) return undefined;
+      let source = found.unit;
+      if (!source) {
+        source = await api.getJson(`/api/cite?ref=${encodeURIComponent(found.chip.citation.text)}`);
+      } else if (source.text === undefined) {
+        source = await api.getJson(unitApiPath(source));
+      }
+      remember(source);
+      const unit = { ...source, paragraphCount: tocIndex.paragraphCount(source.meeting, source.top) };
+      return {
+        label: fullCitation(unit),
+        title: source.title,
+        text: source.text,
+        quote: found.quote ?? found.chip.quote,
+      };
+    },
+  });
+
   ui.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    chat.ask(ui.question.value);
+    ask(ui.question.value);
   });
   ui.question.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
-    chat.ask(ui.question.value);
+    ask(ui.question.value);
   });
   byId('stop').addEventListener('click', () => {
     chat.stop();
     ui.question.focus();
   });
   byId('new-conversation').addEventListener('click', () => {
-    chat.reset();
+    const previous = chat.reset();
     panel.close();
+    offerUndo(previous, 'Neues Gespräch begonnen.');
     ui.question.focus();
-    announce('Neues Gespräch begonnen.');
+    announce(
+      previous.turns.length > 0
+        ? 'Neues Gespräch begonnen. Rückgängig machen ist möglich.'
+        : 'Neues Gespräch begonnen.',
+    );
   });
   for (const example of ui.welcome.querySelectorAll('button.example')) {
-    example.addEventListener('click', () => chat.ask(example.textContent ?? ''));
+    example.addEventListener('click', () => ask(example.textContent ?? ''));
   }
+  // The skip link puts the caret into the question box, not just the viewport near it.
+  byId('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    ui.question.focus();
+  });
+  // Escape closes the panel wherever focus is (a click elsewhere may have moved it out).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && panel.isOpen && !event.defaultPrevented) panel.close();
+  });
   ui.messages.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
     if (!button) return;
@@ -223,10 +362,33 @@ function start() {
     return ui.tocToggle;
   }
 
+  let textMatches = new Map();
+  let filterTimer;
+  let filterRequest = 0;
+
+  function showFilter(query) {
+    const shown = filterToc(ui.tocList, query, textMatches);
+    ui.tocFilterCount.textContent = query === '' ? '' : `${shown} TOP gefunden`;
+  }
+
+  /** Titles filter at once; which items' texts match comes from the server a moment later. */
   function applyFilter() {
     const query = ui.tocFilter.value.trim();
-    const shown = filterToc(ui.tocList, query);
-    ui.tocFilterCount.textContent = query === '' ? '' : `${shown} TOP gefunden`;
+    textMatches = new Map();
+    showFilter(query);
+    clearTimeout(filterTimer);
+    if (query === '') return;
+    const mine = ++filterRequest;
+    filterTimer = setTimeout(async () => {
+      try {
+        const filtered = await api.getJson(`/api/items?q=${encodeURIComponent(query)}`);
+        if (mine !== filterRequest) return;
+        textMatches = textMatchesOf(filtered);
+        showFilter(query);
+      } catch (error) {
+        onError(error);
+      }
+    }, FILTER_DELAY_MS);
   }
 
   function ensureToc() {
@@ -279,6 +441,7 @@ function start() {
     output: byId('lookup-error'),
     api,
     show: (unit, options) => showUnit(unit, options),
+    showItem: (item, options) => showWholeItem(item, options),
     openerAfterLookup: () => openerFromToc(ui.lookupInput),
     onError,
   });
@@ -296,10 +459,22 @@ function start() {
   });
 
   ensureToc().catch(() => {});
-  api.getJson('/api/health').then(
-    (health) => renderServerStatus(byId('server-status'), health),
-    (error) => renderServerStatus(byId('server-status'), undefined, describeError(error)),
-  );
+  status.start();
+
+  // --- the conversation kept from before, or a shared question ---------------------------------------------------
+
+  const kept = store.load();
+  if (kept && kept.turns.length > 0) chat.restore(kept);
+  const shared = new URL(window.location.href).searchParams.get('q')?.trim();
+  if (shared) {
+    // Asked once: a reload shows the kept conversation instead of asking again.
+    const url = new URL(window.location.href);
+    url.searchParams.delete('q');
+    window.history.replaceState(null, '', url.toString());
+    const previous = chat.reset();
+    chat.ask(shared);
+    offerUndo(previous, 'Die geteilte Frage steht in einem neuen Gespräch.');
+  }
 }
 
 start();

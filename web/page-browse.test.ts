@@ -72,10 +72,13 @@ describe('the table of contents', () => {
 
     const note = units.filter({ has: page.locator('.unit-label', { hasText: 'Protokollnotiz SN' }) });
     await note.locator('.copy-button').click();
-    await expect.poll(clipboard).toBe('IMK 10.12.2020, TOP 46 Protokollnotiz SN');
+    const noteText = expected.units.find((unit) => unit.para === 'Protokollnotiz SN')!.text;
+    await expect.poll(clipboard).toBe(`„${noteText}“ (IMK 10.12.2020, TOP 46 Protokollnotiz SN)`);
     expect(await note.locator('.copy-button').textContent()).toBe('Kopiert');
     await units.nth(7).locator('.copy-button').click();
-    await expect.poll(clipboard).toBe(`IMK 10.12.2020, TOP 46 Ziff. ${expected.units[7]!.para}`);
+    await expect
+      .poll(clipboard)
+      .toBe(`„${expected.units[7]!.text}“ (IMK 10.12.2020, TOP 46 Ziff. ${expected.units[7]!.para})`);
 
     await page.keyboard.press('Escape');
     expect(await page.locator('#panel').isHidden()).toBe(true);
@@ -87,7 +90,7 @@ describe('the table of contents', () => {
     await tocButton(single.top).click();
     await expect.poll(() => page.locator('#panel .unit-label').allTextContents()).toEqual(['Beschluss']);
     await page.locator('#panel .copy-button').click();
-    await expect.poll(clipboard).toBe(`IMK 10.12.2020, TOP ${single.top}`);
+    await expect.poll(clipboard).toBe(`„${single.units[0]!.text}“ (IMK 10.12.2020, TOP ${single.top})`);
 
     await tocButton('6/7').click();
     await expect.poll(() => page.locator('#panel .unit').count()).toBe(item('6/7').units.length);
@@ -95,7 +98,7 @@ describe('the table of contents', () => {
     await page.locator('#panel-close').click();
   });
 
-  it('filters the items by a word of their title', async () => {
+  it('filters the items by a word of their title at once', async () => {
     await page.locator('#toc-filter-input').fill('Sudan');
     await expect.poll(() => page.locator('.toc-item:visible .toc-top').allTextContents()).toEqual(['TOP 49']);
     expect(await page.locator('#toc-filter-count').textContent()).toBe('1 TOP gefunden');
@@ -126,22 +129,22 @@ describe('the reference lookup', () => {
     const error = page.locator('#lookup-error');
     await expect
       .poll(() => error.textContent())
-      .toMatch(/^Fundstelle nicht gefunden: There is no TOP 99 in imk-2020-12-10/);
+      .toMatch(/^Fundstelle nicht gefunden: Einen TOP 99 gibt es in der IMK 10\.12\.2020 nicht\./);
     expect(await error.getAttribute('role')).toBe('alert');
     expect(await page.locator('#lookup-input').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#panel').isHidden()).toBe(true);
   });
 
-  it('lists the candidates of an ambiguous reference, each opening its unit', async () => {
-    await page.locator('#lookup-input').fill('TOP 46');
+  it('lists the references an ambiguous lookup names, each opening its unit', async () => {
+    await page.locator('#lookup-input').fill('TOP 9 und TOP 46 Ziffer 8');
     await page.locator('#lookup-input').press('Enter');
     const candidates = page.locator('#lookup-error .candidates button');
-    await expect.poll(() => candidates.count()).toBe(item('46').units.length);
+    await expect.poll(() => candidates.allTextContents()).toEqual(['TOP 9', 'TOP 46 Ziff. 8']);
     expect(await page.locator('#lookup-error').textContent()).toMatch(
-      /^Fundstelle nicht eindeutig: "TOP 46" names/,
+      /^Fundstelle nicht eindeutig: „TOP 9 und TOP 46 Ziffer 8“ nennt 2 Fundstellen/,
     );
-    await candidates.filter({ hasText: 'Protokollnotiz SN' }).click();
-    await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 46 Protokollnotiz SN');
+    await candidates.filter({ hasText: 'TOP 46 Ziff. 8' }).click();
+    await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 46 Ziff. 8');
     await page.locator('#panel-close').click();
   });
 
@@ -298,18 +301,15 @@ describe('a server that requires an API key', () => {
 });
 
 describe('copying without the Clipboard API (plain http in an office network)', () => {
-  it('copies through a selected text area and the copy command', async () => {
+  it('copies text and HTML through the copy command of a selected text area', async () => {
     const { page: plain, consoleErrors } = await harness.newPage();
     await plain.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+      // Runs after the page's own copy handler on the text area has filled the clipboard data.
       document.addEventListener('copy', (event) => {
-        const target = event.target;
-        if (target instanceof HTMLTextAreaElement) {
-          (window as unknown as { copied: string }).copied = target.value.slice(
-            target.selectionStart,
-            target.selectionEnd,
-          );
-        }
+        const copied = window as unknown as { copied: string; copiedHtml: string };
+        copied.copied = event.clipboardData?.getData('text/plain') ?? '';
+        copied.copiedHtml = event.clipboardData?.getData('text/html') ?? '';
       });
     });
     await plain.goto(harness.url);
@@ -318,8 +318,12 @@ describe('copying without the Clipboard API (plain http in an office network)', 
     const button = plain.locator('#panel .copy-button');
     await button.click();
     await expect.poll(() => button.textContent()).toBe('Kopiert');
+    const unitText = real.assistant.catalog.get(`${MEETING}/49/3`)!.text;
     expect(await plain.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(
-      'IMK 10.12.2020, TOP 49 Ziff. 3',
+      `„${unitText}“ (IMK 10.12.2020, TOP 49 Ziff. 3)`,
+    );
+    expect(await plain.evaluate(() => (window as unknown as { copiedHtml?: string }).copiedHtml)).toContain(
+      '<cite>IMK 10.12.2020, TOP 49 Ziff. 3</cite>',
     );
     expect(await plain.locator('.clipboard-buffer').count()).toBe(0);
     expect(await plain.evaluate(() => document.activeElement?.classList.contains('copy-button'))).toBe(true);

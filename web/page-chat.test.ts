@@ -58,12 +58,12 @@ describe('the chat page', () => {
     for (const landmark of ['header', 'nav', 'main', 'aside', 'footer']) {
       expect(await page.locator(landmark).count(), landmark).toBe(1);
     }
-    expect(await page.locator('#messages').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#messages-log').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#messages-log').getAttribute('role')).toBe('log');
     const health = real.assistant.health();
-    await expect.poll(() => page.locator('#server-status').textContent()).toContain(health.embedder);
-    expect(await page.locator('#server-status').textContent()).toContain(
-      `${health.units} Abschnitte aus 1 Sitzung`,
-    );
+    await expect
+      .poll(() => page.locator('#server-status .status-summary').textContent())
+      .toContain(`1 Sitzung · ${health.units} Abschnitte`);
     expect(await page.locator('.toc-item').count()).toBe(real.assistant.catalog.items().length);
     expect(recorded.requests.filter((url) => !url.startsWith(`${harness.url}/`))).toEqual([]);
     expect(recorded.consoleErrors).toEqual([]);
@@ -137,7 +137,10 @@ describe('the chat page', () => {
 
     await panel.getByRole('button', { name: /^Zitat kopieren/ }).click();
     await expect.poll(() => panel.locator('.copy-button').textContent()).toBe('Kopiert');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('IMK 10.12.2020, TOP 49 Ziff. 3');
+    const marked = (await panel.locator('mark').allTextContents()).join(' […] ');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `„${marked}“ (IMK 10.12.2020, TOP 49 Ziff. 3)`,
+    );
 
     await panel.getByRole('button', { name: 'Ganzen TOP 49 anzeigen' }).click();
     await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 49');

@@ -63,6 +63,7 @@ export function renderAnswer(
     sources: [...sources],
     abstained: false,
     mode: 'extractive',
+    language: options.language,
   };
 }
 
@@ -101,6 +102,7 @@ export function renderAbstention(options: AbstainOptions): Answer {
     sources: options.hints.map((hint) => toSource(hint.unit, round(hint.score))),
     abstained: true,
     mode: 'extractive',
+    language: options.language,
   };
 }
 

@@ -30,7 +30,9 @@ export interface Answer {
   mode: 'extractive' | 'llm';
   /** Why an LLM answer was replaced or repaired, when it was (e.g. "LLM timed out after 30000 ms"). */
   notice?: string;
-  /** The question with misspelt words replaced by words of the resolutions ("Meinten Sie …?"), when it has any. */
+  /** The language of the answer's own words (quotes stay German); the page frames the answer in it. */
+  language?: 'de' | 'en';
+  /** The question with unknown or misspelt words replaced by the closest index words, when there were any. */
   didYouMean?: string;
 }
 

@@ -11,8 +11,9 @@ export interface Health {
   embedder: string;
   /** Why the configured embedder is not the active one, when it fell back. */
   embedderFallback?: string;
-  /** The embedding model that serves (its id), and which of its weights were loaded, when the embedder says. */
+  /** The embedding model that serves (its id, e.g. "Xenova/multilingual-e5-small"). */
   model: string;
+  /** Which of the model's weights were loaded, e.g. "q8", when the embedder says. */
   dtype?: string;
   meetings: number;
   answerer: 'extractive' | 'llm';

@@ -125,7 +125,9 @@ describe('UnitCatalog.require and tableOfContents', () => {
       expect(BeschlussError.is(error, 'UNIT_NOT_FOUND')).toBe(true);
       expect((error as Error).message).toContain('1, 8, Protokollnotiz');
     }
-    expect(() => both.require('imk-1999-01-01', '1', '1')).toThrow(/No meeting/);
+    expect(() => both.require('imk-1999-01-01', '1', '1')).toThrow(
+      /Eine Sitzung „imk-1999-01-01“ ist nicht geladen/,
+    );
   });
 
   it('lists meetings oldest first with their items and units', () => {

@@ -75,12 +75,23 @@ export class UnitCatalog {
     return this.meetings.flatMap((meeting) => this.itemsByMeeting.get(meeting.id) ?? []);
   }
 
-  /** The item a TOP number names: "7" finds the combined item "6/7". */
+  /**
+   * The item a TOP number names: "7" finds the combined item "6/7"; "6/7" (or "7/6") finds it too, and where the two
+   * were not treated together, the items 6 and 7.
+   */
   findItems(top: string, meetingIds: readonly string[]): CatalogItem[] {
     const wanted = top.replace(/\s+/g, '');
-    return meetingIds.flatMap((meetingId) =>
-      this.items(meetingId).filter((item) => item.top === wanted || item.top.split('/').includes(wanted)),
-    );
+    const parts = wanted.split('/');
+    return meetingIds.flatMap((meetingId) => {
+      const items = this.items(meetingId);
+      const named = (item: CatalogItem) => {
+        const itemParts = item.top.split('/');
+        return item.top === wanted || parts.every((part) => itemParts.includes(part));
+      };
+      const exact = items.filter(named);
+      if (exact.length > 0 || parts.length === 1) return exact;
+      return items.filter((item) => item.top.split('/').some((part) => parts.includes(part)));
+    });
   }
 
   /** Units an explicit reference names; empty when it names nothing that exists. */
@@ -124,15 +135,16 @@ export class UnitCatalog {
     if (!this.hasMeeting(meeting)) {
       throw new BeschlussError(
         'MEETING_NOT_FOUND',
-        `No meeting "${meeting}"; loaded: ${this.meetingList()}.`,
+        `Eine Sitzung „${meeting}“ ist nicht geladen; geladen: ${this.meetingList()}.`,
       );
     }
     const [item] = this.findItems(top, [meeting]);
-    if (!item) throw new BeschlussError('UNIT_NOT_FOUND', `Meeting ${meeting} has no TOP ${top}.`);
+    if (!item)
+      throw new BeschlussError('UNIT_NOT_FOUND', `Einen TOP ${top} gibt es in dieser Sitzung nicht.`);
     const available = item.units.map((candidate) => candidate.para).join(', ');
     throw new BeschlussError(
       'UNIT_NOT_FOUND',
-      `TOP ${item.top} has no unit "${para}"; it has: ${available}.`,
+      `TOP ${item.top} hat keine Fundstelle „${para}“; vorhanden: ${available}.`,
     );
   }
 

@@ -15,6 +15,11 @@ describe('findReferences', () => {
     ['TOP 29.2, Ziffer 1', { top: '29.2', para: '1' }],
     ['What does agenda item 46, paragraph 8 say?', { top: '46', para: '8' }],
     ['top 46 abs. 4', { top: '46', para: '4' }],
+    ['TOP 6/7 Ziff. 8', { top: '6/7', para: '8' }],
+    ['TOP 6 / 7, Ziffer 8', { top: '6/7', para: '8' }],
+    ['TOP 6 und 7 Ziffer 8', { top: '6/7', para: '8' }],
+    ['Was steht in TOP 6 u. 7?', { top: '6/7' }],
+    ['[IMK 10.12.2020, TOP 46 Ziff. 8]', { top: '46', para: '8', date: '2020-12-10' }],
   ])('reads %s', (question, expected) => {
     expect(simple(question)).toEqual([expected]);
   });
@@ -41,6 +46,10 @@ describe('findReferences', () => {
   it('finds nothing in a plain question', () => {
     expect(findReferences('Wer soll bis wann zum vorbeugenden Gewahrsam berichten?')).toEqual([]);
     expect(findReferences('Was beschloss die IMK zu 5G?')).toEqual([]);
+  });
+
+  it('keeps "und" between a TOP and a count of something apart', () => {
+    expect(simple('Was sagen TOP 3 und 5 Länder?')).toEqual([{ top: '3' }]);
   });
 
   it('reads several references', () => {

@@ -1,5 +1,6 @@
 // Finds explicit references in a question: "TOP 22 Ziffer 3", "TOP 49 Nr. 3", "Ziff. 8 von TOP 46", "TOP 7",
-// "Protokollnotiz Sachsen zu TOP 46", "IMK 10.12.2020, TOP 46 Ziff. 8", "Was hat Sachsen zu Protokoll gegeben?".
+// "TOP 6/7 Ziff. 8", "TOP 6 und 7 Ziffer 8", "Protokollnotiz Sachsen zu TOP 46", "IMK 10.12.2020, TOP 46 Ziff. 8",
+// "Was hat Sachsen zu Protokoll gegeben?".
 import { allLabelNames, labelCode } from './laender.ts';
 
 export interface Reference {
@@ -8,7 +9,7 @@ export interface Reference {
   end: number;
   /** ISO date when the reference names its meeting ("IMK 10.12.2020, …", "… vom 10.12.2020"). */
   date?: string;
-  /** "46", "29.2", "7"; undefined for a bare "Ziffer 3" or a note reference without TOP. */
+  /** "46", "29.2", "7", "6/7" (a combined item); undefined for a bare "Ziffer 3" or a note reference without TOP. */
   top?: string;
   /** Paragraph number "8". */
   para?: string;
@@ -21,7 +22,17 @@ const TOP_NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 const PARA_WORD = String.raw`(?:Ziffer|Ziff\.?|Nr\.?|Nummer|Absatz|Abs\.?|Punkt|paragraph|para\.?|point|no\.?)`;
 const LINK_WORD = '(?:von|zu|in|im|des|der|aus|bei|of|in|from|under)';
 
-const TOP_PATTERN = new RegExp(String.raw`\b${TOP_WORD}\s*(?:Nr\.\s*)?${TOP_NUMBER}(?![\d.]*\d)`, 'giu');
+/**
+ * The second number of a combined item as the page and the answers print it ("6/7") or as staff write it
+ * ("6 und 7", "6 u. 7"); after "und" only when a paragraph word, a link word or the end follows, so that
+ * "TOP 3 und 5 Länder" is not read as one item.
+ */
+const SECOND_TOP = String.raw`(?:\s*\/\s*(\d+(?:\.\d+)?)|\s+(?:und|u\.)\s+(\d+(?:\.\d+)?)(?=\s*(?:$|[,.;:?!)\]]|\s(?:${PARA_WORD}|${LINK_WORD}|Protokollnotiz)\b)))`;
+
+const TOP_PATTERN = new RegExp(
+  String.raw`\b${TOP_WORD}\s*(?:Nr\.\s*)?${TOP_NUMBER}(?:${SECOND_TOP})?(?![\d.]*\d)`,
+  'giu',
+);
 const PARA_AFTER = new RegExp(
   String.raw`^\s*(?:,\s*|\s)(?:(?:der|des|im|in)\s+Beschlusse?s?\s*,?\s*)?${PARA_WORD}\s*(\d+)\b`,
   'iu',
@@ -43,7 +54,9 @@ export function findReferences(question: string): Reference[] {
   for (const match of topMatches) {
     const start = match.index ?? 0;
     let end = start + match[0].length;
-    const reference: Reference = { start, end, top: match[1] };
+    const second = match[2] ?? match[3];
+    const top = second === undefined ? match[1] : `${match[1]}/${second}`;
+    const reference: Reference = { start, end, top };
     const after = PARA_AFTER.exec(question.slice(end));
     if (after) {
       reference.para = after[1];

@@ -232,10 +232,12 @@ function render(spec: CollectionSpec): Rendered {
         top,
       );
     }
-    const titles = [generated.title, generated.combinedTitle].filter((part) => part !== undefined);
     const item: Item = {
       top,
-      title: titles.join(' in Verbindung mit '),
+      title:
+        generated.combinedTitle === undefined
+          ? generated.title
+          : `${generated.title} in Verbindung mit TOP ${tops[1]}: ${generated.combinedTitle}`,
       paragraphs: generated.paragraphs.map((paragraph, index) => ({
         para: String(index + 1),
         text: paragraph,

@@ -106,15 +106,27 @@ describe('the IMK collection of 10.12.2020', () => {
     expect(item('46').notes[1]?.text).toMatch(/^Sachsen ist der Auffassung, .* umsetzen sollen\.$/);
   });
 
-  it('joins multi-line titles and the combined item title', () => {
+  it('joins multi-line titles and the combined item title as printed', () => {
     expect(item('6/7').title).toBe(
-      'Rechtsextremismus in der Polizei in Verbindung mit Resilienz gegen verfassungsfeindliche Tendenzen in der Polizei',
+      'Rechtsextremismus in der Polizei in Verbindung mit TOP 7: Resilienz gegen verfassungsfeindliche Tendenzen in der Polizei',
     );
     expect(item('38').title).toBe(
       'Umsatzbesteuerung der öffentlichen Hand - Nutzung des verlängerten Überganszeitraums zur Entwicklung einer kommunalverträglichen Auslegung von § 2b UStG',
     );
     expect(item('52').title).toBe(
       'Kooperations- und Rücknahmebereitschaft anderer Staaten bei Ausreisepflichtigen',
+    );
+  });
+
+  it('keeps a subtitle the printer set on its own line apart from the heading', () => {
+    expect(item('22').title).toBe(
+      'Nationales Waffenregister (NWR) – Betrieb und Ausbau zum NWR II - Sachstandsbericht',
+    );
+    expect(item('29.2').title).toMatch(/^Herausforderungen .* Gewalttaten – Praktische Erfahrungen /u);
+    // Wrapped lines that start with a capitalised noun still run on.
+    expect(item('20').title).toBe('Initiierung einer Bund-Länder-Arbeitsgemeinschaft "Kampfmittelräumung"');
+    expect(item('23').title).toBe(
+      'Schreckschuss-, Reizstoff- und Signalwaffen: Verschärfung des Waffenrechts',
     );
   });
 
@@ -174,7 +186,8 @@ describe('the IMK collection of 10.12.2020', () => {
     ];
     const lines = source.split('\n').map((line) => line.trim());
     const content = lines.slice(lines.findIndex((line) => line.startsWith('TOP 3:')));
-    const normalize = (text: string) => text.replace(/[\s-]/g, '');
+    // A subtitle's " – " stands for a line break of the source.
+    const normalize = (text: string) => text.replace(/[\s–-]/g, '');
     const literal = (text: string) => normalize(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const actual = normalize(
       content.filter((line) => !furniture.some((pattern) => pattern.test(line))).join(''),
@@ -182,8 +195,7 @@ describe('the IMK collection of 10.12.2020', () => {
     const expected = collection.meeting.items
       .map((candidate) => {
         const tops = candidate.top.split('/');
-        const titles = candidate.title.split(' in Verbindung mit ');
-        const header = tops.map((top, index) => `TOP ${top}: ${titles[index]}`).join(' in Verbindung mit ');
+        const header = `TOP ${tops[0]}: ${candidate.title}`;
         const paragraphs = candidate.paragraphs.map((p) =>
           candidate.paragraphs.length === 1 ? `(?:1\\.)?${literal(p.text)}` : literal(`${p.para}. ${p.text}`),
         );

@@ -44,7 +44,7 @@ describe('parseCollection on a collection of another meeting', () => {
   it('finds the items, including a dotted TOP and a combined one written on one line', () => {
     expect(meeting.items.map((candidate) => candidate.top)).toEqual(['2', '12.1', '14/15']);
     expect(item('14/15')?.title).toBe(
-      'Resilienz der Polizei in Verbindung mit Extremismus im öffentlichen Dienst',
+      'Resilienz der Polizei in Verbindung mit TOP 15: Extremismus im öffentlichen Dienst',
     );
   });
 
@@ -179,7 +179,10 @@ describe('parseCollection structure rules', () => {
         'Text.',
       );
     const [item] = parseCollection(text, { file: 'x.txt' }).meeting.items;
-    expect(item).toMatchObject({ top: '6/7/8', title: 'Eins in Verbindung mit Zwei in Verbindung mit Drei' });
+    expect(item).toMatchObject({
+      top: '6/7/8',
+      title: 'Eins in Verbindung mit TOP 7: Zwei in Verbindung mit TOP 8: Drei',
+    });
   });
 
   it('removes "noch TOP" lines and page numbers inside a paragraph', () => {

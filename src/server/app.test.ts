@@ -277,7 +277,9 @@ describe('GET /api/units/:meeting/:top/:para', () => {
     expect(response.status).toBe(404);
     const { error } = (await response.json()) as ErrorJson;
     expect(error.code).toBe('UNIT_NOT_FOUND');
-    expect(error.message).toContain('1, 2, 8');
+    expect(error.message).toBe(
+      'TOP 46 hat keine Fundstelle „5“; vorhanden: 1, 2, 8, Protokollnotiz SN, Protokollnotiz BY, BW, BB, MV, NW, SL und BMI.',
+    );
   });
 
   it('answers a missing item with 404 UNIT_NOT_FOUND and a missing meeting with 404 MEETING_NOT_FOUND', async () => {
@@ -318,19 +320,33 @@ describe('GET /api/cite', () => {
     expect(((await seven.json()) as Source).id).toBe('imk-2020-12-10/6/7/1');
   });
 
-  it('answers a reference to several units with 400 AMBIGUOUS_REFERENCE listing them', async () => {
+  it('answers a bare item reference with its first unit and the whole item', async () => {
     const { app } = testApp();
     const response = await app.request(`/api/cite?ref=${encodeURIComponent('TOP 46')}`);
-    expect(response.status).toBe(400);
-    const { error } = (await response.json()) as ErrorJson;
-    expect(error.code).toBe('AMBIGUOUS_REFERENCE');
-    expect(error.details?.candidates).toEqual([
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Source & { item: { top: string; units: Source[] } };
+    expect(body.id).toBe('imk-2020-12-10/46/1');
+    expect(body.item.top).toBe('46');
+    expect(body.item.units.map((unit) => unit.id)).toEqual([
       'imk-2020-12-10/46/1',
       'imk-2020-12-10/46/2',
       'imk-2020-12-10/46/8',
       'imk-2020-12-10/46/Protokollnotiz SN',
       'imk-2020-12-10/46/Protokollnotiz BY, BW, BB, MV, NW, SL und BMI',
     ]);
+  });
+
+  it('answers a reference to several units with 400 AMBIGUOUS_REFERENCE listing them, in German', async () => {
+    const { app } = testApp();
+    const response = await app.request(`/api/cite?ref=${encodeURIComponent('TOP 9 und TOP 46 Ziffer 8')}`);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorJson;
+    expect(error.code).toBe('AMBIGUOUS_REFERENCE');
+    expect(error.details?.candidates).toEqual(['imk-2020-12-10/9/1', 'imk-2020-12-10/46/8']);
+    expect(error.details?.suggestions).toEqual(['TOP 9', 'TOP 46 Ziff. 8']);
+    expect(error.message).toBe(
+      '„TOP 9 und TOP 46 Ziffer 8“ nennt 2 Fundstellen; bitte eine davon wählen: TOP 9, TOP 46 Ziff. 8.',
+    );
   });
 
   it('narrows to the meeting parameter when several meetings are loaded', async () => {
@@ -352,7 +368,11 @@ describe('GET /api/cite', () => {
     expect(missing.status).toBe(404);
     const { error } = (await missing.json()) as ErrorJson;
     expect(error.code).toBe('UNIT_NOT_FOUND');
-    expect(error.message).toContain('1, 2, 8');
+    expect(error.message).toBe(
+      'TOP 46 hat keine Ziffer 5; vorhanden: Ziffer 1, 2, 8. Nächstgelegen: TOP 46 Ziff. 1, TOP 46 Ziff. 2, TOP 46 Ziff. 8.',
+    );
+    expect(error.details?.suggestions).toEqual(['TOP 46 Ziff. 1', 'TOP 46 Ziff. 2', 'TOP 46 Ziff. 8']);
+    expect(error.message).not.toMatch(/imk-\d/);
     const none = await app.request(`/api/cite?ref=${encodeURIComponent('Sirenen')}`);
     expect(none.status).toBe(400);
     expect(((await none.json()) as ErrorJson).error.code).toBe('INVALID_REFERENCE');

@@ -16,6 +16,7 @@ import { PROJECT_ROOT, WEB_DIR } from '../paths.ts';
 import { clientAddress } from './client-address.ts';
 import type { App, AppEnv, RouteContext } from './env.ts';
 import { createErrorHandler, errorResponse } from './error-response.ts';
+import type { FeedbackLog } from './feedback-log.ts';
 import { apiKeyAuth } from './middleware/api-key.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -24,6 +25,7 @@ import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAskRoute } from './routes/ask.ts';
 import { registerChatRoute } from './routes/chat.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
+import { registerFeedbackRoute } from './routes/feedback.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerItemsRoute } from './routes/items.ts';
 import { registerOpenAIRoutes } from './routes/openai.ts';
@@ -47,6 +49,8 @@ export interface CreateAppOptions {
    * characters, exceeds 64 KiB), /api/chat and /v1/chat/completions (whole transcripts). Default 1 MiB.
    */
   maxConversationBytes?: number;
+  /** Where POST /api/feedback appends (`beschluss serve`: <INDEX_DIR>/feedback.jsonl); without it the route is 503. */
+  feedback?: FeedbackLog;
   /** Clock of the rate limiter in milliseconds (default Date.now). */
   now?: () => number;
   /** Clients the rate limiter remembers at most (default 10 000). */
@@ -95,6 +99,7 @@ export function createApp(options: CreateAppOptions): App {
     maxConversationBytes = 1024 * 1024,
     now,
     maxRateLimitedClients = 10_000,
+    feedback,
   } = options;
   const currentAssistant = typeof assistant === 'function' ? assistant : () => assistant;
   const context: RouteContext = { assistant: currentAssistant, logger };
@@ -181,6 +186,7 @@ export function createApp(options: CreateAppOptions): App {
   registerSearchRoute(app, context);
   registerUnitRoutes(app, context);
   registerItemsRoute(app, context);
+  registerFeedbackRoute(app, context, feedback);
   registerAdminRoutes(app, context, { apiKeyRequired: apiKey !== undefined });
   registerOpenAIRoutes(app, context);
   registerDocsRoutes(app, { version: readVersion(), apiKeyRequired: apiKey !== undefined });

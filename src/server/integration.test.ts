@@ -44,7 +44,14 @@ describe('server over the bundled corpus', () => {
     });
     expect(response.status).toBe(200);
     const answer = await response.json();
-    expect(Object.keys(answer).sort()).toEqual(['abstained', 'answer', 'mode', 'sources', 'statements']);
+    expect(Object.keys(answer).sort()).toEqual([
+      'abstained',
+      'answer',
+      'language',
+      'mode',
+      'sources',
+      'statements',
+    ]);
     expect(answer.mode).toBe('extractive');
     expect(answer.abstained).toBe(false);
     const sourceIds = answer.sources.map((source: { id: string }) => source.id);
@@ -103,6 +110,6 @@ describe('GET /api/items/:meeting/:top', () => {
     expect(encoded.status).toBe(200);
     const missing = await app.request('/api/items/imk-2020-12-10/44');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toContain('has no TOP 44');
+    expect((await missing.json()).error.message).toContain('Einen TOP 44 gibt es in dieser Sitzung nicht');
   });
 });

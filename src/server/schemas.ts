@@ -64,10 +64,13 @@ export const AnswerSchema = z
     abstained: z.boolean(),
     mode: z.enum(['extractive', 'llm']),
     notice: z.string().optional(),
-    didYouMean: z
-      .string()
+    language: z
+      .enum(['de', 'en'])
       .optional()
-      .openapi({ description: 'The question with misspelt words replaced by words of the resolutions' }),
+      .openapi({ description: 'Language of the answer’s framing (the quotes stay German).' }),
+    didYouMean: z.string().optional().openapi({
+      description: 'The question with unknown or misspelt words replaced by the closest index words.',
+    }),
   })
   .openapi('Answer');
 
@@ -162,6 +165,13 @@ export const ItemSchema = z
   })
   .openapi('Item');
 
+export const CiteResultSchema = SourceSchema.extend({
+  item: ItemSchema.optional().openapi({
+    description:
+      'Set when the reference names a whole item of several units ("TOP 7"): the item with every unit.',
+  }),
+}).openapi('CiteResult');
+
 export const CiteQuerySchema = z.object({
   ref: z
     .string()
@@ -170,6 +180,16 @@ export const CiteQuerySchema = z.object({
     .max(LIMITS.referenceChars)
     .openapi({ param: { name: 'ref', in: 'query' }, example: 'TOP 46 Ziffer 8' }),
   meeting: MeetingId.optional().openapi({ param: { name: 'meeting', in: 'query' } }),
+});
+
+export const TableOfContentsQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'expected a non-empty filter')
+    .max(LIMITS.queryChars)
+    .optional()
+    .openapi({ param: { name: 'q', in: 'query' }, example: 'Gewahrsam' }),
 });
 
 export const TableOfContentsSchema = z
@@ -187,6 +207,10 @@ export const TableOfContentsSchema = z
             units: z.array(
               z.object({ id: z.string(), para: z.string(), kind: z.enum(['paragraph', 'note']) }),
             ),
+            textMatches: z
+              .array(z.string())
+              .optional()
+              .openapi({ description: 'With q: the paras of the units whose text holds a word of q.' }),
           }),
         ),
       }),
@@ -243,6 +267,36 @@ export const ChatRequestSchema = z
     meeting: MeetingId.optional(),
   })
   .openapi('ChatRequest');
+
+export const FEEDBACK_LIMITS = {
+  bodyBytes: 16 * 1024,
+  answerChars: 12_000,
+  commentChars: 2000,
+  citations: 100,
+} as const;
+
+export const FeedbackRequestSchema = z
+  .object({
+    rating: z.enum(['helpful', 'unhelpful', 'wrong-citation']).openapi({ example: 'wrong-citation' }),
+    question: z.string().trim().min(1).max(LIMITS.questionChars),
+    answer: z.string().max(FEEDBACK_LIMITS.answerChars),
+    citations: z
+      .array(
+        z.object({
+          meeting: z.string().max(100),
+          top: z.string().max(50),
+          para: z.string().max(250),
+        }),
+      )
+      .max(FEEDBACK_LIMITS.citations),
+    comment: z.string().max(FEEDBACK_LIMITS.commentChars).optional(),
+    mode: z.enum(['extractive', 'llm']).optional(),
+  })
+  .openapi('FeedbackRequest');
+
+export const FeedbackSavedSchema = z
+  .object({ saved: z.literal(true), at: z.string().openapi({ example: '2024-05-02T09:30:00.000Z' }) })
+  .openapi('FeedbackSaved');
 
 export const MODEL_ID = 'beschluss-assistent';
 

@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { createApp, type ServerConfig } from './app.ts';
+import { createFeedbackLog } from './feedback-log.ts';
 import { trackIdleConnections } from './idle-connections.ts';
 
 export interface StartServerOptions {
@@ -17,6 +18,8 @@ export interface StartServerOptions {
   assistant?: Assistant;
   config: Pick<Config, 'PORT' | 'HOST'> & ServerConfig;
   logger: Logger;
+  /** Where POST /api/feedback appends when the app is built here. */
+  feedbackFile?: string;
   /** Longest wait for requests in flight when closing before their connections are cut (default 10 000 ms). */
   shutdownTimeoutMs?: number;
   /** Signals that start a graceful shutdown followed by exit (default none; `beschluss serve` uses SIGTERM, SIGINT). */
@@ -47,7 +50,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let app = options.app;
   if (!app) {
     if (!assistant) throw new TypeError('startServer needs an app or an assistant.');
-    app = createApp({ assistant, logger, config });
+    app = createApp({
+      assistant,
+      logger,
+      config,
+      ...(options.feedbackFile ? { feedback: createFeedbackLog({ file: options.feedbackFile }) } : {}),
+    });
   }
   // Without serverOptions.createServer the adaptor builds a plain node:http server.
   const server = createAdaptorServer({

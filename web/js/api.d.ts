@@ -18,7 +18,8 @@ export class ApiError extends Error {
 export function errorFromResponse(response: Response): Promise<ApiError>;
 export function isAbort(error: unknown): boolean;
 export interface Api {
-  getJson(path: string, options?: { signal?: AbortSignal }): Promise<unknown>;
+  getJson(path: string, options?: { signal?: AbortSignal; quiet?: boolean }): Promise<unknown>;
+  postJson(path: string, body: unknown): Promise<unknown>;
   postChat(body: unknown, options?: { signal?: AbortSignal }): Promise<Response>;
   hasApiKey(): boolean;
   setApiKey(key: string): void;
@@ -26,4 +27,6 @@ export interface Api {
 export function createApi(options?: {
   fetch?: typeof fetch;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  onReachable?: () => void;
+  onUnreachable?: () => void;
 }): Api;

@@ -50,12 +50,17 @@ export function isAbort(error) {
 const API_KEY_ITEM = 'beschluss-assistent.api-key';
 
 /**
- * @param {{ fetch?: typeof fetch, storage?: Storage }} [options] fetch defaults to the window's; storage (where the
- *   API key is kept for the browser session) defaults to sessionStorage.
+ * @param {{ fetch?: typeof fetch, storage?: Storage, onReachable?: () => void, onUnreachable?: () => void }} [options]
+ *   fetch defaults to the window's; storage (where the API key is kept for the browser session) defaults to
+ *   sessionStorage; onReachable / onUnreachable hear whether each request reached the server (the status line).
  */
 export function createApi(options = {}) {
-  const { fetch: send = (...rest) => globalThis.fetch(...rest), storage = globalThis.sessionStorage } =
-    options;
+  const {
+    fetch: send = (...rest) => globalThis.fetch(...rest),
+    storage = globalThis.sessionStorage,
+    onReachable = () => {},
+    onUnreachable = () => {},
+  } = options;
 
   // Storage can be switched off (private modes); the page then just asks again.
   const read = () => {
@@ -79,33 +84,49 @@ export function createApi(options = {}) {
     return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
   }
 
-  async function request(path, init) {
+  /** `quiet` requests (the status line's own checks) do not report reachability. */
+  async function request(path, init, quiet = false) {
     let response;
     try {
       response = await send(path, init);
     } catch (error) {
       if (isAbort(error)) throw error;
+      if (!quiet) onUnreachable();
       throw new ApiError({
         kind: 'network',
         message: error instanceof Error ? error.message : String(error),
       });
     }
+    if (!quiet) onReachable();
     if (!response.ok) throw await errorFromResponse(response);
     return response;
   }
 
   return {
-    async getJson(path, { signal } = {}) {
-      const response = await request(path, { headers: headers({ Accept: 'application/json' }), signal });
+    async getJson(path, { signal, quiet = false } = {}) {
+      const response = await request(
+        path,
+        { headers: headers({ Accept: 'application/json' }), signal },
+        quiet,
+      );
       try {
         return await response.json();
       } catch {
         throw new ApiError({
           kind: 'format',
           status: response.status,
-          message: `${path} did not return JSON.`,
+          message: `${path} lieferte kein JSON.`,
         });
       }
+    },
+    /** POSTs a JSON body and returns the JSON answer. */
+    async postJson(path, body) {
+      const response = await request(path, {
+        method: 'POST',
+        headers: headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+        body: JSON.stringify(body),
+      });
+      return response.json();
     },
     /** POSTs to /api/chat and returns the streaming response (status already checked). */
     async postChat(body, { signal } = {}) {

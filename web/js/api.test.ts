@@ -29,11 +29,13 @@ function clientOf(app: ReturnType<typeof testApp>['app']) {
 describe('createApi', () => {
   it('turns the server’s error body into an ApiError with status, code, message and details', async () => {
     const { api } = clientOf(testApp().app);
-    const error = await api.getJson('/api/cite?ref=TOP%2046').catch((caught: unknown) => caught);
+    const error = await api
+      .getJson(`/api/cite?ref=${encodeURIComponent('TOP 3 und TOP 46 Ziffer 8')}`)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'http', status: 400, code: 'AMBIGUOUS_REFERENCE' });
-    expect((error as ApiError).message).toMatch(/^"TOP 46" names 5 units/);
-    expect(((error as ApiError).details as { candidates: string[] }).candidates).toHaveLength(5);
+    expect((error as ApiError).message).toMatch(/^„TOP 3 und TOP 46 Ziffer 8“ nennt 4 Fundstellen/u);
+    expect(((error as ApiError).details as { candidates: string[] }).candidates).toHaveLength(4);
     expect(describeError(error)).toMatchObject({
       title: 'Anfrage abgelehnt (400)',
       serverMessage: (error as ApiError).message,
@@ -52,6 +54,25 @@ describe('createApi', () => {
     const toc = (await api.getJson('/api/items')) as { meetings: unknown[] };
     expect(toc.meetings).toHaveLength(1);
     expect(seen.at(-1)?.headers.get('authorization')).toBe('Bearer geheim-123');
+  });
+
+  it('tells whether each request reached the server, except the quiet ones', async () => {
+    const heard: string[] = [];
+    let reachable = true;
+    const api = createApi({
+      fetch: async () => {
+        if (!reachable) throw new TypeError('Failed to fetch');
+        return Response.json({ status: 'ok' });
+      },
+      storage: undefined,
+      onReachable: () => heard.push('reachable'),
+      onUnreachable: () => heard.push('unreachable'),
+    });
+    await api.getJson('/api/items');
+    reachable = false;
+    await api.getJson('/api/items').catch(() => undefined);
+    await api.getJson('/api/health', { quiet: true }).catch(() => undefined);
+    expect(heard).toEqual(['reachable', 'unreachable']);
   });
 
   it('reports a request that never reached a server as a network error', async () => {

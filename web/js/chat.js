@@ -1,5 +1,6 @@
 // The conversation controller: sends a question with the conversation so far to /api/chat, renders the answer as it
-// streams in (at most once per frame), stops it on request, retries a failed turn, and starts over.
+// streams in (at most once per frame), stops it on request, retries a failed turn, starts over (and back), and tells
+// `onChange` whenever a turn settles, so the conversation can be kept.
 import { isAbort } from './api.js';
 import { readChatParts } from './chat-stream.js';
 import { applyPart, createTurn, newId, transcript } from './conversation.js';
@@ -8,10 +9,11 @@ import { applyPart, createTurn, newId, transcript } from './conversation.js';
  * @param {{ elements: { form: HTMLElement, question: HTMLTextAreaElement, send: HTMLElement, stop: HTMLElement,
  *     messages: HTMLElement, conversation: HTMLElement, welcome: HTMLElement },
  *   api: import('./api.js').Api, turnView: ReturnType<import('./turn-view.js').createTurnView>,
- *   announce: (text: string) => void, onError?: (error: unknown) => void }} options
+ *   announce: (text: string) => void, onError?: (error: unknown) => void,
+ *   onChange?: (conversation: { id: string, turns: object[] }) => void }} options
  */
 export function createChat(options) {
-  const { elements, api, turnView, announce, onError = () => {} } = options;
+  const { elements, api, turnView, announce, onError = () => {}, onChange = () => {} } = options;
   let conversationId = newId('chat');
   let turns = [];
   /** The running request: { turn, controller }. */
@@ -80,7 +82,24 @@ export function createChat(options) {
         setBusy(false);
       }
       render(turn);
+      if (turns.includes(turn)) changed();
     }
+  }
+
+  function changed() {
+    onChange({ id: conversationId, turns });
+  }
+
+  function show(list) {
+    items.clear();
+    elements.messages.replaceChildren(
+      ...list.map((turn) => {
+        const item = turnView.create(turn);
+        items.set(turn.id, item);
+        return item;
+      }),
+    );
+    elements.welcome.hidden = list.length > 0;
   }
 
   return {
@@ -96,6 +115,7 @@ export function createChat(options) {
       elements.welcome.hidden = true;
       elements.question.value = '';
       elements.conversation.scrollTop = elements.conversation.scrollHeight;
+      changed();
       run(turn);
     },
     stop() {
@@ -110,18 +130,42 @@ export function createChat(options) {
       const id = node.closest('[data-turn]')?.dataset.turn;
       return turns.find((turn) => turn.id === id);
     },
-    /** Starts a new conversation: stops a running answer and forgets every turn. */
+    /** A turn changed outside the stream (feedback given): keep it. */
+    changed,
+    /** The conversation as it stands: { id, turns }. */
+    snapshot() {
+      return { id: conversationId, turns: [...turns] };
+    },
+    /** Shows a kept conversation (after a reload, or to undo "Neues Gespräch"). */
+    restore(snapshot) {
+      if (active) return;
+      conversationId = snapshot.id;
+      turns = [...snapshot.turns];
+      show(turns);
+      elements.conversation.scrollTop = elements.conversation.scrollHeight;
+      changed();
+    },
+    /**
+     * Starts a new conversation: stops a running answer and forgets every turn. Returns what was there, for an undo
+     * (a stopped answer comes back as stopped).
+     */
     reset() {
       active?.controller.abort();
       // The stopped request settles later; the new conversation must not wait for it.
       active = undefined;
       setBusy(false);
+      const previous = {
+        id: conversationId,
+        turns: turns.map((turn) =>
+          turn.status === 'pending' || turn.status === 'streaming' ? { ...turn, status: 'aborted' } : turn,
+        ),
+      };
       turns = [];
       conversationId = newId('chat');
-      items.clear();
-      elements.messages.replaceChildren();
-      elements.welcome.hidden = false;
+      show([]);
       elements.question.value = '';
+      changed();
+      return previous;
     },
   };
 }

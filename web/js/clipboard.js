@@ -1,11 +1,23 @@
-// Copies text to the clipboard: the asynchronous Clipboard API where the browser offers it (https or localhost),
-// otherwise a selected off-screen text area and the copy command (plain http inside an office network).
+// Copies plain text and HTML to the clipboard: the asynchronous Clipboard API where the browser offers it (https or
+// localhost), otherwise the copy command from a selected off-screen text area (plain http inside an office network),
+// whose copy event carries both formats.
 import { element, icon } from './dom.js';
 
-export async function copyText(text) {
-  if (navigator.clipboard?.writeText && window.isSecureContext) {
+/** `payload`: { text, html? }. True when the browser took it. */
+export async function copyPayload(payload) {
+  const { text, html } = payload;
+  if (navigator.clipboard && window.isSecureContext) {
     try {
-      await navigator.clipboard.writeText(text);
+      if (html && typeof ClipboardItem === 'function' && navigator.clipboard.write) {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/plain': new Blob([text], { type: 'text/plain' }),
+            'text/html': new Blob([html], { type: 'text/html' }),
+          }),
+        ]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
       return true;
     } catch {
       // Denied (no permission, page not focused): the copy command below may still work.
@@ -17,6 +29,12 @@ export async function copyText(text) {
     'aria-hidden': 'true',
   });
   buffer.value = text;
+  buffer.addEventListener('copy', (event) => {
+    if (!event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text);
+    if (html) event.clipboardData.setData('text/html', html);
+    event.preventDefault();
+  });
   const focused = document.activeElement;
   document.body.append(buffer);
   buffer.focus();
@@ -34,29 +52,30 @@ export async function copyText(text) {
 }
 
 /**
- * A "Zitat kopieren" button copying `citation` ("IMK 10.12.2020, TOP 46 Ziff. 8"); it shows "Kopiert" for a moment and
- * `announce` tells screen readers. `secondary` (default false) gives the quieter style used in lists.
+ * A copy button: `payload()` gives what to copy ({ text, html }); it shows "Kopiert" for a moment and `announce`
+ * tells screen readers. `label` ("Zitat kopieren"), `name` its accessible name, `secondary` the quieter style.
  */
-export function copyCitationButton(citation, announce, { resetAfterMs = 2500, secondary = false } = {}) {
-  const label = element('span', { text: 'Zitat kopieren' });
+export function copyButton({ label, name, payload, announce, resetAfterMs = 2500, secondary = false }) {
+  const text = element('span', { text: label });
   const button = element(
     'button',
     {
       type: 'button',
       className: `button small copy-button${secondary ? ' secondary' : ''}`,
-      'aria-label': `Zitat kopieren: ${citation}`,
+      'aria-label': name,
     },
-    [icon('copy'), label],
+    [icon('copy'), text],
   );
   let timer;
   button.addEventListener('click', async () => {
-    const copied = await copyText(citation);
+    const content = payload();
+    const copied = await copyPayload(content);
     clearTimeout(timer);
-    label.textContent = copied ? 'Kopiert' : 'Kopieren nicht möglich';
+    text.textContent = copied ? 'Kopiert' : 'Kopieren nicht möglich';
     button.classList.toggle('copied', copied);
-    announce(copied ? `Kopiert: ${citation}` : `Kopieren nicht möglich. Zitat: ${citation}`);
+    announce(copied ? 'In die Zwischenablage kopiert.' : `Kopieren nicht möglich. Text: ${content.text}`);
     timer = setTimeout(() => {
-      label.textContent = 'Zitat kopieren';
+      text.textContent = label;
       button.classList.remove('copied');
     }, resetAfterMs);
   });

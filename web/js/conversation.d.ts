@@ -7,6 +7,7 @@ export interface Turn {
   sources: Array<{ id: string; title: string }>;
   answer: unknown;
   error: unknown;
+  feedback?: 'helpful' | 'unhelpful' | 'wrong-citation';
 }
 export interface TextMessage {
   id: string;

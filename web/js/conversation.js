@@ -19,6 +19,8 @@ export function createTurn(question) {
     /** The data-answer part's Answer, once it arrived. */
     answer: undefined,
     error: undefined,
+    /** The rating staff sent for the answer ("helpful", "unhelpful", "wrong-citation"). */
+    feedback: undefined,
   };
 }
 

@@ -1,14 +1,13 @@
-// The reference lookup ("TOP 49 Nr. 3" → GET /api/cite): shows the unit, or the server's reason it cannot, with the
-// candidates of an ambiguous reference as buttons.
+// The reference lookup ("TOP 6/7 Ziff. 8", "TOP 7" → GET /api/cite): shows the unit, or the whole item a bare TOP
+// names, or the server's German reason it cannot, with the nearest references that do resolve as links.
 import { ApiError } from './api.js';
-import { isNote, parseUnitId } from './citation.js';
 import { element } from './dom.js';
 import { describeError } from './errors.js';
 
 const TITLES = {
   AMBIGUOUS_REFERENCE: 'Fundstelle nicht eindeutig',
   UNIT_NOT_FOUND: 'Fundstelle nicht gefunden',
-  MEETING_NOT_FOUND: 'Sitzung nicht gefunden',
+  MEETING_NOT_FOUND: 'Sitzung nicht geladen',
   INVALID_REFERENCE: 'Keine Fundstelle erkannt',
   INVALID_REQUEST: 'Keine Fundstelle erkannt',
 };
@@ -16,33 +15,33 @@ const TITLES = {
 /**
  * @param {{ form: HTMLFormElement, input: HTMLInputElement, output: HTMLElement,
  *   api: import('./api.js').Api, show: (unit: object, options: { opener: HTMLElement, heading: string }) => void,
+ *   showItem: (item: object, options: { opener: HTMLElement }) => void,
  *   openerAfterLookup: () => HTMLElement, onError?: (error: unknown) => void }} options
- *   `show` opens a unit (a Source, or a unit address to fetch); `openerAfterLookup` names where focus returns when
- *   the panel closes (the input, or the drawer's toggle on a narrow screen).
+ *   `show` opens a unit (a Source); `showItem` a whole item (meeting, top, title, units); `openerAfterLookup` names
+ *   where focus returns when the panel closes (the input, or the drawer's toggle on a narrow screen).
  */
 export function createLookup(options) {
-  const { form, input, output, api, show, openerAfterLookup, onError = () => {} } = options;
+  const { form, input, output, api, show, showItem, openerAfterLookup, onError = () => {} } = options;
 
-  function showError(title, text, candidates = []) {
+  function showError(title, text, suggestions = []) {
     const nodes = [element('p', { text: `${title}: ${text}` })];
-    const units = candidates.map(parseUnitId).filter(Boolean);
-    if (units.length > 0) {
+    if (suggestions.length > 0) {
       const list = element('ul', { className: 'candidates' });
-      for (const unit of units) {
-        const label = `TOP ${unit.top} ${isNote(unit.para) ? unit.para : `Ziff. ${unit.para}`}`;
+      for (const label of suggestions) {
         const button = element('button', { type: 'button', className: 'link-button', text: label });
-        button.addEventListener('click', () => show(unit, { opener: button, heading: label }));
+        button.addEventListener('click', () => {
+          input.value = label;
+          lookUp(label);
+        });
         list.append(element('li', {}, [button]));
       }
-      nodes.push(element('p', { text: 'Gemeint ist eine dieser Stellen:' }), list);
+      nodes.push(element('p', { text: 'Vorhanden sind zum Beispiel:' }), list);
     }
     output.replaceChildren(...nodes);
     input.setAttribute('aria-invalid', 'true');
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const ref = input.value.trim();
+  async function lookUp(ref) {
     output.replaceChildren();
     input.removeAttribute('aria-invalid');
     if (ref === '') {
@@ -51,18 +50,28 @@ export function createLookup(options) {
       return;
     }
     try {
-      const source = await api.getJson(`/api/cite?ref=${encodeURIComponent(ref)}`);
-      show(source, { opener: openerAfterLookup(), heading: ref });
+      const result = await api.getJson(`/api/cite?ref=${encodeURIComponent(ref)}`);
+      if (result.item) showItem(result.item, { opener: openerAfterLookup() });
+      else show(result, { opener: openerAfterLookup(), heading: ref });
     } catch (error) {
       onError(error);
       const description = describeError(error);
       const code = error instanceof ApiError ? error.code : '';
-      const candidates = Array.isArray(error?.details?.candidates) ? error.details.candidates : [];
+      const suggestions = Array.isArray(error?.details?.suggestions)
+        ? error.details.suggestions.filter((each) => typeof each === 'string')
+        : [];
       showError(
         TITLES[code] ?? description.title,
         description.serverMessage ?? description.message,
-        candidates,
+        suggestions,
       );
     }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    lookUp(input.value.trim());
   });
+
+  return { lookUp };
 }

@@ -1,10 +1,26 @@
 // The side panel (a full-width overlay on narrow screens): one cited unit with the quoted sentence marked, or a whole
-// item with every paragraph and Protokollnotiz; opening moves focus into it, closing returns focus to the opener.
+// item with every paragraph and Protokollnotiz; opening moves focus into it, Tab keeps it there, closing (button or
+// Escape) returns focus to the opener.
 import { fullCitation, isNote, meetingLabel, paraLabel, unitReference } from './citation.js';
-import { copyCitationButton } from './clipboard.js';
+import { copyButton } from './clipboard.js';
 import { element, icon } from './dom.js';
 import { errorBox } from './error-box.js';
+import { quotePayload } from './export.js';
 import { findQuote } from './highlight.js';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select, details > summary, [tabindex]:not([tabindex="-1"])';
+
+/** "Zitat kopieren" for the quoted pieces of a unit (or its whole text) with the full citation. */
+function copyQuoteButton(citation, pieces, announce, options = {}) {
+  return copyButton({
+    label: 'Zitat kopieren',
+    name: `Zitat kopieren: ${citation}`,
+    payload: () => quotePayload({ pieces, citation }),
+    announce,
+    ...options,
+  });
+}
 
 /** Text with the given ranges wrapped in <mark>. */
 export function markedText(text, ranges) {
@@ -66,6 +82,23 @@ export function createPanel(options) {
     if (event.key === 'Escape') {
       event.stopPropagation();
       close();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    // Focus stays in the open panel until it is closed: Tab from the last control goes to the first and back.
+    const controls = [...root.querySelectorAll(FOCUSABLE)].filter(
+      (control) => control.getClientRects().length > 0,
+    );
+    const first = controls[0];
+    const last = controls.at(-1);
+    const active = document.activeElement;
+    // The heading takes focus on opening but is not in the Tab order: Shift+Tab from it wraps too.
+    if (event.shiftKey && (active === first || active === title || !root.contains(active))) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && (active === last || !root.contains(active))) {
+      event.preventDefault();
+      first?.focus();
     }
   });
 
@@ -95,6 +128,8 @@ export function createPanel(options) {
       element('p', { className: 'panel-para-label', text: paraLabel(unit) }),
       element('blockquote', { className: 'unit-text' }, markedText(source.text, ranges)),
     ];
+    const pieces =
+      ranges.length > 0 ? ranges.map((range) => source.text.slice(range.start, range.end)) : [source.text];
     if (quote && ranges.length === 0) {
       content.push(
         element('p', { className: 'note' }, [
@@ -113,7 +148,7 @@ export function createPanel(options) {
       onShowItem(source.meeting, source.top, { current: source.para }),
     );
     content.push(
-      element('div', { className: 'panel-actions' }, [copyCitationButton(citation, announce), showItem]),
+      element('div', { className: 'panel-actions' }, [copyQuoteButton(citation, pieces, announce), showItem]),
     );
     open(unitReference(unit), content);
   }
@@ -133,7 +168,7 @@ export function createPanel(options) {
           [
             element('h4', { className: 'unit-label', text: paraLabel(unit) }),
             element('p', { className: 'unit-text' }, [source.text]),
-            copyCitationButton(fullCitation(unit), announce, { secondary: true }),
+            copyQuoteButton(fullCitation(unit), [source.text], announce, { secondary: true }),
           ],
         ),
       );
@@ -156,5 +191,8 @@ export function createPanel(options) {
     showItem,
     showError,
     close,
+    get isOpen() {
+      return !root.hidden;
+    },
   };
 }

@@ -68,7 +68,7 @@ describe('beschluss parse (outline)', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^imk-2020-12-10 {2}2020-12-10 {2}Sammlung der zur Veröffentlichung/);
     expect(lines).toContain(
-      '  TOP 6/7   9 paragraphs  Rechtsextremismus in der Polizei in Verbindung mit Resilienz gegen verfassungsfeindliche Tendenzen in der Polizei',
+      '  TOP 6/7   9 paragraphs  Rechtsextremismus in der Polizei in Verbindung mit TOP 7: Resilienz gegen verfassungsfeindliche Tendenzen in der Polizei',
     );
     expect(lines).toContain('  TOP 9     1 paragraph   Lagebild Antisemitismus');
     const top46 = lines.findIndex((line) => line.startsWith('  TOP 46 '));

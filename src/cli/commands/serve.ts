@@ -1,5 +1,6 @@
 // `beschluss serve [--port N] [--host H]`: builds the assistant and runs the HTTP server until SIGTERM/SIGINT
 // (PORT and HOST from the environment work too; the flags win).
+import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Assistant } from '../../assistant/types.ts';
@@ -68,6 +69,7 @@ async function runServe(
       config,
       logger,
       signals: options.signals ?? ['SIGTERM', 'SIGINT'],
+      feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl'),
     });
   } catch (error) {
     await assistant.close();

@@ -6,13 +6,23 @@ import { toSource } from '../../model.ts';
 import type { App, RouteContext } from '../env.ts';
 import { requireMeeting } from '../known-meeting.ts';
 import { errorResponses, jsonContent } from '../openapi-responses.ts';
-import { ItemParamsSchema, ItemSchema, TableOfContentsSchema } from '../schemas.ts';
+import {
+  ItemParamsSchema,
+  ItemSchema,
+  TableOfContentsQuerySchema,
+  TableOfContentsSchema,
+} from '../schemas.ts';
+import { filterTableOfContents } from '../toc-filter.ts';
 
 const itemsRoute = createRoute({
   method: 'get',
   path: '/api/items',
   tags: ['retrieval'],
   summary: 'Table of contents',
+  description:
+    'With `q`, only the items whose TOP, title or unit text contains every word of q (case-insensitive, substrings); ' +
+    'each such item names in `textMatches` the units whose text matched.',
+  request: { query: TableOfContentsQuerySchema },
   responses: {
     200: jsonContent(TableOfContentsSchema, 'Meetings with their items (TOP) and units'),
     ...errorResponses(401, 429, 500),
@@ -33,7 +43,11 @@ const itemRoute = createRoute({
 });
 
 export function registerItemsRoute(app: App, context: RouteContext): void {
-  app.openapi(itemsRoute, (c) => c.json(context.assistant().catalog.tableOfContents(), 200));
+  app.openapi(itemsRoute, (c) => {
+    const { q } = c.req.valid('query');
+    const catalog = context.assistant().catalog;
+    return c.json(q === undefined ? catalog.tableOfContents() : filterTableOfContents(catalog, q), 200);
+  });
   app.openapi(itemRoute, (c) => {
     const { meeting, top } = c.req.valid('param');
     const catalog = context.assistant().catalog;
@@ -44,7 +58,13 @@ export function registerItemsRoute(app: App, context: RouteContext): void {
         .items(meeting)
         .map((candidate) => candidate.top)
         .join(', ');
-      throw new BeschlussError('UNIT_NOT_FOUND', `Meeting ${meeting} has no TOP ${top}; it has: ${tops}.`);
+      throw new BeschlussError(
+        'UNIT_NOT_FOUND',
+        `Einen TOP ${top} gibt es in dieser Sitzung nicht; vorhanden: TOP ${tops}.`,
+        {
+          details: { tops: catalog.items(meeting).map((candidate) => candidate.top) },
+        },
+      );
     }
     return c.json(
       {

@@ -4,11 +4,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { UnitCatalog } from '../../citation/catalog.ts';
 import { toSource, type Unit } from '../../model.ts';
-import { citeUnit } from '../cite.ts';
+import { citeReference } from '../cite.ts';
 import type { App, RouteContext } from '../env.ts';
 import { requireMeeting } from '../known-meeting.ts';
 import { errorResponses, jsonContent } from '../openapi-responses.ts';
-import { CiteQuerySchema, SourceSchema, UnitParamsSchema } from '../schemas.ts';
+import { CiteQuerySchema, CiteResultSchema, SourceSchema, UnitParamsSchema } from '../schemas.ts';
 import { validationError } from '../validation.ts';
 
 const unitRoute = createRoute({
@@ -30,13 +30,20 @@ const citeRoute = createRoute({
   method: 'get',
   path: '/api/cite',
   tags: ['retrieval'],
-  summary: 'Resolve a written reference ("TOP 46 Ziffer 8") to one unit',
+  summary: 'Resolve a written reference ("TOP 46 Ziffer 8", "TOP 6/7 Ziff. 8") to one unit',
   description:
-    'An item reference without Ziffer returns the paragraph of a one-paragraph item; a reference naming several ' +
-    'units is 400 AMBIGUOUS_REFERENCE with the candidate ids in error.details.candidates.',
+    'Every label the answers and the page print resolves ("TOP 6/7 Ziff. 8", "TOP 7 Ziff. 8", "TOP 6 und 7 Ziffer 8", ' +
+    '"[IMK 10.12.2020, TOP 46 Ziff. 8]", "TOP 46 Protokollnotiz SN"). An item reference without Ziffer returns the ' +
+    'paragraph of a one-paragraph item; for an item of several units ("TOP 7") its first unit with the whole item in ' +
+    '`item`. A reference naming several units otherwise is 400 AMBIGUOUS_REFERENCE with the candidate ids in ' +
+    'error.details.candidates. Errors are in German; error.details.suggestions lists the nearest references that ' +
+    'resolve, as labels.',
   request: { query: CiteQuerySchema },
   responses: {
-    200: jsonContent(SourceSchema, 'The unit the reference names'),
+    200: jsonContent(
+      CiteResultSchema,
+      'The unit the reference names (and the whole item for an item reference)',
+    ),
     ...errorResponses(400, 401, 404, 429, 500),
   },
 });
@@ -73,6 +80,14 @@ export function registerUnitRoutes(app: App, context: RouteContext): void {
     const { ref, meeting } = c.req.valid('query');
     const catalog = context.assistant().catalog;
     requireMeeting(catalog, meeting);
-    return c.json(toSource(citeUnit(catalog, ref, meeting === undefined ? {} : { meeting })), 200);
+    const { unit, item } = citeReference(catalog, ref, meeting === undefined ? {} : { meeting });
+    if (!item) return c.json(toSource(unit), 200);
+    const whole = {
+      meeting: item.meeting,
+      top: item.top,
+      title: item.title,
+      units: item.units.map((each) => toSource(each)),
+    };
+    return c.json({ ...toSource(unit), item: whole }, 200);
   });
 }

@@ -1,0 +1,133 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFeedbackLog, type FeedbackLog } from '../feedback-log.ts';
+import { type ErrorJson, postJson, testApp } from '../testing/test-app.ts';
+
+const REPORT = {
+  rating: 'wrong-citation',
+  question: 'Was gilt für Sirenen?',
+  answer: 'Die IMK begrüßt das Förderprogramm für Sirenen des Bundes. [TOP 29.2 Ziff. 1]',
+  citations: [{ meeting: 'imk-2020-12-10', top: '29.2', para: '1' }],
+  comment: 'Gemeint war Ziffer 2.',
+};
+
+let folder: string;
+let log: FeedbackLog;
+
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'beschluss-feedback-'));
+  log = createFeedbackLog({
+    file: path.join(folder, 'index', 'feedback.jsonl'),
+    now: () => new Date('2024-05-02T09:30:00Z'),
+  });
+});
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function lines(): Promise<Array<Record<string, unknown>>> {
+  const text = await readFile(log.file, 'utf8');
+  expect(text.endsWith('\n')).toBe(true);
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('POST /api/feedback', () => {
+  it('appends the rating with question, answer, citations, comment and a timestamp as one JSON line', async () => {
+    const { app } = testApp({ feedback: log });
+    const response = await app.request('/api/feedback', postJson(REPORT));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ saved: true, at: '2024-05-02T09:30:00.000Z' });
+    await app.request('/api/feedback', postJson({ ...REPORT, rating: 'helpful', comment: '  ' }));
+    const saved = await lines();
+    expect(saved).toEqual([
+      { at: '2024-05-02T09:30:00.000Z', ...REPORT },
+      {
+        at: '2024-05-02T09:30:00.000Z',
+        rating: 'helpful',
+        question: REPORT.question,
+        answer: REPORT.answer,
+        citations: REPORT.citations,
+      },
+    ]);
+  });
+
+  it('never interleaves lines of concurrent reports', async () => {
+    const { app } = testApp({ feedback: log });
+    const long = 'Sehr ausführlicher Kommentar. '.repeat(60);
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        app.request('/api/feedback', postJson({ ...REPORT, question: `Frage ${index}`, comment: long })),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(40).fill(200));
+    const saved = await lines();
+    expect(saved.map((entry) => entry.question).sort()).toEqual(
+      Array.from({ length: 40 }, (_, index) => `Frage ${index}`).sort(),
+    );
+    expect(saved.every((entry) => entry.comment === long.trim())).toBe(true);
+  });
+
+  it('refuses an invalid rating, a missing field, malformed JSON and a body over 16 KiB in German', async () => {
+    const { app } = testApp({ feedback: log });
+    const cases: Array<[RequestInit, number, string, string]> = [
+      [
+        postJson({ ...REPORT, rating: 'great' }),
+        400,
+        'INVALID_REQUEST',
+        'Die Bewertung muss „helpful“, „unhelpful“ oder „wrong-citation“ sein.',
+      ],
+      [
+        postJson({ ...REPORT, question: undefined }),
+        400,
+        'INVALID_REQUEST',
+        'Das Feld „Frage“ fehlt oder ist ungültig.',
+      ],
+      [
+        postJson({ ...REPORT, comment: 'x'.repeat(2001) }),
+        400,
+        'INVALID_REQUEST',
+        'Das Feld „Kommentar“ ist zu lang.',
+      ],
+      [postJson('{"rating": '), 400, 'INVALID_JSON', 'Die Rückmeldung ist kein gültiges JSON.'],
+      [
+        { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hilfreich' },
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Die Rückmeldung muss als JSON gesendet werden (Content-Type: application/json).',
+      ],
+      [
+        postJson({ ...REPORT, answer: 'ä'.repeat(9000) }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+        'Die Rückmeldung ist zu groß (höchstens 16 KiB).',
+      ],
+    ];
+    for (const [init, status, code, message] of cases) {
+      const response = await app.request('/api/feedback', init);
+      expect(response.status, message).toBe(status);
+      const { error } = (await response.json()) as ErrorJson;
+      expect(error).toMatchObject({ code, message });
+    }
+    await expect(readFile(log.file, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('needs the API key like every /api route, and says so when the server keeps no feedback', async () => {
+    const keyed = testApp({ feedback: log, config: { BESCHLUSS_API_KEY: 'geheim' } });
+    expect((await keyed.app.request('/api/feedback', postJson(REPORT))).status).toBe(401);
+    expect(
+      (await keyed.app.request('/api/feedback', postJson(REPORT, { authorization: 'Bearer geheim' }))).status,
+    ).toBe(200);
+    const without = testApp();
+    const response = await without.app.request('/api/feedback', postJson(REPORT));
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as ErrorJson).error.message).toBe(
+      'Rückmeldungen werden auf diesem Server nicht gespeichert.',
+    );
+  });
+});
