@@ -151,7 +151,7 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
         status: 'ok',
         units: state.catalog.size,
         embedder: embedderId(embedder),
-        model: embedder.modelId,
+        ...(embedder.provider === 'offline' ? {} : { model: embedder.modelId }),
         ...(embedder.identity?.dtype === undefined ? {} : { dtype: embedder.identity.dtype }),
         meetings: state.catalog.meetings.length,
         answerer: config.LLM_BASE_URL && config.LLM_MODEL ? 'llm' : 'extractive',

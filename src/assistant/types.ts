@@ -11,8 +11,8 @@ export interface Health {
   embedder: string;
   /** Why the configured embedder is not the active one, when it fell back. */
   embedderFallback?: string;
-  /** The embedding model that serves (its id, e.g. "Xenova/multilingual-e5-small"). */
-  model: string;
+  /** The embedding model that serves (its id, e.g. "Xenova/multilingual-e5-small"); absent for the offline embedder. */
+  model?: string;
   /** Which of the model's weights were loaded, e.g. "q8", when the embedder says. */
   dtype?: string;
   meetings: number;

@@ -99,9 +99,9 @@ export const HealthSchema = z
     units: z.number().int(),
     embedder: z.string(),
     embedderFallback: z.string().optional(),
-    model: z
-      .string()
-      .openapi({ description: 'The embedding model that serves, e.g. "Xenova/multilingual-e5-small"' }),
+    model: z.string().optional().openapi({
+      description: 'The embedding model that serves, e.g. "Xenova/multilingual-e5-small" (absent offline)',
+    }),
     dtype: z
       .string()
       .optional()
