@@ -141,6 +141,14 @@ describe('parseQaSet', () => {
     expect(errorOf(() => parseQaSet(lines({ ...valid, type: 'trivia' }), 'f')).message).toContain('type:');
   });
 
+  it('reads near_miss on an unanswerable question and rejects it on any other type', () => {
+    const nearMiss = { ...valid, type: 'unanswerable', answerable: false, gold: [], must_mention: [] };
+    expect(parseQaSet(lines({ ...nearMiss, near_miss: true }), 'f')[0]?.near_miss).toBe(true);
+    expect(errorOf(() => parseQaSet(lines({ ...valid, near_miss: true }), 'f')).message).toContain(
+      'near_miss: near_miss marks unanswerable questions only',
+    );
+  });
+
   it('rejects malformed gold references and unknown fields', () => {
     const badTop = { ...valid, gold: [{ top: 'TOP 46', para: '8' }] };
     expect(errorOf(() => parseQaSet(lines(badTop), 'f')).message).toContain('gold.0.top');

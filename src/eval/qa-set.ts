@@ -58,6 +58,8 @@ export const QaEntrySchema = z
     answerable: z.boolean(),
     lang: z.enum(['de', 'en']).optional(),
     history: z.array(HistoryMessageSchema).min(1).optional(),
+    /** An unanswerable question on a present topic that asks for what its item does not give. */
+    near_miss: z.boolean().optional(),
   })
   .superRefine((entry, context) => {
     const problem = (message: string, path: string) =>
@@ -77,6 +79,8 @@ export const QaEntrySchema = z
       problem('a followup question needs history', 'history');
     if (entry.type === 'english' && entry.lang !== 'en')
       problem('an english question has lang: "en"', 'lang');
+    if (entry.near_miss !== undefined && entry.type !== 'unanswerable')
+      problem('near_miss marks unanswerable questions only', 'near_miss');
     const keys = entry.gold.map((gold) => `${gold.meeting ?? ''}/${gold.top}/${gold.para}`);
     if (new Set(keys).size !== keys.length) problem('gold lists a unit twice', 'gold');
   });
