@@ -16,19 +16,35 @@ import {
   typesBelowMinimum,
 } from './qa-set.ts';
 
-const QA_FILE = path.join(EVAL_DIR, 'qa.jsonl');
+const DEV_FILE = path.join(EVAL_DIR, 'dev.jsonl');
+const HELD_OUT_FILE = path.join(EVAL_DIR, 'heldout.jsonl');
 const CORPUS_FILE = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
 
-describe('the evaluation set eval/qa.jsonl', () => {
+describe('the evaluation sets eval/dev.jsonl and eval/heldout.jsonl', () => {
+  let dev: QaEntry[];
+  let heldOut: QaEntry[];
   let entries: QaEntry[];
   let meetingId: string;
   let unitText: Map<string, string>;
 
   beforeAll(async () => {
-    entries = await readQaSet(QA_FILE);
+    dev = await readQaSet(DEV_FILE);
+    heldOut = await readQaSet(HELD_OUT_FILE);
+    entries = [...dev, ...heldOut];
     const collection = await readCollectionFile(CORPUS_FILE);
     meetingId = collection.meeting.id;
     unitText = new Map(unitsOf(collection.meeting).map((unit) => [unit.id, unit.text]));
+  });
+
+  it('splits the questions into halves of about the same size with no question in both', () => {
+    const devIds = new Set(dev.map((entry) => entry.id));
+    expect(heldOut.filter((entry) => devIds.has(entry.id))).toEqual([]);
+    expect(Math.abs(dev.length - heldOut.length)).toBeLessThanOrEqual(QA_TYPES.length);
+    const devCounts = countByType(dev);
+    const heldOutCounts = countByType(heldOut);
+    for (const type of QA_TYPES) {
+      expect(Math.abs(devCounts[type] - heldOutCounts[type]), type).toBeLessThanOrEqual(1);
+    }
   });
 
   it('gives every question its own id and its own wording', () => {
@@ -40,10 +56,13 @@ describe('the evaluation set eval/qa.jsonl', () => {
     expect(new Set(questions).size).toBe(questions.length);
   });
 
-  it('holds at least the minimum number of questions of every type', () => {
-    expect(typesBelowMinimum(entries)).toEqual([]);
-    const counts = countByType(entries);
-    for (const type of QA_TYPES) expect(counts[type]).toBeGreaterThanOrEqual(MIN_QUESTIONS_PER_TYPE[type]);
+  it('holds at least the minimum number of questions of every type in each half', () => {
+    expect(typesBelowMinimum(dev)).toEqual([]);
+    expect(typesBelowMinimum(heldOut)).toEqual([]);
+    for (const half of [dev, heldOut]) {
+      const counts = countByType(half);
+      for (const type of QA_TYPES) expect(counts[type]).toBeGreaterThanOrEqual(MIN_QUESTIONS_PER_TYPE[type]);
+    }
   });
 
   it('names only gold units that exist in the parsed corpus', () => {

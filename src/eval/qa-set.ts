@@ -1,4 +1,5 @@
-// The evaluation set (eval/qa.jsonl): its zod schema, the minimum count per question type, and its reader.
+// The evaluation sets (eval/dev.jsonl, eval/heldout.jsonl): their zod schema, the minimum count per question type, and
+// their reader.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { BeschlussError } from '../errors.ts';
@@ -19,17 +20,20 @@ export const QA_TYPES = [
 
 export type QaType = (typeof QA_TYPES)[number];
 
-/** The fewest questions of each type a valid set holds, so every row of the report rests on enough cases. */
+/**
+ * The fewest questions of each type each half (dev and held-out) holds, so every row of the report rests on enough
+ * cases.
+ */
 export const MIN_QUESTIONS_PER_TYPE: Readonly<Record<QaType, number>> = {
-  lookup: 20,
-  paraphrase: 20,
-  deadline: 15,
-  protokollnotiz: 8,
-  multi: 8,
-  citation: 10,
-  english: 10,
-  followup: 5,
-  unanswerable: 20,
+  lookup: 12,
+  paraphrase: 12,
+  deadline: 9,
+  protokollnotiz: 4,
+  multi: 5,
+  citation: 7,
+  english: 6,
+  followup: 4,
+  unanswerable: 14,
 };
 
 const nonEmpty = z.string().trim().min(1);
