@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCollectionFile } from '../corpus/index.ts';
@@ -8,6 +9,7 @@ import { containsPhrase } from './normalize-text.ts';
 import {
   countByType,
   goldUnitIds,
+  MIN_NEAR_MISS_QUESTIONS,
   MIN_QUESTIONS_PER_TYPE,
   parseQaSet,
   QA_TYPES,
@@ -84,6 +86,32 @@ describe('the evaluation sets eval/dev.jsonl and eval/heldout.jsonl', () => {
         .map((phrase) => `${entry.id}: "${phrase}"`);
     });
     expect(notFound).toEqual([]);
+  });
+
+  it('takes every must_mention phrase from one printed line of the source, whatever the parser joins', async () => {
+    const lines = (await readFile(CORPUS_FILE, 'utf8')).split(/\r?\n/);
+    const broken = entries.flatMap((entry) =>
+      entry.must_mention
+        .filter((phrase) => !lines.some((line) => containsPhrase(line, phrase)))
+        .map((phrase) => `${entry.id}: "${phrase}"`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('keeps keyword questions to one to four words, as typed into a search box', () => {
+    const long = entries
+      .filter((entry) => entry.type === 'keyword')
+      .filter((entry) => entry.question.trim().split(/\s+/).length > 4)
+      .map((entry) => entry.id);
+    expect(long).toEqual([]);
+  });
+
+  it('holds enough near-miss unanswerable questions in each half', () => {
+    for (const half of [dev, heldOut]) {
+      const nearMisses = half.filter((entry) => entry.near_miss === true);
+      expect(nearMisses.length).toBeGreaterThanOrEqual(MIN_NEAR_MISS_QUESTIONS);
+      expect(nearMisses.every((entry) => entry.type === 'unanswerable')).toBe(true);
+    }
   });
 
   it('asks the English questions in English and keeps their must_mention phrases German', () => {

@@ -9,6 +9,9 @@ import { unitId } from '../model.ts';
 export const QA_TYPES = [
   'lookup',
   'paraphrase',
+  'colloquial',
+  'typo',
+  'keyword',
   'deadline',
   'protokollnotiz',
   'multi',
@@ -27,14 +30,20 @@ export type QaType = (typeof QA_TYPES)[number];
 export const MIN_QUESTIONS_PER_TYPE: Readonly<Record<QaType, number>> = {
   lookup: 12,
   paraphrase: 12,
+  colloquial: 8,
+  typo: 7,
+  keyword: 6,
   deadline: 9,
   protokollnotiz: 4,
   multi: 5,
   citation: 7,
-  english: 6,
+  english: 10,
   followup: 4,
-  unanswerable: 14,
+  unanswerable: 20,
 };
+
+/** The fewest near-miss unanswerable questions each half holds (the "unanswerable/near-miss" row). */
+export const MIN_NEAR_MISS_QUESTIONS = 12;
 
 const nonEmpty = z.string().trim().min(1);
 
