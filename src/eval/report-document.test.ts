@@ -203,7 +203,9 @@ describe('renderReportDocument', () => {
     expect(document).toContain('Cheapest on this set: 0.55 (cost 0: 2 correct');
     expect(document).toContain('**Recommendation: set abstainThreshold to 0.55.**');
     expect(document).toContain('**Recommendation: keep the support threshold at 0.50.**');
-    expect(document).toContain('2-fold cross-validation (odd/even ids): chosen on odd ids:');
+    expect(document).toContain(
+      '2-fold cross-validation (odd/even ids of the tuning set): chosen on odd ids:',
+    );
     expect(document).toContain(
       "The sweep reproduces the evaluation run's outcome at the current default on 2 of 2 questions.",
     );

@@ -55,7 +55,7 @@ const GUIDE = `## How to read this
   with the previous question, as the answerer does) against the gold units. **ctx precision@k / ctx recall@k** judge
   the answer's sources; precision is low by design when one unit answers and k are shown.
 - **p50 / p95 ms**: time to answer one question in process (retrieval and answering, as \`/api/ask\` without HTTP).
-- The sets are small (4–21 questions per type and split): one question moves a type's row by 5–25 points. The
+- The sets are small (4–25 questions per type and split): one question moves a type's row by 4–25 points. The
   pipeline is deterministic, so a change between two runs is a change of code, corpus or set — compare runs, not
   decimals, and compare dev with held-out: a gain on dev that held-out does not show is fitted to dev.
 - **Baselines** run each set with lexical-only and vector-only retrieval on the same index beside the hybrid run.
