@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateRow, buildReport, mean, percentile, type QuestionResult } from './aggregate.ts';
+import {
+  aggregateRow,
+  buildReport,
+  mean,
+  NEAR_MISS_SLICE,
+  percentile,
+  type QuestionResult,
+} from './aggregate.ts';
 import type { QuestionScores } from './metrics.ts';
 import { ABSTAINED_SCORES } from './testing/scores.ts';
 
@@ -78,7 +85,12 @@ describe('aggregateRow', () => {
       result('q7', 'unanswerable', { abstention: 'missed-abstain' }),
       result('q8', 'unanswerable', { abstention: 'missed-abstain' }),
     ]);
-    expect(row.abstention).toEqual({ correctAbstain: 0.25, falseAbstain: 0.25, missedAbstain: 0.75 });
+    expect(row.abstention).toEqual({
+      answered: 0.75,
+      correctAbstain: 0.25,
+      falseAbstain: 0.25,
+      missedAbstain: 0.75,
+    });
   });
 
   it('handles a run where every question was abstained', () => {
@@ -86,14 +98,19 @@ describe('aggregateRow', () => {
       result('q1', 'lookup', { hitAt1: 1, mustMentionCoverage: 0, abstention: 'false-abstain' }),
       result('q2', 'unanswerable', { abstention: 'correct-abstain' }),
     ]);
-    expect(row.abstention).toEqual({ correctAbstain: 1, falseAbstain: 1, missedAbstain: 0 });
+    expect(row.abstention).toEqual({ answered: 0, correctAbstain: 1, falseAbstain: 1, missedAbstain: 0 });
     expect(row.metrics.citationPrecision).toBeNull();
     expect(row.metrics.mustMentionCoverage).toBe(0);
   });
 
   it('leaves abstention rates null where no question of that kind exists', () => {
     const row = aggregateRow([result('q1', 'lookup', { abstention: 'answered' })]);
-    expect(row.abstention).toEqual({ correctAbstain: null, falseAbstain: 0, missedAbstain: null });
+    expect(row.abstention).toEqual({
+      answered: 1,
+      correctAbstain: null,
+      falseAbstain: 0,
+      missedAbstain: null,
+    });
   });
 
   it('takes latency percentiles from the questions that recorded one', () => {
@@ -111,7 +128,12 @@ describe('aggregateRow', () => {
     const row = aggregateRow([]);
     expect(row.questions).toBe(0);
     expect(Object.values(row.metrics).every((value) => value === null)).toBe(true);
-    expect(row.abstention).toEqual({ correctAbstain: null, falseAbstain: null, missedAbstain: null });
+    expect(row.abstention).toEqual({
+      answered: null,
+      correctAbstain: null,
+      falseAbstain: null,
+      missedAbstain: null,
+    });
   });
 });
 
@@ -138,5 +160,16 @@ describe('buildReport', () => {
     expect(report.overall.questions).toBe(5);
     expect(report.overall.metrics.hitAt1).toBe(0.75);
     expect(report.questions.map((question) => question.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+  });
+
+  it('adds a row per slice that holds questions, and none for an empty slice', () => {
+    const nearMiss = { ...result('q6', 'unanswerable', { abstention: 'correct-abstain' }), nearMiss: true };
+    const report = buildReport([...results, nearMiss], {
+      slices: [NEAR_MISS_SLICE, { name: 'empty', includes: () => false }],
+    });
+    expect(report.slices.map((slice) => slice.name)).toEqual(['unanswerable/near-miss']);
+    expect(report.slices[0]?.row.questions).toBe(1);
+    expect(report.slices[0]?.row.abstention.correctAbstain).toBe(1);
+    expect(buildReport(results).slices).toEqual([]);
   });
 });

@@ -11,7 +11,9 @@ export const METRIC_NAMES = [
   'contextPrecisionAtK',
   'contextRecallAtK',
   'citationPrecision',
+  'citationValidity',
   'goldCitationPrecision',
+  'goldCited',
   'statementCoverage',
   'mustMentionCoverage',
 ] as const;
@@ -25,7 +27,21 @@ export interface QuestionResult {
   scores: QuestionScores;
   /** Wall-clock time of the answer in milliseconds, when measured. */
   latencyMs?: number;
+  /** An unanswerable question that asks for a detail a present item does not give (near_miss in the set). */
+  nearMiss?: boolean;
 }
+
+/** A named group of questions across types that gets a row of its own (e.g. the near-miss unanswerables). */
+export interface ReportSlice {
+  name: string;
+  includes: (result: QuestionResult) => boolean;
+}
+
+/** The unanswerable questions marked near_miss: whether the answerer abstains where a present item tempts it. */
+export const NEAR_MISS_SLICE: ReportSlice = {
+  name: 'unanswerable/near-miss',
+  includes: (result) => result.nearMiss === true,
+};
 
 export interface AggregateRow {
   questions: number;
@@ -34,6 +50,8 @@ export interface AggregateRow {
   /** How many questions each mean rests on. */
   defined: Record<MetricName, number>;
   abstention: {
+    /** Answered (not abstained on) / answerable questions: 1 − falseAbstain. */
+    answered: number | null;
     /** Abstained / unanswerable questions. */
     correctAbstain: number | null;
     /** Abstained / answerable questions. */
@@ -49,6 +67,8 @@ export interface EvalReport {
   k: number;
   overall: AggregateRow;
   byType: Array<{ type: string; row: AggregateRow }>;
+  /** Rows of the slices asked for that hold at least one question. */
+  slices: Array<{ name: string; row: AggregateRow }>;
   questions: QuestionResult[];
 }
 
@@ -105,6 +125,7 @@ export function aggregateRow(results: readonly QuestionResult[]): AggregateRow {
     metrics,
     defined,
     abstention: {
+      answered: ratio(count('answered'), answerable),
       correctAbstain: ratio(count('correct-abstain'), unanswerable),
       falseAbstain: ratio(count('false-abstain'), answerable),
       missedAbstain: ratio(count('missed-abstain'), unanswerable),
@@ -115,13 +136,14 @@ export function aggregateRow(results: readonly QuestionResult[]): AggregateRow {
 
 /**
  * Builds the report: one row per question type (types in `typeOrder` first, in that order, then any others
- * alphabetically; types without questions are left out) and one row over all questions.
+ * alphabetically; types without questions are left out), one row per slice that holds questions, and one row over
+ * all questions.
  */
 export function buildReport(
   results: readonly QuestionResult[],
-  options: { k?: number; typeOrder?: readonly string[] } = {},
+  options: { k?: number; typeOrder?: readonly string[]; slices?: readonly ReportSlice[] } = {},
 ): EvalReport {
-  const { k = 5, typeOrder = [] } = options;
+  const { k = 5, typeOrder = [], slices = [] } = options;
   const groups = new Map<string, QuestionResult[]>();
   for (const result of results) {
     const group = groups.get(result.type);
@@ -137,6 +159,10 @@ export function buildReport(
     k,
     overall: aggregateRow(results),
     byType: types.map((type) => ({ type, row: aggregateRow(groups.get(type) ?? []) })),
+    slices: slices.flatMap((slice) => {
+      const members = results.filter(slice.includes);
+      return members.length === 0 ? [] : [{ name: slice.name, row: aggregateRow(members) }];
+    }),
     questions: [...results],
   };
 }

@@ -1,4 +1,4 @@
-// Baselines in the same run: lexical only, vector only and hybrid retrieval, for every embedder that is available.
+// Baselines beside a hybrid run: the same questions with lexical-only and vector-only retrieval on the same index.
 import type { Analyzer } from '../analysis/index.ts';
 import type { SearchState } from '../assistant/search-state.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
@@ -13,12 +13,6 @@ export interface BaselinePipeline {
   state: SearchState;
 }
 
-/** An embedder the baselines could not use, and why. */
-export interface UnavailableEmbedder {
-  provider: string;
-  reason: string;
-}
-
 export interface BaselineResult {
   mode: RetrievalMode;
   /** The embedder of the vector part; null for lexical only, which uses none. */
@@ -29,28 +23,21 @@ export interface BaselineResult {
 export interface RunBaselinesOptions {
   entries: readonly QaEntry[];
   file: string;
-  /** One pipeline per available embedder; the first also serves the lexical-only row. */
-  pipelines: readonly BaselinePipeline[];
+  pipeline: BaselinePipeline;
   analyzer: Analyzer;
+  /** Default lexical and vector: the hybrid run is the main run, not repeated here. */
+  modes?: readonly RetrievalMode[];
   k?: number;
 }
 
-/** Lexical only once (it does not depend on the embedder), then vector only and hybrid for each embedder. */
+/** Runs the set once per retrieval mode on one pipeline (retrieval and the answerer both in that mode). */
 export async function runBaselines(options: RunBaselinesOptions): Promise<BaselineResult[]> {
-  const { entries, file, pipelines, analyzer, k = 5 } = options;
-  const configurations: Array<{ mode: RetrievalMode; pipeline: BaselinePipeline; embedder: string | null }> =
-    [];
-  const [first] = pipelines;
-  if (first) configurations.push({ mode: 'lexical', pipeline: first, embedder: null });
-  for (const pipeline of pipelines) {
-    configurations.push({ mode: 'vector', pipeline, embedder: pipeline.embedder });
-    configurations.push({ mode: 'hybrid', pipeline, embedder: pipeline.embedder });
-  }
+  const { entries, file, pipeline, analyzer, modes = ['lexical', 'vector'], k = 5 } = options;
   const results: BaselineResult[] = [];
-  for (const { mode, pipeline, embedder } of configurations) {
+  for (const mode of modes) {
     const target = createInProcessTarget({ state: pipeline.state, analyzer, mode });
     const { report } = await runEvaluation({ entries, target, file, k });
-    results.push({ mode, embedder, report });
+    results.push({ mode, embedder: mode === 'lexical' ? null : pipeline.embedder, report });
   }
   return results;
 }

@@ -4,7 +4,9 @@ import {
   abstentionOutcome,
   type CitedStatement,
   citationPrecision,
+  citationValidity,
   dedupeRanked,
+  goldCited,
   hitAt,
   mustMentionCoverage,
   precisionAt,
@@ -197,6 +199,42 @@ describe('statementCoverage', () => {
   });
 });
 
+describe('citationValidity', () => {
+  const knownUnitIds = new Set(['a', 'b', 'c']);
+
+  it('is the share of citations to a unit that exists and is among the sources, per statement', () => {
+    const statements = [
+      { text: 'grounded', citations: ['a', 'a'] },
+      { text: 'not a source', citations: ['c'] },
+      { text: 'invented and grounded', citations: ['zz', 'b'] },
+      { text: 'grounded again', citations: ['a'] },
+    ];
+    expect(citationValidity(statements, { knownUnitIds, sourceIds: ['a', 'b', 'zz'] })).toBe(3 / 5);
+  });
+
+  it('is null when nothing is cited', () => {
+    expect(citationValidity([{ text: 'x', citations: [] }], { knownUnitIds, sourceIds: ['a'] })).toBeNull();
+  });
+});
+
+describe('goldCited', () => {
+  const statements = [
+    { text: 'one', citations: ['x'] },
+    { text: 'two', citations: ['y', 'g'] },
+  ];
+
+  it('is 1 when some statement cites a gold unit and 0 when none does', () => {
+    expect(goldCited(statements, ['g'], { answerable: true, abstained: false })).toBe(1);
+    expect(goldCited(statements, ['h'], { answerable: true, abstained: false })).toBe(0);
+    expect(goldCited([], ['g'], { answerable: true, abstained: false })).toBe(0);
+  });
+
+  it('is 0 for an abstention on an answerable question and null for an unanswerable one', () => {
+    expect(goldCited(statements, ['g'], { answerable: true, abstained: true })).toBe(0);
+    expect(goldCited(statements, [], { answerable: false, abstained: false })).toBeNull();
+  });
+});
+
 describe('mustMentionCoverage', () => {
   it('is the share of phrases found whole in the answer, ignoring case and line breaks', () => {
     const answer = 'Der AK II soll zur\nfrühjahrskonferenz 2021 berichten [TOP 46 Ziff. 8].';
@@ -244,6 +282,8 @@ describe('scoreQuestion', () => {
       citationPrecision: 1,
       goldCitationPrecision: 1,
       statementCoverage: 1,
+      citationValidity: 1,
+      goldCited: 1,
       mustMentionCoverage: 0.5,
       abstention: 'answered',
     });
@@ -283,6 +323,8 @@ describe('scoreQuestion', () => {
       citationPrecision: null,
       goldCitationPrecision: null,
       statementCoverage: null,
+      citationValidity: null,
+      goldCited: null,
       mustMentionCoverage: null,
       abstention: 'correct-abstain',
     });
@@ -303,6 +345,8 @@ describe('scoreQuestion', () => {
     expect(scores.abstention).toBe('missed-abstain');
     expect(scores.citationPrecision).toBe(0);
     expect(scores.statementCoverage).toBe(1);
+    expect(scores.citationValidity).toBe(1);
+    expect(scores.goldCited).toBeNull();
   });
 
   it('passes the support check through to citation precision', () => {

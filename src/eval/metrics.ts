@@ -111,6 +111,41 @@ export function statementCoverage(
   return covered.length / statements.length;
 }
 
+/**
+ * Share of citations that are valid: the cited unit exists in the corpus and is one of the answer's sources. A unit
+ * cited twice in one statement counts once; cited by two statements it counts for each. Null when nothing is cited.
+ */
+export function citationValidity(
+  statements: readonly CitedStatement[],
+  context: { knownUnitIds: ReadonlySet<string>; sourceIds: readonly string[] },
+): number | null {
+  const sources = new Set(context.sourceIds);
+  let total = 0;
+  let valid = 0;
+  for (const statement of statements) {
+    for (const id of new Set(statement.citations)) {
+      total += 1;
+      if (context.knownUnitIds.has(id) && sources.has(id)) valid += 1;
+    }
+  }
+  return total === 0 ? null : valid / total;
+}
+
+/**
+ * For an answerable question: 1 when the answer cites at least one gold unit, 0 when it abstains or cites none (the
+ * question counts as not answered correctly). Null for an unanswerable question.
+ */
+export function goldCited(
+  statements: readonly CitedStatement[],
+  gold: readonly string[],
+  options: { answerable: boolean; abstained: boolean },
+): number | null {
+  if (!options.answerable) return null;
+  if (options.abstained) return 0;
+  const goldSet = new Set(gold);
+  return statements.some((statement) => statement.citations.some((id) => goldSet.has(id))) ? 1 : 0;
+}
+
 /** Share of distinct phrases found whole in the answer text (normalised, see containsPhrase); null when none are expected. */
 export function mustMentionCoverage(answer: string, phrases: readonly string[]): number | null {
   const distinct = [...new Set(phrases)];
@@ -171,6 +206,10 @@ export interface QuestionScores {
   /** Citation precision counting gold units only (no support check): how often the answer cites an answering unit. */
   goldCitationPrecision: number | null;
   statementCoverage: number | null;
+  /** Share of citations to a unit that exists and is among the answer's sources. */
+  citationValidity: number | null;
+  /** Answerable questions: whether the answer cites a gold unit (0 when it abstains); null for unanswerable ones. */
+  goldCited: number | null;
   mustMentionCoverage: number | null;
   abstention: AbstentionOutcome;
 }
@@ -196,6 +235,14 @@ export function scoreQuestion(
     statementCoverage: statementCoverage(observation.statements, {
       knownUnitIds,
       sourceIds: observation.sourceIds,
+    }),
+    citationValidity: citationValidity(observation.statements, {
+      knownUnitIds,
+      sourceIds: observation.sourceIds,
+    }),
+    goldCited: goldCited(observation.statements, gold, {
+      answerable: expectation.answerable,
+      abstained: observation.abstained,
     }),
     mustMentionCoverage: mustMentionCoverage(observation.answer, expectation.mustMention),
     abstention: abstentionOutcome(expectation.answerable, observation.abstained),

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCollectionFile } from '../corpus/index.ts';
@@ -8,6 +9,7 @@ import { containsPhrase } from './normalize-text.ts';
 import {
   countByType,
   goldUnitIds,
+  MIN_NEAR_MISS_QUESTIONS,
   MIN_QUESTIONS_PER_TYPE,
   parseQaSet,
   QA_TYPES,
@@ -16,19 +18,35 @@ import {
   typesBelowMinimum,
 } from './qa-set.ts';
 
-const QA_FILE = path.join(EVAL_DIR, 'qa.jsonl');
+const DEV_FILE = path.join(EVAL_DIR, 'dev.jsonl');
+const HELD_OUT_FILE = path.join(EVAL_DIR, 'heldout.jsonl');
 const CORPUS_FILE = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
 
-describe('the evaluation set eval/qa.jsonl', () => {
+describe('the evaluation sets eval/dev.jsonl and eval/heldout.jsonl', () => {
+  let dev: QaEntry[];
+  let heldOut: QaEntry[];
   let entries: QaEntry[];
   let meetingId: string;
   let unitText: Map<string, string>;
 
   beforeAll(async () => {
-    entries = await readQaSet(QA_FILE);
+    dev = await readQaSet(DEV_FILE);
+    heldOut = await readQaSet(HELD_OUT_FILE);
+    entries = [...dev, ...heldOut];
     const collection = await readCollectionFile(CORPUS_FILE);
     meetingId = collection.meeting.id;
     unitText = new Map(unitsOf(collection.meeting).map((unit) => [unit.id, unit.text]));
+  });
+
+  it('splits the questions into halves of about the same size with no question in both', () => {
+    const devIds = new Set(dev.map((entry) => entry.id));
+    expect(heldOut.filter((entry) => devIds.has(entry.id))).toEqual([]);
+    expect(Math.abs(dev.length - heldOut.length)).toBeLessThanOrEqual(QA_TYPES.length);
+    const devCounts = countByType(dev);
+    const heldOutCounts = countByType(heldOut);
+    for (const type of QA_TYPES) {
+      expect(Math.abs(devCounts[type] - heldOutCounts[type]), type).toBeLessThanOrEqual(1);
+    }
   });
 
   it('gives every question its own id and its own wording', () => {
@@ -40,10 +58,13 @@ describe('the evaluation set eval/qa.jsonl', () => {
     expect(new Set(questions).size).toBe(questions.length);
   });
 
-  it('holds at least the minimum number of questions of every type', () => {
-    expect(typesBelowMinimum(entries)).toEqual([]);
-    const counts = countByType(entries);
-    for (const type of QA_TYPES) expect(counts[type]).toBeGreaterThanOrEqual(MIN_QUESTIONS_PER_TYPE[type]);
+  it('holds at least the minimum number of questions of every type in each half', () => {
+    expect(typesBelowMinimum(dev)).toEqual([]);
+    expect(typesBelowMinimum(heldOut)).toEqual([]);
+    for (const half of [dev, heldOut]) {
+      const counts = countByType(half);
+      for (const type of QA_TYPES) expect(counts[type]).toBeGreaterThanOrEqual(MIN_QUESTIONS_PER_TYPE[type]);
+    }
   });
 
   it('names only gold units that exist in the parsed corpus', () => {
@@ -65,6 +86,32 @@ describe('the evaluation set eval/qa.jsonl', () => {
         .map((phrase) => `${entry.id}: "${phrase}"`);
     });
     expect(notFound).toEqual([]);
+  });
+
+  it('takes every must_mention phrase from one printed line of the source, whatever the parser joins', async () => {
+    const lines = (await readFile(CORPUS_FILE, 'utf8')).split(/\r?\n/);
+    const broken = entries.flatMap((entry) =>
+      entry.must_mention
+        .filter((phrase) => !lines.some((line) => containsPhrase(line, phrase)))
+        .map((phrase) => `${entry.id}: "${phrase}"`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('keeps keyword questions to one to four words, as typed into a search box', () => {
+    const long = entries
+      .filter((entry) => entry.type === 'keyword')
+      .filter((entry) => entry.question.trim().split(/\s+/).length > 4)
+      .map((entry) => entry.id);
+    expect(long).toEqual([]);
+  });
+
+  it('holds enough near-miss unanswerable questions in each half', () => {
+    for (const half of [dev, heldOut]) {
+      const nearMisses = half.filter((entry) => entry.near_miss === true);
+      expect(nearMisses.length).toBeGreaterThanOrEqual(MIN_NEAR_MISS_QUESTIONS);
+      expect(nearMisses.every((entry) => entry.type === 'unanswerable')).toBe(true);
+    }
   });
 
   it('asks the English questions in English and keeps their must_mention phrases German', () => {
@@ -139,6 +186,14 @@ describe('parseQaSet', () => {
       'needs history',
     );
     expect(errorOf(() => parseQaSet(lines({ ...valid, type: 'trivia' }), 'f')).message).toContain('type:');
+  });
+
+  it('reads near_miss on an unanswerable question and rejects it on any other type', () => {
+    const nearMiss = { ...valid, type: 'unanswerable', answerable: false, gold: [], must_mention: [] };
+    expect(parseQaSet(lines({ ...nearMiss, near_miss: true }), 'f')[0]?.near_miss).toBe(true);
+    expect(errorOf(() => parseQaSet(lines({ ...valid, near_miss: true }), 'f')).message).toContain(
+      'near_miss: near_miss marks unanswerable questions only',
+    );
   });
 
   it('rejects malformed gold references and unknown fields', () => {

@@ -1,4 +1,5 @@
-// The evaluation set (eval/qa.jsonl): its zod schema, the minimum count per question type, and its reader.
+// The evaluation sets (eval/dev.jsonl, eval/heldout.jsonl): their zod schema, the minimum count per question type, and
+// their reader.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { BeschlussError } from '../errors.ts';
@@ -8,6 +9,9 @@ import { unitId } from '../model.ts';
 export const QA_TYPES = [
   'lookup',
   'paraphrase',
+  'colloquial',
+  'typo',
+  'keyword',
   'deadline',
   'protokollnotiz',
   'multi',
@@ -19,18 +23,27 @@ export const QA_TYPES = [
 
 export type QaType = (typeof QA_TYPES)[number];
 
-/** The fewest questions of each type a valid set holds, so every row of the report rests on enough cases. */
+/**
+ * The fewest questions of each type each half (dev and held-out) holds, so every row of the report rests on enough
+ * cases.
+ */
 export const MIN_QUESTIONS_PER_TYPE: Readonly<Record<QaType, number>> = {
-  lookup: 20,
-  paraphrase: 20,
-  deadline: 15,
-  protokollnotiz: 8,
-  multi: 8,
-  citation: 10,
+  lookup: 12,
+  paraphrase: 12,
+  colloquial: 8,
+  typo: 7,
+  keyword: 6,
+  deadline: 9,
+  protokollnotiz: 4,
+  multi: 5,
+  citation: 7,
   english: 10,
-  followup: 5,
+  followup: 4,
   unanswerable: 20,
 };
+
+/** The fewest near-miss unanswerable questions each half holds (the "unanswerable/near-miss" row). */
+export const MIN_NEAR_MISS_QUESTIONS = 12;
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -58,6 +71,8 @@ export const QaEntrySchema = z
     answerable: z.boolean(),
     lang: z.enum(['de', 'en']).optional(),
     history: z.array(HistoryMessageSchema).min(1).optional(),
+    /** An unanswerable question on a present topic that asks for what its item does not give. */
+    near_miss: z.boolean().optional(),
   })
   .superRefine((entry, context) => {
     const problem = (message: string, path: string) =>
@@ -77,6 +92,8 @@ export const QaEntrySchema = z
       problem('a followup question needs history', 'history');
     if (entry.type === 'english' && entry.lang !== 'en')
       problem('an english question has lang: "en"', 'lang');
+    if (entry.near_miss !== undefined && entry.type !== 'unanswerable')
+      problem('near_miss marks unanswerable questions only', 'near_miss');
     const keys = entry.gold.map((gold) => `${gold.meeting ?? ''}/${gold.top}/${gold.para}`);
     if (new Set(keys).size !== keys.length) problem('gold lists a unit twice', 'gold');
   });

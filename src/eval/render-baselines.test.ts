@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, type QuestionResult } from './aggregate.ts';
+import { buildReport, NEAR_MISS_SLICE, type QuestionResult } from './aggregate.ts';
 import type { BaselineResult } from './baselines.ts';
 import type { QuestionScores } from './metrics.ts';
-import {
-  briefly,
-  configurationName,
-  renderBaselineTable,
-  renderBaselineTypeTable,
-} from './render-baselines.ts';
+import { briefly, renderBaselineTypeTable } from './render-baselines.ts';
+import { ABSTAINED_SCORES } from './testing/scores.ts';
 
 const scores = (hit: number): QuestionScores => ({
   hitAt1: hit,
@@ -17,36 +13,33 @@ const scores = (hit: number): QuestionScores => ({
   contextPrecisionAtK: 0.2,
   contextRecallAtK: hit,
   citationPrecision: 1,
+  citationValidity: 1,
   goldCitationPrecision: hit,
+  goldCited: hit,
   statementCoverage: 1,
   mustMentionCoverage: 0.5,
-  abstention: 'answered',
+  abstention: hit === 1 ? 'answered' : 'false-abstain',
 });
 
-const report = (lookupHit: number, paraphraseHit: number) =>
+const report = (lookupHit: number, paraphraseHit: number, abstains: boolean) =>
   buildReport(
     [
       { id: 'q001', type: 'lookup', scores: scores(lookupHit), latencyMs: 3 },
       { id: 'q002', type: 'paraphrase', scores: scores(paraphraseHit), latencyMs: 5 },
+      {
+        id: 'q003',
+        type: 'unanswerable',
+        scores: { ...ABSTAINED_SCORES, abstention: abstains ? 'correct-abstain' : 'missed-abstain' },
+        nearMiss: true,
+      },
     ] satisfies QuestionResult[],
-    { typeOrder: ['lookup', 'paraphrase'] },
+    { typeOrder: ['lookup', 'paraphrase', 'unanswerable'], slices: [NEAR_MISS_SLICE] },
   );
 
-const results: BaselineResult[] = [
-  { mode: 'lexical', embedder: null, report: report(1, 0) },
-  { mode: 'vector', embedder: 'offline:hash:512', report: report(0, 1) },
-  { mode: 'hybrid', embedder: 'offline:hash:512', report: report(1, 1) },
+const baselines: BaselineResult[] = [
+  { mode: 'lexical', embedder: null, report: report(1, 0, false) },
+  { mode: 'vector', embedder: 'offline:hash:512', report: report(0, 1, true) },
 ];
-
-describe('configurationName', () => {
-  it('names lexical retrieval alone and the others with their embedder', () => {
-    expect(results.map(configurationName)).toEqual([
-      'lexical only',
-      'vector · offline:hash:512',
-      'hybrid · offline:hash:512',
-    ]);
-  });
-});
 
 describe('briefly', () => {
   it('keeps a reason up to its first full stop or colon', () => {
@@ -58,29 +51,33 @@ describe('briefly', () => {
   });
 });
 
-describe('renderBaselineTable', () => {
-  const rows = renderBaselineTable(results, [{ provider: 'transformers', reason: 'no model in ./models' }])
+describe('renderBaselineTypeTable', () => {
+  const rows = renderBaselineTypeTable(report(1, 1, true), baselines)
     .trimEnd()
     .split('\n');
 
-  it('writes one overall row per configuration under a header', () => {
+  it('puts hybrid, lexical and vector side by side for each metric', () => {
     expect(rows[0]).toBe(
-      '| configuration | hit@1 | hit@5 | recall@5 | MRR | gold citations | must-mention | correct abstain | false abstain | p50 ms |',
+      '| type | n | hit@5 hybrid | hit@5 lexical | hit@5 vector | answered hybrid | answered lexical | ' +
+        'answered vector | correct abstain hybrid | correct abstain lexical | correct abstain vector | ' +
+        'gold cited hybrid | gold cited lexical | gold cited vector |',
     );
-    expect(rows[2]).toBe('| lexical only | 0.500 | 0.500 | 0.500 | 0.500 | 0.500 | 0.500 | – | 0.000 | 3 |');
-    expect(rows[4]?.startsWith('| hybrid · offline:hash:512 | 1.000 |')).toBe(true);
   });
 
-  it('lists the embedders that could not be used, with the reason', () => {
-    expect(rows.at(-1)).toBe('- not available: transformers (no model in ./models)');
-  });
-});
-
-describe('renderBaselineTypeTable', () => {
-  it('writes hit@k per question type for each configuration, every row as wide as the header', () => {
-    const rows = renderBaselineTypeTable(results).trimEnd().split('\n');
-    expect(rows[0]).toBe('| hit@5 | lookup | paraphrase |');
-    expect(rows[3]).toBe('| vector · offline:hash:512 | 0.000 | 1.000 |');
+  it('writes a row per type, per slice and overall, every row as wide as the header', () => {
+    expect(rows.slice(2).map((row) => row.split(' | ')[0])).toEqual([
+      '| lookup',
+      '| paraphrase',
+      '| unanswerable',
+      '| unanswerable/near-miss',
+      '| **overall**',
+    ]);
+    expect(rows[3]).toBe(
+      '| paraphrase | 1 | 1.000 | 0.000 | 1.000 | 1.000 | 0.000 | 1.000 | – | – | – | 1.000 | 0.000 | 1.000 |',
+    );
+    expect(rows[5]).toBe(
+      '| unanswerable/near-miss | 1 | – | – | – | – | – | – | 1.000 | 0.000 | 1.000 | – | – | – |',
+    );
     expect(new Set(rows.map((row) => row.split('|').length)).size).toBe(1);
   });
 });

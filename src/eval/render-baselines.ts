@@ -1,9 +1,9 @@
-// Renders the baselines as two Markdown tables: the overall row of each configuration, and hit@k per question type.
-import type { AggregateRow } from './aggregate.ts';
-import type { BaselineResult, UnavailableEmbedder } from './baselines.ts';
+// Renders one run's baselines as a Markdown table: per question type, hybrid against lexical-only and vector-only
+// retrieval on hit@k, answered, correct abstain and gold cited.
+import type { AggregateRow, EvalReport } from './aggregate.ts';
+import type { BaselineResult } from './baselines.ts';
 
 const ratio = (value: number | null) => (value === null ? '–' : value.toFixed(3));
-const milliseconds = (value: number | null) => (value === null ? '–' : String(Math.round(value)));
 const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 
 /** The first clause of a (possibly long) reason — up to its first full stop or colon — at most 200 characters. */
@@ -12,54 +12,49 @@ export function briefly(text: string): string {
   return sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
 }
 
-export function configurationName(result: Pick<BaselineResult, 'mode' | 'embedder'>): string {
-  return result.embedder === null ? `${result.mode} only` : `${result.mode} · ${result.embedder}`;
-}
+const METRICS: ReadonlyArray<[string, (row: AggregateRow) => number | null]> = [
+  ['hit@k', (row) => row.metrics.hitAtK],
+  ['answered', (row) => row.abstention.answered],
+  ['correct abstain', (row) => row.abstention.correctAbstain],
+  ['gold cited', (row) => row.metrics.goldCited],
+];
 
-/** One row per configuration with the overall metrics that tell retrieval and answering apart. */
-export function renderBaselineTable(
-  results: readonly BaselineResult[],
-  unavailable: readonly UnavailableEmbedder[] = [],
-): string {
-  const k = results[0]?.report.k ?? 5;
-  const columns: Array<[string, (row: AggregateRow) => string]> = [
-    ['hit@1', (row) => ratio(row.metrics.hitAt1)],
-    [`hit@${k}`, (row) => ratio(row.metrics.hitAtK)],
-    [`recall@${k}`, (row) => ratio(row.metrics.recallAtK)],
-    ['MRR', (row) => ratio(row.metrics.mrr)],
-    ['gold citations', (row) => ratio(row.metrics.goldCitationPrecision)],
-    ['must-mention', (row) => ratio(row.metrics.mustMentionCoverage)],
-    ['correct abstain', (row) => ratio(row.abstention.correctAbstain)],
-    ['false abstain', (row) => ratio(row.abstention.falseAbstain)],
-    ['p50 ms', (row) => milliseconds(row.latencyMs.p50)],
+/**
+ * Rows: the question types, the slices and overall of the hybrid run. Columns: each metric for hybrid, lexical only
+ * and vector only (in the order of `baselines`).
+ */
+export function renderBaselineTypeTable(hybrid: EvalReport, baselines: readonly BaselineResult[]): string {
+  const configurations: Array<[string, EvalReport]> = [
+    ['hybrid', hybrid],
+    ...baselines.map((result): [string, EvalReport] => [result.mode, result.report]),
   ];
-  const lines = [
-    line(['configuration', ...columns.map(([heading]) => heading)]),
-    line(['---', ...columns.map(() => '---:')]),
-    ...results.map((result) =>
-      line([configurationName(result), ...columns.map(([, value]) => value(result.report.overall))]),
-    ),
+  const headings = METRICS.flatMap(([metric]) =>
+    configurations.map(([name]) => `${metric.replace('@k', `@${hybrid.k}`)} ${name}`),
+  );
+  const rowIn = (report: EvalReport, label: string): AggregateRow | undefined =>
+    label === 'overall'
+      ? report.overall
+      : (report.byType.find((entry) => entry.type === label)?.row ??
+        report.slices.find((entry) => entry.name === label)?.row);
+  const labels = [
+    ...hybrid.byType.map((entry) => entry.type),
+    ...hybrid.slices.map((entry) => entry.name),
+    'overall',
   ];
-  if (unavailable.length > 0) {
-    lines.push(
-      '',
-      ...unavailable.map((entry) => `- not available: ${entry.provider} (${briefly(entry.reason)})`),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** hit@k of each configuration per question type (types in the order of the first report). */
-export function renderBaselineTypeTable(results: readonly BaselineResult[]): string {
-  const k = results[0]?.report.k ?? 5;
-  const types = results[0]?.report.byType.map((entry) => entry.type) ?? [];
-  const hitOf = (result: BaselineResult, type: string) =>
-    ratio(result.report.byType.find((entry) => entry.type === type)?.row.metrics.hitAtK ?? null);
   return `${[
-    line([`hit@${k}`, ...types]),
-    line(['---', ...types.map(() => '---:')]),
-    ...results.map((result) =>
-      line([configurationName(result), ...types.map((type) => hitOf(result, type))]),
+    line(['type', 'n', ...headings]),
+    line(['---', '---:', ...headings.map(() => '---:')]),
+    ...labels.map((label) =>
+      line([
+        label === 'overall' ? '**overall**' : label,
+        String(rowIn(hybrid, label)?.questions ?? 0),
+        ...METRICS.flatMap(([, value]) =>
+          configurations.map(([, report]) => {
+            const row = rowIn(report, label);
+            return ratio(row === undefined ? null : value(row));
+          }),
+        ),
+      ]),
     ),
   ].join('\n')}\n`;
 }

@@ -41,7 +41,8 @@ function crossValidation<C extends Counts>(calibration: Calibration<C>, current:
       `${fold.calibratedOn === 'odd' ? 'even' : 'odd'} ids`,
   );
   return (
-    `2-fold cross-validation (odd/even ids): ${parts.join('; ')}. Held-out cost ${number(cost)}, against ` +
+    `2-fold cross-validation (odd/even ids of the tuning set): ${parts.join('; ')}. Cross-checked cost ` +
+    `${number(cost)}, against ` +
     `${number(calibration.best.cost)} in-sample at the cheapest threshold and ${number(current.cost)} at the current ` +
     'default.'
   );
@@ -49,9 +50,9 @@ function crossValidation<C extends Counts>(calibration: Calibration<C>, current:
 
 function recommendation(recommended: number, current: number, name: string): string {
   return recommended === current
-    ? `**Recommendation: keep ${name} at ${threshold(current)}.** Moving it is not shown to help: its held-out cost ` +
+    ? `**Recommendation: keep ${name} at ${threshold(current)}.** Moving it is not shown to help: its cross-checked cost ` +
         'is no lower than the current default’s, so the in-sample gain is fitted to these questions.'
-    : `**Recommendation: set ${name} to ${threshold(recommended)}.** The held-out cost is lower than the current ` +
+    : `**Recommendation: set ${name} to ${threshold(recommended)}.** The cross-checked cost is lower than the current ` +
         'default’s, so the gain carries over to questions the threshold was not chosen on.';
 }
 

@@ -1,24 +1,34 @@
-// Renders a suite result as the evaluation report (eval/REPORT.md, and the CLI's text output): the table per type,
-// the gate, the baselines and the calibrations, with a short guide to reading them.
-import { countByType } from './qa-set.ts';
-import { briefly, renderBaselineTable, renderBaselineTypeTable } from './render-baselines.ts';
+// Renders a suite result as the evaluation report (eval/REPORT.md, and the CLI's text output): which set is tuned
+// on, the runs side by side, each run in full, the gate, the baselines and the calibration, with a reading guide.
+import { QA_TYPES } from './qa-set.ts';
+import { briefly, renderBaselineTypeTable } from './render-baselines.ts';
 import { renderAbstainCalibration, renderSupportCalibration } from './render-calibration.ts';
+import {
+  columnLabel,
+  embedderLabels,
+  type RowMetric,
+  type RunColumn,
+  renderOverallSideBySide,
+  renderTypeSideBySide,
+} from './render-side-by-side.ts';
 import { renderMarkdown } from './report.ts';
-import type { SuiteResult } from './suite.ts';
+import type { SetRun, SuiteResult } from './suite.ts';
 import type { GateCheck } from './thresholds.ts';
+
+/** The gate's checks on the run its thresholds name, or why they were not run. */
+export type GateSection =
+  | { file: string; set: string; embedder: string; checks: readonly GateCheck[] }
+  | { file: string; skipped: string };
 
 export interface ReportContext {
   generatedAt: Date;
   /** The command line that produced the report, e.g. "npx beschluss eval --baselines". */
   command: string;
-  /** The set file as shown to readers (relative to the project). */
-  setFile: string;
   /** The corpus folder of an in-process run, as shown to readers. */
   corpus?: string;
-  /** Why the main run's embedder is not the configured one (an "auto" fallback). */
-  embedderNote?: string;
-  /** The gate's checks, or why they were not run (e.g. another embedder than the thresholds'). */
-  gate?: { file: string; checks: readonly GateCheck[] } | { file: string; skipped: string };
+  /** Why an embedder is not the one asked for (an "auto" fallback), by embedder id. */
+  embedderNotes?: Readonly<Record<string, string>>;
+  gate?: GateSection;
 }
 
 export interface RenderReportOptions {
@@ -28,29 +38,121 @@ export interface RenderReportOptions {
 
 const GUIDE = `## How to read this
 
-- **Rows** are question types (see eval/README.md); **overall** is over all questions. "–" marks a metric that is
-  undefined for the row (no gold units for unanswerable questions, no citations when every answer abstained).
-- **hit@1, hit@k, recall@k, MRR** judge retrieval alone: the units the retriever ranks for the question (a follow-up
-  is joined with the previous question, as the answerer does) against the gold units.
-- **ctx precision@k / ctx recall@k** judge the answer's sources, what the user is shown. Precision is low by design
-  when one unit answers and k are shown.
-- **citation precision** counts a citation as right when its unit is gold or the support checker accepts it for its
-  statement. The extractive answerer quotes the unit it cites, so it is near 1 by construction; it matters for LLM
-  answers (run \`--url\` against a server with an LLM). **gold citations** counts gold units only: how often a cited
-  unit is one that answers the question.
-- **statement coverage**: statements with a citation that exists and is among the answer's sources.
+- **Columns** are runs: a set (dev, held-out) with an embedder (transformers = the bundled model, the product's
+  default; offline = the weight-free German embedder). **Rows** are question types (see eval/README.md);
+  \`unanswerable/near-miss\` is the part of the unanswerable questions that ask for a detail a present item does not
+  give; **overall** is over all questions of the set. "–" marks a metric that is undefined for the row.
+- **answered**: answerable questions not abstained on (1 − false abstain). **correct abstain**: unanswerable
+  questions abstained on (1 − missed abstain).
+- **gold cited**: answerable questions whose answer cites at least one gold unit (an abstention counts as not
+  cited) — the share answered with a right citation. **gold citations**: of all citations, the share to gold units.
+- **citation validity**: citations to a unit that exists and is among the answer's sources. **statement coverage**:
+  statements with at least one such citation. **citation precision** also accepts a non-gold unit the support
+  checker finds backing the statement; the extractive answerer quotes what it cites, so it matters for LLM answers
+  (run \`--url\` against a server with an LLM).
 - **must-mention**: expected phrases found whole in the answer text (after normalising case, quotes, dashes, ß).
-- **correct / missed abstain**: unanswerable questions abstained on / answered. **false abstain**: answerable
-  questions abstained on. Lower false and missed abstain is better.
-- **p50 / p95 ms**: time to answer one question (retrieval and answering).
-- The set is small (8–28 questions per type): one question moves a type's row by 4–12 points. The pipeline is
-  deterministic, so a change between two runs is a change of code, corpus or set — compare runs, not decimals.
-- **Baselines** run the same questions with lexical-only, vector-only and hybrid retrieval, for every embedder that
-  could be loaded. **Calibration** sweeps the thresholds on this set; the odd/even cross-check shows how much of the
-  gain is fitted to these questions. Recommended values are applied to src/answer by hand, never by this command.
+- **hit@1, hit@k, recall@k, MRR** judge retrieval alone: the units ranked for the question (a follow-up is joined
+  with the previous question, as the answerer does) against the gold units. **ctx precision@k / ctx recall@k** judge
+  the answer's sources; precision is low by design when one unit answers and k are shown.
+- **p50 / p95 ms**: time to answer one question in process (retrieval and answering, as \`/api/ask\` without HTTP).
+- The sets are small (4–25 questions per type and split): one question moves a type's row by 4–25 points. The
+  pipeline is deterministic, so a change between two runs is a change of code, corpus or set — compare runs, not
+  decimals, and compare dev with held-out: a gain on dev that held-out does not show is fitted to dev.
+- **Baselines** run each set with lexical-only and vector-only retrieval on the same index beside the hybrid run.
+  **Calibration** sweeps the thresholds on the tuning set only; its odd/even cross-check shows how much of a gain is
+  fitted to those questions. Recommended values are applied to src/answer by hand, never by this command.
 `;
 
-function gateSection(gate: NonNullable<ReportContext['gate']>): string {
+/** The runs as columns: sets outer (in set order), embedders inner (in run order). */
+export function runColumns(result: SuiteResult): Array<RunColumn & { run: SetRun }> {
+  const labels = embedderLabels(result.embedders.map((embedder) => embedder.id));
+  return result.sets.flatMap((set) =>
+    result.embedders.flatMap((embedder) => {
+      const run = result.runs.find((item) => item.set === set.name && item.embedder === embedder.id);
+      return run === undefined
+        ? []
+        : [{ set: set.name, embedder: labels.get(embedder.id) ?? embedder.id, report: run.run.report, run }];
+    }),
+  );
+}
+
+/** Which sets are tuned on and which are reported only, in one sentence. */
+export function tuningStatement(result: Pick<SuiteResult, 'sets'>): string {
+  const named = (sets: SuiteResult['sets']) => sets.map((set) => `${set.name} (${set.file})`).join(', ');
+  const tuned = result.sets.filter((set) => !set.heldOut);
+  const heldOut = result.sets.filter((set) => set.heldOut);
+  const parts: string[] = [];
+  if (tuned.length > 0) {
+    parts.push(
+      `**Tuned on ${named(tuned)} only**: the answerer is tuned and the thresholds are calibrated on ` +
+        `${tuned.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  if (heldOut.length > 0) {
+    parts.push(`**${named(heldOut)} is reported only**: never tuned or calibrated on.`);
+  } else {
+    parts.push('No held-out set is part of this run.');
+  }
+  return parts.join(' ');
+}
+
+function countsTable(result: SuiteResult): string {
+  const counts = result.sets.map((set) => set.counts);
+  const types = QA_TYPES.filter((type) => counts.some((count) => count[type] > 0));
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    line(['type', ...result.sets.map((set) => set.name)]),
+    line(['---', ...result.sets.map(() => '---:')]),
+    ...types.map((type) => line([type, ...counts.map((count) => String(count[type]))])),
+    line(['**all**', ...result.sets.map((set) => String(set.questions))]),
+    '',
+  ].join('\n');
+}
+
+function header(result: SuiteResult, context: ReportContext): string {
+  const labels = embedderLabels(result.embedders.map((embedder) => embedder.id));
+  const embedders = result.embedders.map((embedder) => {
+    const note = context.embedderNotes?.[embedder.id];
+    const build = embedder.build
+      ? ` (${embedder.build.units} units, ${embedder.build.meetings} meeting(s), index built in ` +
+        `${(embedder.build.durationMs / 1000).toFixed(1)} s)`
+      : '';
+    return `${labels.get(embedder.id)} = ${embedder.id}${build}${note ? ` — fallback: ${briefly(note)}` : ''}`;
+  });
+  const k = result.runs[0]?.run.report.k ?? 5;
+  return [
+    '# Evaluation report',
+    '',
+    `Generated by \`${context.command}\` on ${context.generatedAt.toISOString()}. Do not edit by hand: the command`,
+    'rewrites this file.',
+    '',
+    tuningStatement(result),
+    '',
+    `- Sets: ${result.sets.map((set) => `${set.name} = ${set.file} (${set.questions} questions)`).join('; ')}`,
+    `- Target: ${result.target}, extractive answerer${context.corpus ? `; corpus ${context.corpus}` : ''}`,
+    `- Embedders: ${embedders.join('; ')}`,
+    `- k = ${k} for the ranking, the @k metrics and the answer's sources`,
+    '',
+    'Questions per type:',
+    '',
+    countsTable(result),
+    GUIDE,
+  ].join('\n');
+}
+
+const TYPE_METRICS: ReadonlyArray<RowMetric> = [
+  { heading: 'hit@k', value: (row) => row.metrics.hitAtK, kind: 'ratio' },
+  { heading: 'answered (of answerable)', value: (row) => row.abstention.answered, kind: 'ratio' },
+  {
+    heading: 'correct abstain (of unanswerable)',
+    value: (row) => row.abstention.correctAbstain,
+    kind: 'ratio',
+  },
+  { heading: 'gold cited (of answerable)', value: (row) => row.metrics.goldCited, kind: 'ratio' },
+  { heading: 'must-mention', value: (row) => row.metrics.mustMentionCoverage, kind: 'ratio' },
+];
+
+function gateSection(gate: GateSection): string {
   if ('skipped' in gate) return `## Gate (${gate.file})\n\nNot checked: ${gate.skipped}\n`;
   const failed = gate.checks.filter((check) => !check.passed);
   const summary =
@@ -64,14 +166,47 @@ function gateSection(gate: NonNullable<ReportContext['gate']>): string {
       `${value(check.measured)} | ${check.passed ? 'ok' : '**FAIL**'} |`,
   );
   return [
-    `## Gate (${gate.file})`,
+    `## Gate (${gate.file}: ${gate.set} · ${gate.embedder})`,
     '',
-    `${summary} Thresholds are only ever raised (maxima only lowered), never relaxed to let a change through.`,
+    `${summary} \`npm run eval:gate\` checks these in CI on the held-out set only. Thresholds are only ever raised`,
+    '(maxima only lowered), never relaxed to let a change through.',
     '',
     '| scope | metric | threshold | measured | |',
     '| --- | --- | ---: | ---: | --- |',
     ...rows,
     '',
+  ].join('\n');
+}
+
+function calibrationSection(result: SuiteResult): string {
+  const calibration = result.calibration;
+  if (calibration === undefined) return '';
+  const set = result.sets.find((item) => item.name === calibration.set);
+  const heldOut = result.sets.filter((item) => item.heldOut).map((item) => item.name);
+  return [
+    '## Calibration',
+    '',
+    `Calibrated on **${calibration.set}** (${set?.file ?? calibration.set}) with ${calibration.embedder} only` +
+      (heldOut.length > 0 ? `; ${heldOut.join(', ')} is never used for calibration.` : '.'),
+    '',
+    '### Abstain threshold of the extractive answerer',
+    '',
+    'Each question is answered with the threshold off (0) and at infinity, and scored by its evidence (the best',
+    "sentence's score, `evidenceScore`): at a threshold t a question the threshold decides is abstained on when its",
+    'evidence is below t, otherwise it keeps its answer. Outcomes: an answerable question answered with a gold',
+    'citation is correct, answered without one a wrong answer, abstained on a false abstain; an unanswerable',
+    'question abstained on is correct, answered a missed abstain.',
+    '',
+    renderAbstainCalibration(calibration.result.abstain),
+    '### Support threshold of the support checker',
+    '',
+    'Positives stand in for statements an LLM would write from a gold unit: the question restated with the',
+    'must-mention phrases that unit contains, scored against that unit. Each is also scored against a random',
+    'non-gold unit and against the best-ranked non-gold unit of the question (the plausible wrong citation).',
+    'Follow-ups are left out (their question names no topic). The extractive answerer quotes whole sentences,',
+    'which the checker always accepts, so this threshold matters for LLM answers.',
+    '',
+    renderSupportCalibration(calibration.result.support),
   ].join('\n');
 }
 
@@ -81,71 +216,51 @@ export function renderReportDocument(
   options: RenderReportOptions = {},
 ): string {
   const { document = true } = options;
-  const { report } = result.run;
+  const columns = runColumns(result);
+  const k = result.runs[0]?.run.report.k ?? 5;
   const sections: string[] = [];
-  if (document) {
-    const counts = Object.entries(countByType(result.run.records.map((record) => record.entry)))
-      .filter(([, count]) => count > 0)
-      .map(([type, count]) => `${type} ${count}`)
-      .join(', ');
-    sections.push(
-      [
-        '# Evaluation report',
-        '',
-        `Generated by \`${context.command}\` on ${context.generatedAt.toISOString()}. Do not edit by hand: the command`,
-        'rewrites this file.',
-        '',
-        `- Set: ${context.setFile} — ${report.overall.questions} questions (${counts})`,
-        `- Target: ${result.target}, extractive answerer${context.corpus ? `; corpus ${context.corpus}` : ''}` +
-          (result.build ? ` (${result.build.units} units, ${result.build.meetings} meeting(s))` : ''),
-        `- Embedder: ${result.embedder}${context.embedderNote ? ` (fallback: ${briefly(context.embedderNote)})` : ''}`,
-        `- k = ${report.k} for the ranking, the @k metrics and the answer's sources`,
-        '',
-        GUIDE,
-      ].join('\n'),
-    );
-  }
-  sections.push(`## Results by question type\n\n${renderMarkdown(report)}`);
+  if (document) sections.push(header(result, context));
+  else sections.push(`${tuningStatement(result)}\n`);
+  sections.push(`## Overall\n\n${renderOverallSideBySide(columns)}`);
+  sections.push(
+    [
+      '## By question type',
+      '',
+      ...TYPE_METRICS.map(
+        (metric) =>
+          `### ${metric.heading.replace('@k', `@${k}`)}\n\n${renderTypeSideBySide(columns, metric)}`,
+      ),
+    ].join('\n'),
+  );
+  sections.push(
+    [
+      '## Every metric, per run',
+      '',
+      ...columns.map(
+        (column) =>
+          `### ${columnLabel(column)}\n\nEmbedder ${column.run.embedder}.\n\n` +
+          renderMarkdown(column.report),
+      ),
+    ].join('\n'),
+  );
   if (context.gate) sections.push(gateSection(context.gate));
-  if (result.baselines) {
+  const withBaselines = columns.filter((column) => column.run.baselines !== undefined);
+  if (withBaselines.length > 0) {
     sections.push(
       [
         '## Baselines',
         '',
-        'Overall, per configuration (retrieval mode · embedder):',
+        'Per set and embedder: the hybrid run beside lexical-only and vector-only retrieval on the same index (the',
+        'lexical-only columns do not depend on the embedder).',
         '',
-        renderBaselineTable(result.baselines.results, result.baselines.unavailable),
-        `hit@${report.k} per question type:`,
-        '',
-        renderBaselineTypeTable(result.baselines.results),
+        ...withBaselines.map(
+          (column) =>
+            `### ${columnLabel(column)}\n\n${renderBaselineTypeTable(column.report, column.run.baselines ?? [])}`,
+        ),
       ].join('\n'),
     );
   }
-  if (result.calibration) {
-    sections.push(
-      [
-        '## Calibration',
-        '',
-        '### Abstain threshold of the extractive answerer',
-        '',
-        'Each question is answered with the threshold off (0) and at infinity, and scored by its evidence (the best',
-        "sentence's score, `evidenceScore`): at a threshold t a question the threshold decides is abstained on when its",
-        'evidence is below t, otherwise it keeps its answer. Outcomes: an answerable question answered with a gold',
-        'citation is correct, answered without one a wrong answer, abstained on a false abstain; an unanswerable',
-        'question abstained on is correct, answered a missed abstain.',
-        '',
-        renderAbstainCalibration(result.calibration.abstain),
-        '### Support threshold of the support checker',
-        '',
-        'Positives stand in for statements an LLM would write from a gold unit: the question restated with the',
-        'must-mention phrases that unit contains, scored against that unit. Each is also scored against a random',
-        'non-gold unit and against the best-ranked non-gold unit of the question (the plausible wrong citation).',
-        'Follow-ups are left out (their question names no topic). The extractive answerer quotes whole sentences,',
-        'which the checker always accepts, so this threshold matters for LLM answers.',
-        '',
-        renderSupportCalibration(result.calibration.support),
-      ].join('\n'),
-    );
-  }
+  const calibration = calibrationSection(result);
+  if (calibration !== '') sections.push(calibration);
   return sections.join('\n');
 }

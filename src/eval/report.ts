@@ -21,9 +21,12 @@ function columns(k: number): Column[] {
     metricColumn(`ctx precision@${k}`, 'contextPrecisionAtK'),
     metricColumn(`ctx recall@${k}`, 'contextRecallAtK'),
     metricColumn('citation precision', 'citationPrecision'),
+    metricColumn('citation validity', 'citationValidity'),
     metricColumn('gold citations', 'goldCitationPrecision'),
+    metricColumn('gold cited', 'goldCited'),
     metricColumn('statement coverage', 'statementCoverage'),
     metricColumn('must-mention', 'mustMentionCoverage'),
+    { heading: 'answered', value: (row) => row.abstention.answered, kind: 'ratio' },
     { heading: 'correct abstain', value: (row) => row.abstention.correctAbstain, kind: 'ratio' },
     { heading: 'false abstain', value: (row) => row.abstention.falseAbstain, kind: 'ratio' },
     { heading: 'missed abstain', value: (row) => row.abstention.missedAbstain, kind: 'ratio' },
@@ -38,7 +41,7 @@ function cell(value: number | null, kind: Column['kind']): string {
   return kind === 'ms' ? String(Math.round(value)) : value.toFixed(3);
 }
 
-/** The report as a GitHub-flavoured Markdown table: a row per type, then a bold "overall" row. */
+/** The report as a GitHub-flavoured Markdown table: a row per type, a row per slice, then a bold "overall" row. */
 export function renderMarkdown(report: EvalReport): string {
   const table = columns(report.k);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -52,6 +55,7 @@ export function renderMarkdown(report: EvalReport): string {
     line(['type', 'n', ...table.map((column) => column.heading)]),
     line(['---', '---:', ...table.map(() => '---:')]),
     ...report.byType.map(({ type, row: values }) => row(type, values)),
+    ...report.slices.map(({ name, row: values }) => row(name, values)),
     row('**overall**', report.overall),
   ]
     .join('\n')

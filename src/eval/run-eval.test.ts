@@ -81,6 +81,7 @@ const entries: QaEntry[] = [
     gold: [],
     must_mention: [],
     answerable: false,
+    near_miss: true,
   },
 ];
 
@@ -114,6 +115,11 @@ describe('runEvaluation', () => {
     expect(run.records.map((record) => record.latencyMs)).toEqual([7, 7, 7]);
     expect(run.report.overall.questions).toBe(3);
     expect(run.report.byType.map((entry) => entry.type)).toEqual(['lookup', 'followup', 'unanswerable']);
+    expect(unanswerable?.result.nearMiss).toBe(true);
+    expect(lookup?.result.nearMiss).toBeUndefined();
+    expect(run.report.slices).toEqual([
+      { name: 'unanswerable/near-miss', row: expect.objectContaining({ questions: 1 }) },
+    ]);
   });
 
   it('refuses a set whose gold units the target does not know, before asking anything', async () => {

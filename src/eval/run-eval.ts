@@ -2,7 +2,7 @@
 import { analyseQuestion } from '../answer/question.ts';
 import type { Answer, AskRequest } from '../answer/types.ts';
 import { unitId } from '../model.ts';
-import { buildReport, type EvalReport, type QuestionResult } from './aggregate.ts';
+import { buildReport, type EvalReport, NEAR_MISS_SLICE, type QuestionResult } from './aggregate.ts';
 import { resolveDefaultMeeting } from './default-meeting.ts';
 import type { EvalTarget } from './eval-target.ts';
 import { type CitedStatement, scoreQuestion } from './metrics.ts';
@@ -91,13 +91,19 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
       answer,
       citedIds: [...new Set(statements.flatMap((statement) => statement.citations))],
       latencyMs,
-      result: { id: entry.id, type: entry.type, scores, latencyMs },
+      result: {
+        id: entry.id,
+        type: entry.type,
+        scores,
+        latencyMs,
+        ...(entry.near_miss === true ? { nearMiss: true } : {}),
+      },
     });
     onQuestion?.(records.length, entries.length);
   }
   const report = buildReport(
     records.map((record) => record.result),
-    { k, typeOrder: QA_TYPES },
+    { k, typeOrder: QA_TYPES, slices: [NEAR_MISS_SLICE] },
   );
   return { report, records, defaultMeeting };
 }

@@ -47,6 +47,13 @@ describe('beschluss eval: usage', () => {
     [['--url', 'ftp://example.org'], /expected --url like/],
     [['--url', 'http://127.0.0.1:3000', '--baselines'], /--baselines needs the in-process pipeline/],
     [['--url', 'http://127.0.0.1:3000', '--calibrate'], /--calibrate needs the in-process pipeline/],
+    [
+      ['--url', 'http://127.0.0.1:3000', '--embedders', 'offline'],
+      /--embedders needs the in-process pipeline/,
+    ],
+    [['--embedders', 'offline,word2vec'], /expected --embedders from auto, transformers/],
+    [['--embedders', 'offline,offline'], /expected --embedders to name each embedder once/],
+    [['--embedders', ','], /expected --embedders to name at least one embedder/],
     [['--set', ' '], /expected --set to name a JSON Lines file/],
     [['--fast'], /unknown option '--fast'/],
     [['extra'], /too many arguments|excess/],
@@ -55,6 +62,12 @@ describe('beschluss eval: usage', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
+  });
+
+  it('refuses to calibrate on the held-out set', async () => {
+    const result = await run(['--set', set.file, '--calibrate'], { heldOutFile: set.file });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--calibrate never tunes on the held-out set/);
   });
 
   it('exits 1 naming the file when the set cannot be read', async () => {
@@ -70,20 +83,24 @@ describe('beschluss eval: in process', () => {
       path.join(directory, 'thresholds.json'),
       JSON.stringify({
         embedder: 'offline',
+        set: set.file,
         overall: { min: { hitAtK: 0.5 }, max: { missedAbstain: 0.99 } },
       }),
     );
     const result = await run(['--set', set.file, '--json', '--write-report']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(json.report.overall.questions).toBe(4);
-    expect(json.embedder).toMatch(/^offline:/);
+    expect(json.sets).toMatchObject([{ name: 'set', questions: 4, heldOut: false }]);
+    expect(json.runs).toHaveLength(1);
+    expect(json.runs[0].report.overall.questions).toBe(4);
+    expect(json.runs[0].embedder).toMatch(/^offline:/);
     expect(json.target).toBe('in-process, hybrid');
+    expect(json.gate.set).toBe('set');
     expect(json.gate.checks.map((check: { metric: string }) => check.metric)).toEqual([
       'hitAtK',
       'missedAbstain',
     ]);
-    expect(json.baselines).toBeUndefined();
+    expect(json.runs[0].baselines).toBeUndefined();
     expect(result.stderr).toMatch(/eval: wrote .*REPORT\.md/);
     const report = await readFile(path.join(directory, 'REPORT.md'), 'utf8');
     expect(report).toMatch(/^# Evaluation report/);
@@ -92,12 +109,36 @@ describe('beschluss eval: in process', () => {
     expect(report).toContain('## Gate (');
   }, 60_000);
 
-  it('prints the tables as Markdown, with the baselines when asked', async () => {
+  it('runs dev and held-out with each embedder named, calibrating on dev only, with baselines', async () => {
+    const result = await run(['--embedders', 'offline', '--baselines', '--calibrate', '--json'], {
+      devFile: set.file,
+      heldOutFile: set.file,
+    });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.sets.map((entry: { name: string; heldOut: boolean }) => [entry.name, entry.heldOut])).toEqual(
+      [
+        ['dev', false],
+        ['held-out', true],
+      ],
+    );
+    expect(json.runs.map((entry: { set: string }) => entry.set)).toEqual(['dev', 'held-out']);
+    expect(json.runs[1].baselines.map((entry: { mode: string }) => entry.mode)).toEqual([
+      'lexical',
+      'vector',
+    ]);
+    expect(json.calibration.set).toBe('dev');
+    expect(result.stderr).toMatch(/eval: dev: calibrating/);
+    expect(result.stderr).not.toMatch(/held-out: calibrating/);
+  }, 60_000);
+
+  it('prints the tables as Markdown, stating the tuning set, with the baselines when asked', async () => {
     const result = await run(['--set', set.file, '--baselines']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^## Results by question type\n/);
-    expect(result.stdout).toContain('| **overall** | 4 |');
-    expect(result.stdout).toContain('| lexical only |');
+    expect(result.stdout).toMatch(/^\*\*Tuned on set \(\S+set\.jsonl\) only\*\*/);
+    expect(result.stdout).toContain('| overall | set · offline |');
+    expect(result.stdout).toContain('| questions | 4 |');
+    expect(result.stdout).toContain('| type | n | hit@5 hybrid | hit@5 lexical | hit@5 vector |');
     expect(result.stdout).not.toContain('# Evaluation report');
   }, 60_000);
 });
@@ -121,7 +162,7 @@ describe('beschluss eval --url', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.target).toBe('server http://eval.test');
-    expect(json.embedder).toBe(pipeline.embedder);
-    expect(json.report.questions).toHaveLength(4);
+    expect(json.embedders).toEqual([{ id: pipeline.embedder }]);
+    expect(json.runs[0].report.questions).toHaveLength(4);
   }, 60_000);
 });

@@ -1,13 +1,16 @@
-// `beschluss eval [--set FILE] [--json] [--url URL] [--baselines] [--calibrate] [--write-report]`: runs the evaluation
-// set through the pipeline (in process over a temporary index, or against a running server) and prints its metrics.
+// `beschluss eval [--set FILE] [--embedders LIST] [--json] [--url URL] [--baselines] [--calibrate] [--write-report]`:
+// runs the dev and held-out sets (or one set) through the pipeline — in process over one temporary index per
+// embedder, or against a running server — and prints their metrics side by side.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config.ts';
+import { EMBEDDER_KINDS } from '../../embed/create.ts';
+import type { Embedder } from '../../embed/types.ts';
 import type { FetchFunction } from '../../eval/http-target.ts';
-import type { ReportContext } from '../../eval/report-document.ts';
-import type { SuiteResult } from '../../eval/suite.ts';
+import type { GateSection, ReportContext } from '../../eval/report-document.ts';
+import type { EvalSet, SuiteResult } from '../../eval/suite.ts';
 import { createLogger } from '../../logger.ts';
 import { EVAL_DIR, PROJECT_ROOT } from '../../paths.ts';
 import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
@@ -15,8 +18,10 @@ import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
 export interface EvalCommandOptions {
   /** Environment the configuration is read from (default process.env). */
   environment?: Record<string, string | undefined>;
-  /** Default set (default eval/qa.jsonl). */
-  defaultSetFile?: string;
+  /** The tuning set run when --set is not given (default eval/dev.jsonl). */
+  devFile?: string;
+  /** The held-out set run when --set is not given (default eval/heldout.jsonl): reported only, never calibrated on. */
+  heldOutFile?: string;
   /** Where --write-report writes (default eval/REPORT.md). */
   reportFile?: string;
   /** The gate's thresholds shown in the report (default eval/thresholds.json; skipped when missing). */
@@ -27,9 +32,28 @@ export interface EvalCommandOptions {
   now?: () => Date;
 }
 
+const embedderList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((kind) => kind.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.enum(EMBEDDER_KINDS, { error: `expected --embedders from ${EMBEDDER_KINDS.join(', ')}` }))
+      .min(1, 'expected --embedders to name at least one embedder')
+      .refine(
+        (kinds) => new Set(kinds).size === kinds.length,
+        'expected --embedders to name each embedder once',
+      ),
+  );
+
 const flagsSchema = z
   .strictObject({
     set: z.string().trim().min(1, 'expected --set to name a JSON Lines file').optional(),
+    embedders: embedderList.optional(),
     json: z.boolean().default(false),
     url: z.url({ protocol: /^https?$/, error: 'expected --url like http://127.0.0.1:3000' }).optional(),
     baselines: z.boolean().default(false),
@@ -38,12 +62,12 @@ const flagsSchema = z
   })
   .superRefine((flags, context) => {
     if (flags.url === undefined) return;
-    for (const flag of ['baselines', 'calibrate'] as const) {
+    for (const flag of ['baselines', 'calibrate', 'embedders'] as const) {
       if (flags[flag]) {
         context.addIssue({
           code: 'custom',
           path: [flag],
-          message: `--${flag} needs the in-process pipeline (other retrieval modes, evidence scores); drop --url`,
+          message: `--${flag} needs the in-process pipeline (its own index, retrieval modes, evidence scores); drop --url`,
         });
       }
     }
@@ -57,9 +81,10 @@ function shown(file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-function commandLine(flags: Flags, setFile: string, environment: Record<string, string | undefined>): string {
+function commandLine(flags: Flags, environment: Record<string, string | undefined>): string {
   const parts = ['beschluss eval'];
-  if (flags.set !== undefined) parts.push(`--set ${shown(setFile)}`);
+  if (flags.set !== undefined) parts.push(`--set ${shown(path.resolve(flags.set))}`);
+  if (flags.embedders !== undefined) parts.push(`--embedders ${flags.embedders.join(',')}`);
   if (flags.url !== undefined) parts.push(`--url ${flags.url}`);
   if (flags.baselines) parts.push('--baselines');
   if (flags.calibrate) parts.push('--calibrate');
@@ -76,30 +101,53 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/** The sets to run: dev and held-out, or the one --set names (held out when it is the held-out file). */
+function setFiles(
+  flags: Flags,
+  devFile: string,
+  heldOutFile: string,
+): Array<{ name: string; file: string; heldOut: boolean }> {
+  if (flags.set === undefined) {
+    return [
+      { name: 'dev', file: devFile, heldOut: false },
+      { name: 'held-out', file: heldOutFile, heldOut: true },
+    ];
+  }
+  const file = path.resolve(flags.set);
+  if (file === path.resolve(heldOutFile)) return [{ name: 'held-out', file, heldOut: true }];
+  if (file === path.resolve(devFile)) return [{ name: 'dev', file, heldOut: false }];
+  return [{ name: path.basename(file).replace(/\.jsonl?$/i, ''), file, heldOut: false }];
+}
+
 function jsonOf(result: SuiteResult, context: ReportContext) {
   return {
     generatedAt: context.generatedAt.toISOString(),
     command: context.command,
-    set: context.setFile,
     target: result.target,
-    embedder: result.embedder,
-    ...(context.embedderNote ? { embedderFallback: context.embedderNote } : {}),
-    report: result.run.report,
-    ...(context.gate ? { gate: context.gate } : {}),
-    ...(result.baselines
-      ? {
-          baselines: {
-            results: result.baselines.results.map(({ mode, embedder, report }) => ({
+    ...(context.corpus ? { corpus: context.corpus } : {}),
+    sets: result.sets,
+    embedders: result.embedders.map((embedder) => ({
+      ...embedder,
+      ...(context.embedderNotes?.[embedder.id] ? { fallback: context.embedderNotes[embedder.id] } : {}),
+    })),
+    runs: result.runs.map(({ set, embedder, run, baselines }) => ({
+      set,
+      embedder,
+      report: run.report,
+      ...(baselines
+        ? {
+            baselines: baselines.map(({ mode, embedder: baselineEmbedder, report }) => ({
               mode,
-              embedder,
+              embedder: baselineEmbedder,
               overall: report.overall,
               byType: report.byType,
+              slices: report.slices,
             })),
-            unavailable: result.baselines.unavailable,
-          },
-        }
-      : {}),
+          }
+        : {}),
+    })),
     ...(result.calibration ? { calibration: result.calibration } : {}),
+    ...(context.gate ? { gate: context.gate } : {}),
   };
 }
 
@@ -109,20 +157,23 @@ async function runEval(
   context: CommandContext,
   options: EvalCommandOptions,
 ): Promise<void> {
+  const usage = (message: string) =>
+    command.error(`eval: ${message}`, { exitCode: EXIT.usage, code: 'beschluss.usage' });
   const parsed = flagsSchema.safeParse(rawFlags);
   if (!parsed.success) {
-    command.error(`eval: ${z.prettifyError(parsed.error)}`, {
-      exitCode: EXIT.usage,
-      code: 'beschluss.usage',
-    });
+    usage(z.prettifyError(parsed.error));
     return;
   }
   const flags = parsed.data;
   const environment = options.environment ?? process.env;
   const config = loadConfig(environment);
-  const setFile = flags.set
-    ? path.resolve(flags.set)
-    : (options.defaultSetFile ?? path.join(EVAL_DIR, 'qa.jsonl'));
+  const devFile = options.devFile ?? path.join(EVAL_DIR, 'dev.jsonl');
+  const heldOutFile = options.heldOutFile ?? path.join(EVAL_DIR, 'heldout.jsonl');
+  const files = setFiles(flags, devFile, heldOutFile);
+  if (flags.calibrate && files.every((file) => file.heldOut)) {
+    usage(`--calibrate never tunes on the held-out set (${shown(heldOutFile)}); calibrate on dev`);
+    return;
+  }
   const reportFile = options.reportFile ?? path.join(EVAL_DIR, 'REPORT.md');
   const thresholdsFile = options.thresholdsFile ?? path.join(EVAL_DIR, 'thresholds.json');
   const progress = (message: string) => context.stderr(`eval: ${message}\n`);
@@ -141,19 +192,20 @@ async function runEval(
       import('../../eval/report-document.ts'),
       import('../../eval/thresholds.ts'),
     ]);
-  const entries = await readQaSet(setFile);
+  const sets: EvalSet[] = [];
+  for (const file of files) {
+    sets.push({ ...file, file: shown(file.file), entries: await readQaSet(file.file) });
+  }
   const analyzer = await createGermanAnalyzer();
   const reportContext: ReportContext = {
     generatedAt: (options.now ?? (() => new Date()))(),
-    command: commandLine(flags, setFile, environment),
-    setFile: shown(setFile),
+    command: commandLine(flags, environment),
   };
 
   let result: SuiteResult;
   if (flags.url !== undefined) {
     result = await suite.runHttpSuite({
-      entries,
-      file: shown(setFile),
+      sets,
       baseUrl: flags.url,
       analyzer,
       onProgress: progress,
@@ -161,36 +213,55 @@ async function runEval(
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   } else {
-    const [{ chooseEmbedder }, { baselineEmbedders }] = await Promise.all([
+    const [{ chooseEmbedder }, { embedderId }] = await Promise.all([
       import('../../assistant/choose-embedder.ts'),
-      import('../../eval/baseline-embedders.ts'),
+      import('../../embed/types.ts'),
     ]);
-    const { embedder, fallbackReason } = await chooseEmbedder({ config, logger, analyzer, environment });
-    if (fallbackReason !== undefined) reportContext.embedderNote = fallbackReason;
+    const embedders: Embedder[] = [];
+    const notes: Record<string, string> = {};
+    for (const kind of flags.embedders ?? [config.EMBEDDER]) {
+      const { embedder, fallbackReason } = await chooseEmbedder({
+        config: { ...config, EMBEDDER: kind },
+        logger,
+        analyzer,
+        environment,
+      });
+      embedders.push(embedder);
+      if (fallbackReason !== undefined) notes[embedderId(embedder)] = fallbackReason;
+    }
+    if (Object.keys(notes).length > 0) reportContext.embedderNotes = notes;
     reportContext.corpus = shown(config.CORPUS_DIR);
-    const baselines = flags.baselines
-      ? await baselineEmbedders({ analyzer, environment, logger, main: embedder })
-      : undefined;
     result = await suite.runInProcessSuite({
-      entries,
-      file: shown(setFile),
+      sets,
       corpusDir: config.CORPUS_DIR,
       analyzer,
-      embedder,
+      embedders,
+      baselines: flags.baselines,
       calibrate: flags.calibrate,
       onProgress: progress,
-      ...(baselines ? { baselines } : {}),
     });
   }
 
   if (await exists(thresholdsFile)) {
     const gate = await thresholds.readThresholds(thresholdsFile);
-    reportContext.gate = thresholds.embedderMatches(gate, result.embedder)
-      ? { file: shown(thresholdsFile), checks: thresholds.checkThresholds(result.run.report, gate) }
-      : {
-          file: shown(thresholdsFile),
-          skipped: `the thresholds were measured with ${gate.embedder}; this run used ${result.embedder}.`,
-        };
+    const setFile = path.resolve(PROJECT_ROOT, gate.set);
+    const setName = sets.find((set) => path.resolve(PROJECT_ROOT, set.file) === setFile)?.name;
+    const run = result.runs.find(
+      (candidate) => candidate.set === setName && thresholds.embedderMatches(gate, candidate.embedder),
+    );
+    const section: GateSection =
+      run === undefined
+        ? {
+            file: shown(thresholdsFile),
+            skipped: `the thresholds are for ${gate.set} with ${gate.embedder}; this run has no such set and embedder.`,
+          }
+        : {
+            file: shown(thresholdsFile),
+            set: run.set,
+            embedder: run.embedder,
+            checks: thresholds.checkThresholds(run.run.report, gate),
+          };
+    reportContext.gate = section;
   }
 
   context.stdout(
@@ -211,18 +282,27 @@ export function createEvalCommand(options: EvalCommandOptions = {}): CliCommand 
     register(program: Command, context: CommandContext) {
       program
         .command('eval')
-        .description('run the evaluation set and print retrieval, citation and abstention metrics')
-        .option('--set <file>', 'evaluation set (JSON Lines; default eval/qa.jsonl)')
+        .description(
+          'run the dev and held-out sets and print retrieval, citation and abstention metrics side by side',
+        )
+        .option(
+          '--set <file>',
+          'run this one set (JSON Lines) instead of eval/dev.jsonl and eval/heldout.jsonl',
+        )
+        .option(
+          '--embedders <list>',
+          `comma-separated embedders to run every set with, one temporary index each (${EMBEDDER_KINDS.join(', ')}; default EMBEDDER)`,
+        )
         .option('--json', 'print the machine-readable report')
         .option(
           '--url <url>',
           'evaluate a running server (POST /api/ask, GET /api/search) instead of in process',
         )
+        .option('--baselines', 'also run lexical-only and vector-only retrieval for every set and embedder')
         .option(
-          '--baselines',
-          'also run lexical-only, vector-only and hybrid retrieval for each available embedder',
+          '--calibrate',
+          'sweep the abstain and support thresholds on the dev set (never held-out) and recommend values',
         )
-        .option('--calibrate', 'sweep the abstain and support thresholds and recommend values')
         .option('--write-report', 'also write eval/REPORT.md')
         .action((flags: Record<string, unknown>, command: Command) =>
           runEval(flags, command, context, options),

@@ -11,6 +11,8 @@ export const ABSTAINED_SCORES: Readonly<QuestionScores> = {
   citationPrecision: null,
   goldCitationPrecision: null,
   statementCoverage: null,
+  citationValidity: null,
+  goldCited: null,
   mustMentionCoverage: null,
   abstention: 'correct-abstain',
 };
