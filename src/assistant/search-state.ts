@@ -11,7 +11,13 @@ import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import { type LexicalIndex, loadLexicalIndex } from '../index/lexical.ts';
 import type { LoadedIndex } from '../index/loaded-index.ts';
-import { createHybridRetriever, type HybridRetriever } from '../retrieve/hybrid.ts';
+import type { FusionSettings } from '../retrieve/fusion.ts';
+import {
+  createHybridRetriever,
+  DEFAULT_FUSION,
+  type HybridRetriever,
+  OFFLINE_FUSION,
+} from '../retrieve/hybrid.ts';
 import { createSpellingCorrector } from '../retrieve/spelling.ts';
 
 export interface SearchState {
@@ -36,6 +42,8 @@ export interface SearchStateOptions {
   embedder: Embedder;
   /** Evidence below which the extractive answerer abstains (default: its calibrated default). */
   abstainThreshold?: number;
+  /** How lexical and vector rankings are fused (default: the retriever's, tuned for the model). */
+  fusion?: FusionSettings;
 }
 
 export function openSearchState(index: LoadedIndex, options: SearchStateOptions): SearchState {
@@ -67,6 +75,7 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     vectors: index.vectorStore,
     unitIdOfLabel: (label) => index.chunks[label]?.unitId,
     embedder: withQueryCache(weighQueries(embedder, statistics)),
+    fusion: options.fusion ?? (isOfflineEmbedder(embedder) ? OFFLINE_FUSION : DEFAULT_FUSION),
     spelling: createSpellingCorrector({
       vocabulary: payload.vocabulary,
       isKnownWord: (word) => analyzer.isKnownWord(word),
