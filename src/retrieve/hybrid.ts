@@ -60,7 +60,10 @@ export interface HybridRetrieverOptions {
   candidates?: number;
   /** How the lexical and vector rankings are fused (default DEFAULT_FUSION). */
   fusion?: FusionSettings;
-  /** Factor on the fused score of units from meetings the question does not name by time (default 0.5). */
+  /**
+   * Factor on the fused score of units from meetings the question does not name by time (default 0.5); they are
+   * ranked after the named meetings' units in any case.
+   */
   otherMeetingFactor?: number;
   /**
    * Corrects misspelt query words against the corpus; the corrections are searched at `correctionWeight` beside the
@@ -170,11 +173,12 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
       .map((hit) => {
         const unit = catalog.get(hit.id);
         if (!unit) return undefined;
-        const factor = preferred.size > 0 && !preferred.has(unit.meeting) ? otherMeetingFactor : 1;
-        return { unit, score: hit.score * factor };
+        const other = preferred.size > 0 && !preferred.has(unit.meeting);
+        return { unit, score: hit.score * (other ? otherMeetingFactor : 1), other };
       })
-      .filter((entry): entry is { unit: Unit; score: number } => entry !== undefined)
-      .sort((a, b) => b.score - a.score);
+      .filter((entry): entry is { unit: Unit; score: number; other: boolean } => entry !== undefined)
+      // The meetings a question names by time come first, whatever the scale of the fused scores.
+      .sort((a, b) => Number(a.other) - Number(b.other) || b.score - a.score);
     for (const entry of rescored) push(entry.unit, entry.score, false);
     return ranked.slice(0, Math.max(k, exactUnits.length));
   }
