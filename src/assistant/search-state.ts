@@ -1,7 +1,12 @@
 // Everything answering needs from one loaded index: catalog, lexical index, term statistics, retriever, answerer.
 import { z } from 'zod';
 import type { Analyzer } from '../analysis/index.ts';
-import { createExtractiveAnswerer } from '../answer/extractive.ts';
+import { type AbstentionModel, loadAbstentionModels } from '../answer/abstention-model.ts';
+import {
+  createExtractiveAnswerer,
+  type ExtractiveAnswerer,
+  type ExtractiveAnswererOptions,
+} from '../answer/extractive.ts';
 import { loadTermStatistics, type TermStatistics } from '../answer/term-statistics.ts';
 import type { Answerer } from '../answer/types.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
@@ -27,7 +32,11 @@ export interface SearchState {
   statistics: TermStatistics;
   retriever: HybridRetriever;
   /** The extractive answerer over this index (the LLM answerer, when configured, wraps it). */
-  extractive: Answerer;
+  extractive: ExtractiveAnswerer;
+  /** What the extractive answerer was made of (calibration makes variants of it). */
+  answererOptions: ExtractiveAnswererOptions;
+  /** The answer/abstain model in use. */
+  abstention: AbstentionModel;
 }
 
 const lexicalPayloadSchema = z.object({
@@ -40,8 +49,8 @@ const lexicalPayloadSchema = z.object({
 export interface SearchStateOptions {
   analyzer: Analyzer;
   embedder: Embedder;
-  /** Evidence below which the extractive answerer abstains (default: its calibrated default). */
-  abstainThreshold?: number;
+  /** Decides whether to answer (default: the fitted model for the kind of embedder, data/answer/abstention.json). */
+  abstention?: AbstentionModel;
   /** How lexical and vector rankings are fused (default: the retriever's, tuned for the model). */
   fusion?: FusionSettings;
 }
@@ -69,12 +78,14 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
   );
   // The dictionary's stems are built on the first check of a word; a server pays that at start, not on a question.
   analyzer.isKnownWord('start');
+  // One query embedder for retrieval and answering, so the answerer's question vector comes from the cache.
+  const queryEmbedder = withQueryCache(weighQueries(embedder, statistics));
   const retriever = createHybridRetriever({
     catalog,
     lexical,
     vectors: index.vectorStore,
     unitIdOfLabel: (label) => index.chunks[label]?.unitId,
-    embedder: withQueryCache(weighQueries(embedder, statistics)),
+    embedder: queryEmbedder,
     fusion: options.fusion ?? (isOfflineEmbedder(embedder) ? OFFLINE_FUSION : DEFAULT_FUSION),
     spelling: createSpellingCorrector({
       vocabulary: payload.vocabulary,
@@ -84,14 +95,37 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
       stem: (word) => analyzer.stem(word),
     }),
   });
-  const extractive = createExtractiveAnswerer({
+  const embedderKind = isOfflineEmbedder(embedder) ? 'offline' : 'model';
+  const abstention =
+    options.abstention ??
+    loadAbstentionModels().find((model) => model.embedder === embedderKind) ??
+    (() => {
+      throw new BeschlussError(
+        'INTERNAL',
+        `data/answer/abstention.json has no model for ${embedderKind} embedders.`,
+      );
+    })();
+  const ordinals = new Map(index.units.map((unit, ordinal) => [unit.id, ordinal]));
+  const answererOptions: ExtractiveAnswererOptions = {
     retriever,
     catalog,
     analyzer,
     statistics,
-    ...(options.abstainThreshold === undefined ? {} : { abstainThreshold: options.abstainThreshold }),
-  });
-  return { index, catalog, lexical, statistics, retriever, extractive };
+    embedderKind,
+    abstention,
+    semantic: {
+      async embedQuery(text) {
+        const {
+          embeddings: [vector],
+        } = await queryEmbedder.doEmbed({ values: [text], inputType: 'query' });
+        return vector ?? [];
+      },
+      sentences: index.sentences,
+      ordinalOf: (unitId) => ordinals.get(unitId),
+    },
+  };
+  const extractive = createExtractiveAnswerer(answererOptions);
+  return { index, catalog, lexical, statistics, retriever, extractive, answererOptions, abstention };
 }
 
 /**

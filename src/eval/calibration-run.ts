@@ -1,7 +1,8 @@
 // Collects what the calibrations need from the in-process pipeline (evidence scores, answers with the threshold off
 // and on, support scores) and runs both sweeps: the abstain threshold and the support threshold.
 import type { Analyzer } from '../analysis/index.ts';
-import { createExtractiveAnswerer, DEFAULT_ABSTAIN_THRESHOLD } from '../answer/extractive.ts';
+import type { AbstentionModel } from '../answer/abstention-model.ts';
+import { createExtractiveAnswerer } from '../answer/extractive.ts';
 import { createSupportChecker, DEFAULT_SUPPORT_THRESHOLD } from '../answer/support.ts';
 import type { AskRequest } from '../answer/types.ts';
 import type { SearchState } from '../assistant/search-state.ts';
@@ -54,6 +55,8 @@ export interface SupportCalibrationResult {
 export interface CalibrationResult {
   abstain: AbstainCalibrationResult;
   support: SupportCalibrationResult;
+  /** The answer/abstain model in use (fitted on dev by scripts/fit-abstention.ts). */
+  model: Pick<AbstentionModel, 'embedder' | 'fittedOn' | 'threshold'>;
 }
 
 export interface RunCalibrationOptions {
@@ -73,15 +76,13 @@ export interface RunCalibrationOptions {
  * the threshold decides it, and the outcome at any threshold follows from the evidence score without re-running.
  */
 export async function collectAbstainCases(options: RunCalibrationOptions): Promise<AbstainCase[]> {
-  const { state, analyzer, run, mode = 'hybrid', k = 5 } = options;
-  const answererAt = (abstainThreshold: number) =>
+  const { state, run, mode = 'hybrid', k = 5 } = options;
+  // The same answerer as the state's, with the model's threshold moved to either end.
+  const answererAt = (threshold: number) =>
     createExtractiveAnswerer({
-      retriever: state.retriever,
-      catalog: state.catalog,
-      analyzer,
-      statistics: state.statistics,
+      ...state.answererOptions,
       mode,
-      abstainThreshold,
+      abstention: { ...state.abstention, threshold },
     });
   const open = answererAt(0);
   const closed = answererAt(Number.POSITIVE_INFINITY);
@@ -91,7 +92,7 @@ export async function collectAbstainCases(options: RunCalibrationOptions): Promi
     if (record.entry.history) request.history = record.entry.history;
     const answered = await open.answer(request);
     const withheld = await closed.answer(request);
-    const evidence = await open.evidenceScore(request);
+    const evidence = (await open.evidence(request)).probability;
     const citedIds = citedStatementsOf(answered).flatMap((statement) => statement.citations);
     cases.push({
       id: record.entry.id,
@@ -131,9 +132,8 @@ export async function runCalibration(options: RunCalibrationOptions): Promise<Ca
       }),
     ]),
   );
-  const matching = cases.filter(
-    (item) => outcomeAt(item, DEFAULT_ABSTAIN_THRESHOLD) === actual.get(item.id),
-  ).length;
+  const threshold = state.abstention.threshold;
+  const matching = cases.filter((item) => outcomeAt(item, threshold) === actual.get(item.id)).length;
 
   const checker = createSupportChecker({ analyzer, statistics: state.statistics });
   const retrieved = new Map(run.records.map((record) => [record.entry.id, record.retrieved]));
@@ -151,8 +151,8 @@ export async function runCalibration(options: RunCalibrationOptions): Promise<Ca
 
   const abstainCalibration = calibrateAbstainThreshold(cases, options.abstainGrid ?? DEFAULT_ABSTAIN_GRID);
   const abstainCurrent = rowAt(
-    DEFAULT_ABSTAIN_THRESHOLD,
-    countOutcomes(cases.map((item) => outcomeAt(item, DEFAULT_ABSTAIN_THRESHOLD))),
+    threshold,
+    countOutcomes(cases.map((item) => outcomeAt(item, threshold))),
     abstainCost,
   );
   const supportCalibration = calibrateSupportThreshold(pairs, options.supportGrid ?? DEFAULT_SUPPORT_GRID);
@@ -169,6 +169,11 @@ export async function runCalibration(options: RunCalibrationOptions): Promise<Ca
       current: abstainCurrent,
       gated: cases.filter((item) => item.gated).length,
       agreement: { matching, total: cases.length },
+    },
+    model: {
+      embedder: state.abstention.embedder,
+      fittedOn: state.abstention.fittedOn,
+      threshold: state.abstention.threshold,
     },
     support: {
       objective: SUPPORT_OBJECTIVE,

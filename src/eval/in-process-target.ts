@@ -11,20 +11,13 @@ export interface InProcessTargetOptions {
   analyzer: Analyzer;
   /** Retrieval mode of both the ranking and the answerer (default hybrid). */
   mode?: RetrievalMode;
-  /** The answerer's abstain threshold (default: the answerer's own default). */
-  abstainThreshold?: number;
 }
 
 export function createInProcessTarget(options: InProcessTargetOptions): EvalTarget {
   const { state, analyzer, mode = 'hybrid' } = options;
-  const answerer = createExtractiveAnswerer({
-    retriever: state.retriever,
-    catalog: state.catalog,
-    analyzer,
-    statistics: state.statistics,
-    mode,
-    ...(options.abstainThreshold === undefined ? {} : { abstainThreshold: options.abstainThreshold }),
-  });
+  // The state's own answerer, in the mode asked for.
+  const answerer =
+    mode === 'hybrid' ? state.extractive : createExtractiveAnswerer({ ...state.answererOptions, mode });
   const checker = createSupportChecker({ analyzer, statistics: state.statistics });
   return {
     description: `in-process, ${mode}`,

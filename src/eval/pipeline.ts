@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Analyzer } from '../analysis/index.ts';
+import type { AbstentionModel } from '../answer/abstention-model.ts';
 import { openSearchState, type SearchState } from '../assistant/search-state.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
 import { type BuildReport, buildIndex } from '../index/build-index.ts';
@@ -22,6 +23,8 @@ export interface BuildEvalPipelineOptions {
   analyzer: Analyzer;
   /** Parent of the temporary index folder (default the system temp folder). */
   temporaryDirectory?: string;
+  /** The answer/abstain model (default: the fitted one of data/answer/abstention.json). */
+  abstention?: AbstentionModel;
 }
 
 /**
@@ -35,7 +38,11 @@ export async function buildEvalPipeline(options: BuildEvalPipelineOptions): Prom
   try {
     const { index, report } = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
     return {
-      state: openSearchState(index, { analyzer, embedder }),
+      state: openSearchState(index, {
+        analyzer,
+        embedder,
+        ...(options.abstention ? { abstention: options.abstention } : {}),
+      }),
       embedder: embedderId(embedder),
       build: report,
       dispose,

@@ -82,6 +82,7 @@ const calibration: CalibrationResult = {
     },
     pairs: 3,
   },
+  model: { embedder: 'model', fittedOn: 'eval/dev.jsonl', threshold: 0.5 },
 };
 
 const run = { report, records: [record], defaultMeeting: 'm' };

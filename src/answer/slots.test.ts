@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { askedSlots, fillsSlot, missingRequiredSlot, type Slot } from './slots.ts';
+
+const slots = (question: string) => [...askedSlots(question)].sort();
+
+describe('askedSlots', () => {
+  it.each<[string, Slot[]]>([
+    ['Bis wann muss der Arbeitskreis seinen Bericht abgeben?', ['date']],
+    ['When is the working group due to report?', ['date']],
+    ['Wie viele Beamte gehen in den Einsatz?', ['count']],
+    ['How many officers are sent?', ['count']],
+    ['Wie viel Geld gibt der Bund dafür aus?', ['amount']],
+    ['Wie viele Millionen Euro kostet das Programm?', ['amount']],
+    ['Wie lange läuft das Pilotprojekt?', ['duration']],
+    ['How long will the pilot run?', ['duration']],
+    ['Wo tagt die nächste Konferenz?', ['place']],
+    ['In welcher Stadt wurde das Zentrum eröffnet?', ['place']],
+    ['Welcher Staatssekretär leitet die Arbeitsgruppe?', ['person']],
+    ['Wer soll die Regeln überarbeiten?', ['actor']],
+  ])('"%s" asks for %j', (question, expected) => {
+    expect(slots(question)).toEqual(expected);
+  });
+
+  it('reads a question that opens with its verb as a yes/no question', () => {
+    for (const question of [
+      'Gibt es ein Verbot von Pyrotechnik?',
+      'Hat die IMK den Bericht gebilligt?',
+      'Bekommen Kommunen mehr Befugnisse?',
+      'Does the conference support the pilot?',
+    ]) {
+      expect(askedSlots(question).has('decision'), question).toBe(true);
+    }
+    for (const question of [
+      'Was beschließt die IMK zum Pilotprojekt?',
+      'Pyrotechnik Verbot',
+      'Wie lange läuft es?',
+    ]) {
+      expect(askedSlots(question).has('decision'), question).toBe(false);
+    }
+  });
+
+  it('takes "which minister" for a person and not for any actor', () => {
+    expect(slots('Which minister chairs the conference?')).toEqual(['person']);
+  });
+});
+
+describe('fillsSlot', () => {
+  it('finds dates and deadlines', () => {
+    expect(fillsSlot('Die IMK bittet den AK II, zur Herbstsitzung 2022 zu berichten.', 'date')).toBe(true);
+    expect(fillsSlot('Die Vereinbarung gilt ab 01.03.21.', 'date')).toBe(true);
+    expect(fillsSlot('Die IMK nimmt den Bericht (Stand: 03.05.21) zur Kenntnis.', 'date')).toBe(false);
+    expect(fillsSlot('Die IMK nimmt den Bericht zur Kenntnis.', 'date')).toBe(false);
+  });
+
+  it('finds numbers, sums and durations, each only as itself', () => {
+    expect(fillsSlot('Bis zu zwölf Beamte werden entsandt.', 'count')).toBe(true);
+    expect(fillsSlot('Der Bund stellt 5 Mio. Euro bereit.', 'amount')).toBe(true);
+    expect(fillsSlot('Bis zu zwölf Beamte werden entsandt.', 'amount')).toBe(false);
+    expect(fillsSlot('Das Projekt ist auf zwei Jahre befristet.', 'duration')).toBe(true);
+    expect(fillsSlot('Das Projekt wird fortgesetzt.', 'duration')).toBe(false);
+  });
+
+  it('finds a place: a Land by name, or a proper name after a preposition', () => {
+    const context = { isCommonNoun: (word: string) => ['Polizei', 'Zukunft'].includes(word) };
+    expect(fillsSlot('Die Konferenz tagt in Niedersachsen.', 'place', context)).toBe(true);
+    expect(fillsSlot('Die Konferenz tagt in Lüneburg.', 'place', context)).toBe(true);
+    expect(fillsSlot('Die Aufgaben in der Polizei wachsen in Zukunft.', 'place', context)).toBe(false);
+  });
+
+  it('finds a person by title and name, an actor by body', () => {
+    expect(fillsSlot('Minister Mustermann berichtete mündlich.', 'person')).toBe(true);
+    expect(fillsSlot('Das Land berichtete mündlich.', 'person')).toBe(false);
+    expect(fillsSlot('Sie beauftragt den AK II mit der Prüfung.', 'actor')).toBe(true);
+    expect(fillsSlot('Das Bundeskriminalamt soll die Lage prüfen.', 'actor')).toBe(true);
+    expect(fillsSlot('Die Sicherheitsbehörden hatten keine Erkenntnisse.', 'actor')).toBe(false);
+  });
+
+  it('finds the sentence that decides a yes/no question', () => {
+    expect(fillsSlot('Die IMK lehnt eine Änderung ab.', 'decision')).toBe(true);
+    expect(fillsSlot('Die IMK hält eine Änderung für erforderlich.', 'decision')).toBe(true);
+    expect(fillsSlot('Im Jahr 2020 gab es 25 Fälle.', 'decision')).toBe(false);
+  });
+});
+
+describe('missingRequiredSlot', () => {
+  it('names a required slot no sentence fills, and ignores the steering slots', () => {
+    const sentences = ['Die IMK beauftragt den AK II, das Konzept zu prüfen.'];
+    expect(missingRequiredSlot(new Set<Slot>(['date']), sentences)).toBe('date');
+    expect(missingRequiredSlot(new Set<Slot>(['actor', 'decision']), sentences)).toBeUndefined();
+    expect(
+      missingRequiredSlot(new Set<Slot>(['date']), [...sentences, 'Sie berichtet bis Ende 2022.']),
+    ).toBeUndefined();
+  });
+});
