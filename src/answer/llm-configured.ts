@@ -1,13 +1,16 @@
 // Builds the LLM answerer from the configuration (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS) at start-up,
 // or nothing when no LLM is configured; the assistant calls the result once per loaded index.
 import type { Analyzer } from '../analysis/index.ts';
-import type { SearchState } from '../assistant/search-state.ts';
+import type { UnitCatalog } from '../citation/catalog.ts';
 import type { Config } from '../config.ts';
 import { createLlmModel } from '../llm/create-model.ts';
 import type { Logger } from '../logger.ts';
+import type { HybridRetriever } from '../retrieve/hybrid.ts';
+import type { SemanticSupport } from './extractive.ts';
 import { createLlmAnswerer } from './llm.ts';
 import { loadAnswerPrompts } from './llm-prompts.ts';
-import { createSupportChecker } from './support.ts';
+import { createSupportChecker, MODEL_SIMILARITY_RANGE, OFFLINE_SIMILARITY_RANGE } from './support.ts';
+import type { TermStatistics } from './term-statistics.ts';
 import type { Answerer } from './types.ts';
 
 export interface ConfiguredLlmAnswererOptions {
@@ -18,9 +21,20 @@ export interface ConfiguredLlmAnswererOptions {
   promptsDirectory?: string;
 }
 
-export type LlmAnswererFactory = (
-  state: Pick<SearchState, 'retriever' | 'catalog' | 'statistics' | 'extractive'>,
-) => Answerer;
+/** What the LLM answerer is built over, once per loaded index. */
+export interface LlmAnswererState {
+  retriever: HybridRetriever;
+  catalog: UnitCatalog;
+  statistics: TermStatistics;
+  /** The fallback, and whose closest items an abstention names. */
+  extractive: Answerer;
+  /** The question and sentence vectors, for checking statements by meaning too (absent: by words alone). */
+  semantic?: SemanticSupport;
+  /** Which similarity range the support check uses. */
+  embedderKind: 'model' | 'offline';
+}
+
+export type LlmAnswererFactory = (state: LlmAnswererState) => Answerer;
 
 /** Undefined when LLM_BASE_URL and LLM_MODEL are unset; otherwise the prompts are loaded and the model is set up. */
 export async function createConfiguredLlmAnswerer(
@@ -49,7 +63,20 @@ export async function createConfiguredLlmAnswerer(
       retriever: state.retriever,
       catalog: state.catalog,
       fallback: state.extractive,
-      support: createSupportChecker({ analyzer, statistics: state.statistics }),
+      support: createSupportChecker({
+        analyzer,
+        statistics: state.statistics,
+        ...(state.semantic
+          ? {
+              semantic: {
+                embed: state.semantic.embedQuery,
+                sentences: state.semantic.sentences,
+                ordinalOf: state.semantic.ordinalOf,
+                range: state.embedderKind === 'offline' ? OFFLINE_SIMILARITY_RANGE : MODEL_SIMILARITY_RANGE,
+              },
+            }
+          : {}),
+      }),
       timeoutMs: config.LLM_TIMEOUT_MS,
       logger,
     });

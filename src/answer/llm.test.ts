@@ -137,7 +137,9 @@ describe('LLM answerer', () => {
   });
 
   it('abstains when the model abstains, with the closest items as hints', async () => {
-    const request = { question: 'Was beschloss die IMK zur Förderung von Windkraftanlagen auf Kasernengeländen?' };
+    const request = {
+      question: 'Was beschloss die IMK zur Förderung von Windkraftanlagen auf Kasernengeländen?',
+    };
     const model = scriptedModel({ pieces: ['Dazu enthalten die Beschlüsse ', 'keine Aussage.'] });
     const { events, answer } = await collect(answererWith(model).stream(request));
     expectWellFormed(events, answer);

@@ -156,7 +156,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     try {
       if (!streaming) {
         const result = await generateText(settings);
-        const text = run.builder.push(result.text) + run.builder.finish();
+        const text = (await run.builder.push(result.text)) + (await run.builder.finish());
         if (text !== '') yield text;
         return result.text.trim() === '' ? { kind: 'empty' } : undefined;
       }
@@ -165,7 +165,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
       for await (const part of result.fullStream) {
         if (part.type === 'text-delta') {
           received += part.text;
-          const text = run.builder.push(part.text);
+          const text = await run.builder.push(part.text);
           if (text !== '') yield text;
           if (run.builder.abstained) return undefined;
         } else if (part.type === 'error') {
@@ -175,7 +175,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         }
       }
       if (timeout.signal.aborted || callerSignal?.aborted) return fault(timeout.signal.reason);
-      const text = run.builder.finish();
+      const text = await run.builder.finish();
       if (text !== '') yield text;
       return received.trim() === '' ? { kind: 'empty' } : undefined;
     } catch (error) {

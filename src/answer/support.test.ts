@@ -31,3 +31,32 @@ describe('support checker', () => {
     expect(checker.score('Wer? [TOP 9]', corpus.state.catalog.get('imk-2020-12-10/9/1')!)).toBe(0);
   });
 });
+
+describe('support checker by meaning and words', () => {
+  it('needs both: a statement that shares the words of a unit but not its meaning is not supported', async () => {
+    const { semantic } = corpus.state;
+    const unit = corpus.state.catalog.get('imk-2020-12-10/46/8')!;
+    const statement =
+      'Der AK II soll zum vorbeugenden Gewahrsam von Gefährdern zur Frühjahrskonferenz 2021 berichten.';
+    const bySense = (range: { low: number; high: number }) =>
+      createSupportChecker({
+        analyzer: corpus.analyzer,
+        statistics: corpus.state.statistics,
+        semantic: {
+          embed: semantic.embedQuery,
+          sentences: semantic.sentences,
+          ordinalOf: semantic.ordinalOf,
+          range,
+        },
+      });
+    const lenient = bySense({ low: -1, high: -0.5 });
+    const strict = bySense({ low: 1, high: 1.5 });
+    // Without preparing, words alone decide.
+    expect(strict.supports(statement, unit)).toBe(true);
+    await lenient.prepare(statement);
+    await strict.prepare(statement);
+    expect(lenient.supports(statement, unit)).toBe(true);
+    expect(strict.supports(statement, unit)).toBe(false);
+    expect(strict.score(statement, unit)).toBe(0);
+  });
+});

@@ -1,7 +1,13 @@
 // Verifies an LLM answer while it streams: buffers the model's text until a statement with its markers is complete,
 // verifies it, and releases only verified text (headings and "…:" intros only when a kept statement follows them).
 import { ABSTAIN_DE, ABSTAIN_EN, type Statement } from './types.ts';
-import { citationOf, type VerifiedStatement, type VerifyContext, verifyStatement } from './verify.ts';
+import {
+  citationOf,
+  claimOf,
+  type VerifiedStatement,
+  type VerifyContext,
+  verifyStatement,
+} from './verify.ts';
 import { type Segment, splitSegments } from './verify-split.ts';
 
 export interface VerificationReport {
@@ -12,10 +18,13 @@ export interface VerificationReport {
 }
 
 export interface VerifiedAnswerBuilder {
-  /** Adds model text; returns the verified text that can be shown now ("" while a statement is incomplete). */
-  push(delta: string): string;
-  /** The model has finished: verifies what is left and returns its text. */
-  finish(): string;
+  /**
+   * Adds model text; resolves to the verified text that can be shown now ("" while a statement is incomplete). Calls
+   * must not overlap: await each before the next.
+   */
+  push(delta: string): Promise<string>;
+  /** The model has finished: verifies what is left and resolves to its text. */
+  finish(): Promise<string>;
   /** True once the model's first statement is the abstain sentence; later text is ignored. */
   readonly abstained: boolean;
   /** Everything returned by push and finish so far. */
@@ -46,7 +55,7 @@ export function createVerifiedAnswerBuilder(context: VerifyContext): VerifiedAns
     return piece;
   };
 
-  const handle = (segment: Segment): string => {
+  const handle = async (segment: Segment): Promise<string> => {
     if (abstained) return '';
     if (!sawStatement && segment.kind === 'statement' && isAbstention(segment.text)) {
       abstained = true;
@@ -64,6 +73,8 @@ export function createVerifiedAnswerBuilder(context: VerifyContext): VerifiedAns
       return '';
     }
     sawStatement = true;
+    // The statement's meaning is embedded once, before its citations are weighed by meaning and words.
+    await context.support.prepare(claimOf(segment));
     const result = verifyStatement(segment, context);
     verified.push(result);
     if (result.outcome === 'dropped') return '';
@@ -75,7 +86,7 @@ export function createVerifiedAnswerBuilder(context: VerifyContext): VerifiedAns
     return output;
   };
 
-  const process = (final: boolean): string => {
+  const process = async (final: boolean): Promise<string> => {
     if (thinking !== false) {
       // Reasoning models (e.g. served by Ollama) may open with <think>…</think>: never shown, never verified.
       const start = buffer.trimStart();
@@ -96,19 +107,19 @@ export function createVerifiedAnswerBuilder(context: VerifyContext): VerifiedAns
     }
     const split = splitSegments(buffer, { final, startsLine: bufferStartsLine });
     let output = '';
-    for (const segment of split.segments) output += handle(segment);
+    for (const segment of split.segments) output += await handle(segment);
     buffer = buffer.slice(split.consumed);
     bufferStartsLine = split.restStartsLine;
     return output;
   };
 
   return {
-    push(delta: string): string {
+    async push(delta: string): Promise<string> {
       if (abstained) return '';
       buffer += delta;
       return process(false);
     },
-    finish(): string {
+    async finish(): Promise<string> {
       if (abstained) return '';
       return process(true);
     },

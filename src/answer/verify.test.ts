@@ -132,14 +132,14 @@ describe('verifyStatement', () => {
 });
 
 describe('createVerifiedAnswerBuilder', () => {
-  it('releases only verified statements, and framing only when a kept statement follows it', () => {
+  it('releases only verified statements, and framing only when a kept statement follows it', async () => {
     const builder = createVerifiedAnswerBuilder(context);
     const text =
       '**TOP 9 – Antisemitismus**\n- Die IMK fordert höhere Gehälter [TOP 9].\n\n' +
       `**TOP 4 – Reichsflaggen**\nDazu gilt:\n- ${MANDATE} [TOP 4 Ziff. 2].\n- Ohne Beleg gilt etwas.\n- ${BAN} [TOP 99].`;
     let shown = '';
-    for (const piece of text.match(/[\s\S]{1,5}/g) ?? []) shown += builder.push(piece);
-    shown += builder.finish();
+    for (const piece of text.match(/[\s\S]{1,5}/g) ?? []) shown += await builder.push(piece);
+    shown += await builder.finish();
     expect(shown).toBe(
       `**TOP 4 – Reichsflaggen**\nDazu gilt:\n- ${MANDATE} [TOP 4 Ziff. 2].\n- ${BAN} [TOP 4 Ziff. 3].`,
     );
@@ -157,19 +157,19 @@ describe('createVerifiedAnswerBuilder', () => {
     ]);
   });
 
-  it('shows nothing of a reasoning block and verifies what follows it', () => {
+  it('shows nothing of a reasoning block and verifies what follows it', async () => {
     const builder = createVerifiedAnswerBuilder(context);
-    let shown = builder.push('<think>Die Quelle [TOP 99] passt. ');
-    shown += builder.push(`Also schreibe ich.</think>\n${MANDATE} [TOP 4 Ziff. 2].`);
-    shown += builder.finish();
+    let shown = await builder.push('<think>Die Quelle [TOP 99] passt. ');
+    shown += await builder.push(`Also schreibe ich.</think>\n${MANDATE} [TOP 4 Ziff. 2].`);
+    shown += await builder.finish();
     expect(shown).toBe(`${MANDATE} [TOP 4 Ziff. 2].`);
   });
 
-  it('stops at the abstain sentence and shows nothing', () => {
+  it('stops at the abstain sentence and shows nothing', async () => {
     const builder = createVerifiedAnswerBuilder(context);
-    expect(builder.push('Dazu enthalten die Beschlüsse keine Aussage. ')).toBe('');
-    expect(builder.push(`Aber ${MANDATE} [TOP 4 Ziff. 2].`)).toBe('');
-    expect(builder.finish()).toBe('');
+    expect(await builder.push('Dazu enthalten die Beschlüsse keine Aussage. ')).toBe('');
+    expect(await builder.push(`Aber ${MANDATE} [TOP 4 Ziff. 2].`)).toBe('');
+    expect(await builder.finish()).toBe('');
     expect(builder.abstained).toBe(true);
     expect(builder.statements).toEqual([]);
   });

@@ -6,9 +6,9 @@ import {
   createExtractiveAnswerer,
   type ExtractiveAnswerer,
   type ExtractiveAnswererOptions,
+  type SemanticSupport,
 } from '../answer/extractive.ts';
 import { loadTermStatistics, type TermStatistics } from '../answer/term-statistics.ts';
-import type { Answerer } from '../answer/types.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
 import { isOfflineEmbedder } from '../embed/offline.ts';
 import { withQueryCache } from '../embed/query-cache.ts';
@@ -37,6 +37,10 @@ export interface SearchState {
   answererOptions: ExtractiveAnswererOptions;
   /** The answer/abstain model in use. */
   abstention: AbstentionModel;
+  /** The question and sentence vectors answering and statement checks weigh meaning with. */
+  semantic: SemanticSupport;
+  /** A model embedder's similarities, or the offline embedder's. */
+  embedderKind: 'model' | 'offline';
 }
 
 const lexicalPayloadSchema = z.object({
@@ -106,6 +110,16 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
       );
     })();
   const ordinals = new Map(index.units.map((unit, ordinal) => [unit.id, ordinal]));
+  const semantic: SemanticSupport = {
+    async embedQuery(text) {
+      const {
+        embeddings: [vector],
+      } = await queryEmbedder.doEmbed({ values: [text], inputType: 'query' });
+      return vector ?? [];
+    },
+    sentences: index.sentences,
+    ordinalOf: (unitId) => ordinals.get(unitId),
+  };
   const answererOptions: ExtractiveAnswererOptions = {
     retriever,
     catalog,
@@ -113,19 +127,21 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     statistics,
     embedderKind,
     abstention,
-    semantic: {
-      async embedQuery(text) {
-        const {
-          embeddings: [vector],
-        } = await queryEmbedder.doEmbed({ values: [text], inputType: 'query' });
-        return vector ?? [];
-      },
-      sentences: index.sentences,
-      ordinalOf: (unitId) => ordinals.get(unitId),
-    },
+    semantic,
   };
   const extractive = createExtractiveAnswerer(answererOptions);
-  return { index, catalog, lexical, statistics, retriever, extractive, answererOptions, abstention };
+  return {
+    index,
+    catalog,
+    lexical,
+    statistics,
+    retriever,
+    extractive,
+    answererOptions,
+    abstention,
+    semantic,
+    embedderKind,
+  };
 }
 
 /**

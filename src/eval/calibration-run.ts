@@ -3,7 +3,12 @@
 import type { Analyzer } from '../analysis/index.ts';
 import type { AbstentionModel } from '../answer/abstention-model.ts';
 import { createExtractiveAnswerer } from '../answer/extractive.ts';
-import { createSupportChecker, DEFAULT_SUPPORT_THRESHOLD } from '../answer/support.ts';
+import {
+  createSupportChecker,
+  DEFAULT_SUPPORT_THRESHOLD,
+  MODEL_SIMILARITY_RANGE,
+  OFFLINE_SIMILARITY_RANGE,
+} from '../answer/support.ts';
 import type { AskRequest } from '../answer/types.ts';
 import type { SearchState } from '../assistant/search-state.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
@@ -135,17 +140,29 @@ export async function runCalibration(options: RunCalibrationOptions): Promise<Ca
   const threshold = state.abstention.threshold;
   const matching = cases.filter((item) => outcomeAt(item, threshold) === actual.get(item.id)).length;
 
-  const checker = createSupportChecker({ analyzer, statistics: state.statistics });
+  // The checker the LLM answerer uses: words, and meaning once a statement is prepared.
+  const checker = createSupportChecker({
+    analyzer,
+    statistics: state.statistics,
+    semantic: {
+      embed: state.semantic.embedQuery,
+      sentences: state.semantic.sentences,
+      ordinalOf: state.semantic.ordinalOf,
+      range: state.embedderKind === 'offline' ? OFFLINE_SIMILARITY_RANGE : MODEL_SIMILARITY_RANGE,
+    },
+  });
   const retrieved = new Map(run.records.map((record) => [record.entry.id, record.retrieved]));
-  const pairs = buildSupportPairs({
+  const pairs = await buildSupportPairs({
     entries: run.records.map((record) => record.entry),
     defaultMeeting: run.defaultMeeting,
     unitIds: state.catalog.units.map((unit) => unit.id),
     textOf: (id) => state.catalog.get(id)?.text,
     retrievedOf: (id) => retrieved.get(id) ?? [],
-    score: (statement, id) => {
+    score: async (statement, id) => {
       const unit = state.catalog.get(id);
-      return unit === undefined ? 0 : checker.score(statement, unit);
+      if (unit === undefined) return 0;
+      await checker.prepare(statement);
+      return checker.score(statement, unit);
     },
   });
 

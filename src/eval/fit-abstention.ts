@@ -10,14 +10,8 @@ import {
 } from '../answer/abstention-model.ts';
 import type { ExtractiveAnswerer } from '../answer/extractive.ts';
 import type { AskRequest } from '../answer/types.ts';
-import {
-  type AbstainCase,
-  abstainCost,
-  calibrateAbstainThreshold,
-  outcomeAt,
-} from './abstain-calibration.ts';
-import { recommendThreshold } from './calibration.ts';
-import { answerOutcome, countOutcomes } from './outcome.ts';
+import { type AbstainCase, calibrateAbstainThreshold } from './abstain-calibration.ts';
+import { answerOutcome } from './outcome.ts';
 import { goldUnitIds, type QaEntry } from './qa-set.ts';
 
 export interface EvidenceCase extends AbstainCase {

@@ -42,9 +42,9 @@ function source(entries: QaEntry[], calls: Array<[string, string]> = []): Suppor
 }
 
 describe('buildSupportPairs', () => {
-  it('pairs the question restated with the phrases of a gold unit with that unit, a random and a hard negative', () => {
+  it('pairs the question restated with the phrases of a gold unit with that unit, a random and a hard negative', async () => {
     const calls: Array<[string, string]> = [];
-    const pairs = buildSupportPairs(source([entry({ id: 'q001' })], calls));
+    const pairs = await buildSupportPairs(source([entry({ id: 'q001' })], calls));
     expect(pairs.map((pair) => pair.kind)).toEqual(['positive', 'random', 'hard']);
     expect(pairs[0]).toEqual({ id: 'q001', kind: 'positive', unitId: 'm/1/1', score: 0.9 });
     expect(calls[0]?.[0]).toBe('Wer berichtet über Leuchttürme? Arbeitskreis Nord');
@@ -52,14 +52,14 @@ describe('buildSupportPairs', () => {
     expect(pairs[2]?.unitId).toBe('m/1/2');
   });
 
-  it('draws the same random negative on every run', () => {
-    const first = buildSupportPairs(source([entry({ id: 'q001' }), entry({ id: 'q002' })]));
-    const second = buildSupportPairs(source([entry({ id: 'q001' }), entry({ id: 'q002' })]));
+  it('draws the same random negative on every run', async () => {
+    const first = await buildSupportPairs(source([entry({ id: 'q001' }), entry({ id: 'q002' })]));
+    const second = await buildSupportPairs(source([entry({ id: 'q001' }), entry({ id: 'q002' })]));
     expect(second).toEqual(first);
   });
 
-  it('makes no statement for a gold unit without the phrases, an unanswerable question or a follow-up', () => {
-    const pairs = buildSupportPairs(
+  it('makes no statement for a gold unit without the phrases, an unanswerable question or a follow-up', async () => {
+    const pairs = await buildSupportPairs(
       source([
         entry({ id: 'q001', gold: [{ top: '2', para: '1' }] }),
         entry({ id: 'q002', type: 'unanswerable', gold: [], must_mention: [], answerable: false }),

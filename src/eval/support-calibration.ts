@@ -23,7 +23,7 @@ export interface SupportPairSource {
   /** Unit ids the retriever ranked for a question, best first: the first non-gold one is the hard negative. */
   retrievedOf: (questionId: string) => readonly string[];
   /** The support checker's score of a statement by a unit. */
-  score: (statement: string, unitId: string) => number;
+  score: (statement: string, unitId: string) => number | Promise<number>;
 }
 
 /** FNV-1a: a stable, seedless pick of the random negative, so every run draws the same pairs. */
@@ -43,7 +43,7 @@ function hashOf(text: string): number {
  * Every statement is paired with its gold unit (positive), a random non-gold unit, and the highest-ranked non-gold
  * unit the retriever returned for the question (hard negative: the plausible wrong citation).
  */
-export function buildSupportPairs(source: SupportPairSource): SupportPair[] {
+export async function buildSupportPairs(source: SupportPairSource): Promise<SupportPair[]> {
   const pairs: SupportPair[] = [];
   for (const entry of source.entries) {
     if (!entry.answerable || entry.history !== undefined) continue;
@@ -57,13 +57,18 @@ export function buildSupportPairs(source: SupportPairSource): SupportPair[] {
       const phrases = entry.must_mention.filter((phrase) => containsPhrase(text, phrase));
       if (phrases.length === 0) continue;
       const statement = `${entry.question} ${phrases.join(', ')}`;
-      pairs.push({ id: entry.id, kind: 'positive', unitId, score: source.score(statement, unitId) });
+      pairs.push({ id: entry.id, kind: 'positive', unitId, score: await source.score(statement, unitId) });
       const random = others[hashOf(`${entry.id}/${unitId}`) % Math.max(1, others.length)];
       if (random !== undefined) {
-        pairs.push({ id: entry.id, kind: 'random', unitId: random, score: source.score(statement, random) });
+        pairs.push({
+          id: entry.id,
+          kind: 'random',
+          unitId: random,
+          score: await source.score(statement, random),
+        });
       }
       if (hard !== undefined) {
-        pairs.push({ id: entry.id, kind: 'hard', unitId: hard, score: source.score(statement, hard) });
+        pairs.push({ id: entry.id, kind: 'hard', unitId: hard, score: await source.score(statement, hard) });
       }
     }
   }
