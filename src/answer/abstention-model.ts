@@ -148,5 +148,9 @@ export function fitLogistic(
     });
     bias -= (learningRate * biasGradient) / count;
   }
-  return { features: [...features], mean, scale, weights, bias };
+  // Weighing the classes equally fits the probabilities to a 50 : 50 prior; shifting the bias by the log odds of the
+  // real prior makes them probabilities for questions as they come (the decisions do not change: the threshold is
+  // chosen on these probabilities afterwards).
+  const priorShift = Math.log(Math.max(1, positives) / Math.max(1, count - positives));
+  return { features: [...features], mean, scale, weights, bias: bias + priorShift };
 }

@@ -74,7 +74,7 @@ export function renderAbstainCalibration(result: AbstainCalibrationResult): stri
       `false abstains, ${best.counts.missedAbstains} missed abstains); current default ` +
       `${threshold(current.threshold)} costs ${number(current.cost)}.`,
     `- ${crossValidation(calibration, current)}`,
-    `- ${recommendation(result.recommended, current.threshold, 'abstainThreshold')}`,
+    `- ${recommendation(result.recommended, current.threshold, "the model's threshold")} Refit with \`scripts/fit-abstention.ts\` (dev only).`,
     `- The threshold decides ${gated} of ${agreement.total} questions (the others name a unit or abstain for another ` +
       `reason). The sweep reproduces the evaluation run's outcome at the current default on ${agreement.matching} ` +
       `of ${agreement.total} questions.`,

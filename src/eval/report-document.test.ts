@@ -4,6 +4,7 @@ import { buildReport } from './aggregate.ts';
 import type { CalibrationResult } from './calibration-run.ts';
 import type { QuestionScores } from './metrics.ts';
 import { countByType, type QaEntry } from './qa-set.ts';
+import { reliabilityOf } from './reliability.ts';
 import { type ReportContext, renderReportDocument, tuningStatement } from './report-document.ts';
 import type { QuestionRecord } from './run-eval.ts';
 import type { SuiteResult } from './suite.ts';
@@ -117,7 +118,15 @@ const result: SuiteResult = {
       run,
       baselines: [{ mode: 'lexical', embedder: null, report }],
     },
-    { set: 'held-out', embedder: 'transformers:e5:384', run },
+    {
+      set: 'held-out',
+      embedder: 'transformers:e5:384',
+      run,
+      reliability: reliabilityOf([
+        { probability: 0.9, answerable: true },
+        { probability: 0.1, answerable: false },
+      ]),
+    },
     { set: 'dev', embedder: 'offline:hash:512', run },
     { set: 'held-out', embedder: 'offline:hash:512', run },
   ],
@@ -184,7 +193,8 @@ describe('renderReportDocument', () => {
       '## Baselines',
       '### dev · transformers',
       '## Calibration',
-      '### Abstain threshold of the extractive answerer',
+      '### Answer or abstain: the fitted model and its threshold',
+      '### Reliability of the answer/abstain model (predicted vs observed)',
       '### Support threshold of the support checker',
     ]);
     expect(document).toContain(
@@ -204,7 +214,9 @@ describe('renderReportDocument', () => {
     expect(document).toContain('| 0.50 | 2 | 0 | 0 | 0 | 0 | current default |');
     expect(document).toContain('| 0.30 | 1 | 0 | 0 | 1 | 1 |  |');
     expect(document).toContain('Cheapest on this set: 0.55 (cost 0: 2 correct');
-    expect(document).toContain('**Recommendation: set abstainThreshold to 0.55.**');
+    expect(document).toContain("**Recommendation: set the model's threshold to 0.55.**");
+    expect(document).toContain('#### held-out · transformers');
+    expect(document).toContain('| 0.8–1.0 | 1 | 0.900 | 1.000 |');
     expect(document).toContain('**Recommendation: keep the support threshold at 0.50.**');
     expect(document).toContain(
       '2-fold cross-validation (odd/even ids of the tuning set): chosen on odd ids:',

@@ -1,6 +1,7 @@
 // Renders a suite result as the evaluation report (eval/REPORT.md, and the CLI's text output): which set is tuned
 // on, the runs side by side, each run in full, the gate, the baselines and the calibration, with a reading guide.
 import { QA_TYPES } from './qa-set.ts';
+import { renderReliability } from './reliability.ts';
 import { briefly, renderBaselineTypeTable } from './render-baselines.ts';
 import { renderAbstainCalibration, renderSupportCalibration } from './render-calibration.ts';
 import {
@@ -178,6 +179,35 @@ function gateSection(gate: GateSection): string {
   ].join('\n');
 }
 
+/** Predicted against observed, held-out runs first: how far the model's probabilities can be taken at their word. */
+function reliabilitySection(result: SuiteResult): string {
+  const runs = [...result.runs]
+    .filter((run) => run.reliability !== undefined)
+    .sort(
+      (a, b) =>
+        Number(result.sets.find((set) => set.name === b.set)?.heldOut ?? false) -
+        Number(result.sets.find((set) => set.name === a.set)?.heldOut ?? false),
+    );
+  if (runs.length === 0) return '';
+  return [
+    '### Reliability of the answer/abstain model (predicted vs observed)',
+    '',
+    'Questions the model decides, grouped by its predicted probability that the resolutions answer them, against',
+    'the share that is answerable. Held-out runs come first: they show the model on questions it was not fitted on.',
+    '',
+    ...runs.flatMap((run) => [
+      `#### ${run.set} · ${shortEmbedder(run.embedder)}`,
+      '',
+      run.reliability ? renderReliability(run.reliability) : '',
+      '',
+    ]),
+  ].join('\n');
+}
+
+function shortEmbedder(id: string): string {
+  return id.split(':')[0] === 'transformers' ? 'transformers' : (id.split(':')[0] ?? id);
+}
+
 function calibrationSection(result: SuiteResult): string {
   const calibration = result.calibration;
   if (calibration === undefined) return '';
@@ -189,15 +219,24 @@ function calibrationSection(result: SuiteResult): string {
     `Calibrated on **${calibration.set}** (${set?.file ?? calibration.set}) with ${calibration.embedder} only` +
       (heldOut.length > 0 ? `; ${heldOut.join(', ')} is never used for calibration.` : '.'),
     '',
-    '### Abstain threshold of the extractive answerer',
+    '### Answer or abstain: the fitted model and its threshold',
     '',
-    'Each question is answered with the threshold off (0) and at infinity, and scored by its evidence (the best',
-    "sentence's score, `evidenceScore`): at a threshold t a question the threshold decides is abstained on when its",
-    'evidence is below t, otherwise it keeps its answer. Outcomes: an answerable question answered with a gold',
-    'citation is correct, answered without one a wrong answer, abstained on a false abstain; an unanswerable',
+    'Whether to answer is decided by a logistic model over evidence features (the best sentence similarity by the',
+    'model, its margin over the other candidates, lexical coverage of the best sentence and unit, agreement of',
+    'lexical and vector retrieval, English question, share of the question the corpus has no words for, whether',
+    'the unit has the word the question asks about), fitted on the dev split by `scripts/fit-abstention.ts` into',
+    '`data/answer/abstention.json`, one model per kind of embedder. ' +
+      `In use for ${calibration.embedder}: ${calibration.result.model.embedder} model, fitted on ` +
+      `${calibration.result.model.fittedOn}, threshold ${calibration.result.model.threshold.toFixed(2)}.`,
+    '',
+    "Each question is answered with the model's threshold at 0 and at infinity, and scored by the model's",
+    'probability that the resolutions answer it: at a threshold t a question the model decides is abstained on when',
+    'its probability is below t, otherwise it keeps its answer. Outcomes: an answerable question answered with a',
+    'gold citation is correct, answered without one a wrong answer, abstained on a false abstain; an unanswerable',
     'question abstained on is correct, answered a missed abstain.',
     '',
     renderAbstainCalibration(calibration.result.abstain),
+    reliabilitySection(result),
     '### Support threshold of the support checker',
     '',
     'Positives stand in for statements an LLM would write from a gold unit: the question restated with the',

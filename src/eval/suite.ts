@@ -10,6 +10,7 @@ import { connectHttpTarget, type FetchFunction } from './http-target.ts';
 import { createInProcessTarget } from './in-process-target.ts';
 import { buildEvalPipeline, type EvalPipeline } from './pipeline.ts';
 import { countByType, type QaEntry, type QaType } from './qa-set.ts';
+import { collectReliability, type Reliability } from './reliability.ts';
 import { type EvalRun, runEvaluation } from './run-eval.ts';
 
 /** One evaluation set of a run. */
@@ -31,6 +32,8 @@ export interface SetRun {
   embedder: string;
   run: EvalRun;
   baselines?: BaselineResult[];
+  /** How well the answer/abstain model's probabilities match what happened (in-process runs only). */
+  reliability?: Reliability;
 }
 
 export interface SuiteResult {
@@ -108,7 +111,12 @@ export async function runInProcessSuite(options: InProcessSuiteOptions): Promise
       for (const set of sets) {
         onProgress?.(`${set.name}: running ${set.entries.length} questions with ${pipeline.embedder}`);
         const run = await runEvaluation({ entries: set.entries, target, file: set.file, k });
-        const setRun: SetRun = { set: set.name, embedder: pipeline.embedder, run };
+        const setRun: SetRun = {
+          set: set.name,
+          embedder: pipeline.embedder,
+          run,
+          reliability: await collectReliability(pipeline.state.extractive, set.entries, k),
+        };
         if (options.baselines) {
           onProgress?.(`${set.name}: lexical-only and vector-only baselines`);
           setRun.baselines = await runBaselines({
