@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedSlots, fillsSlot, missingRequiredSlot, type Slot } from './slots.ts';
+import { askedSlots, fillsSlot, missingRequiredSlot, questionFocus, type Slot } from './slots.ts';
 
 const slots = (question: string) => [...askedSlots(question)].sort();
 
@@ -41,6 +41,16 @@ describe('askedSlots', () => {
 
   it('takes "which minister" for a person and not for any actor', () => {
     expect(slots('Which minister chairs the conference?')).toEqual(['person']);
+  });
+});
+
+describe('questionFocus', () => {
+  it('is the noun a which/how-many question asks about', () => {
+    expect(questionFocus('Welche Gebühren fallen an?')).toBe('Gebühren');
+    expect(questionFocus('Wie viele neue Stellen gibt es?')).toBe('Stellen');
+    expect(questionFocus('Which ministry is in charge?')).toBe('ministry');
+    expect(questionFocus('Was gilt für die Leuchttürme?')).toBeUndefined();
+    expect(questionFocus('What does the conference want?')).toBeUndefined();
   });
 });
 

@@ -97,7 +97,7 @@ const ASKS: Record<Exclude<Slot, 'decision'>, RegExp> = {
 /** The noun a "which …"/"how many …" question asks about ("Welche Strafe …" → "Strafe"), if it has one. */
 export function questionFocus(question: string): string | undefined {
   const german =
-    /(?<![\p{L}\d])(?:welche[rsmn]?|wie\s+viele|wie\s+hoch\s+ist\s+(?:der|die|das))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u.exec(
+    /(?<![\p{L}\d])(?:[Ww]elche[rsmn]?|[Ww]ie\s+viele|[Ww]ie\s+hoch\s+ist\s+(?:der|die|das))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u.exec(
       question,
     );
   if (german?.[1]) return german[1];
