@@ -5,8 +5,8 @@ describe('detectLanguage', () => {
   it.each([
     ['Wer soll bis wann berichten?', 'de'],
     ['Was beschloss die IMK zu Silvesterfeuerwerk?', 'de'],
-    ['Who has to report on preventive detention and by when?', 'en'],
-    ['What did the conference decide about the national weapons register?', 'en'],
+    ['Who must report on the warning day, and by when?', 'en'],
+    ['What did the ministers agree on sirens and warning apps?', 'en'],
     ['TOP 46', 'de'],
   ])('%s → %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
@@ -15,12 +15,12 @@ describe('detectLanguage', () => {
 
 describe('analyseQuestion', () => {
   it('reads deadline and actor questions', () => {
-    const { intent } = analyseQuestion('Wer soll bis wann zum vorbeugenden Gewahrsam berichten?');
+    const { intent } = analyseQuestion('Bis wann soll wer den Warntag auswerten?');
     expect(intent).toMatchObject({ deadline: true, actor: true, mandate: true, count: false });
   });
 
   it('reads list and mandate questions', () => {
-    const { intent } = analyseQuestion('Welche Aufträge erhielt der AK IV?');
+    const { intent } = analyseQuestion('Welche Arbeitsaufträge gingen an den AK V?');
     expect(intent).toMatchObject({ list: true, mandate: true, deadline: false });
   });
 
@@ -31,21 +31,21 @@ describe('analyseQuestion', () => {
   });
 
   it('treats a plain question without history as standalone', () => {
-    const analysed = analyseQuestion('Und bis wann?');
+    const analysed = analyseQuestion('Und mit welcher Frist?');
     expect(analysed.followUp).toBe(false);
-    expect(analysed.retrievalQuery).toBe('Und bis wann?');
+    expect(analysed.retrievalQuery).toBe('Und mit welcher Frist?');
   });
 
   it('joins a follow-up with the previous user question and keeps the previous answer', () => {
     const history = [
-      { role: 'user' as const, content: 'Wen beauftragt die IMK zum vorbeugenden Gewahrsam von Gefährdern?' },
-      { role: 'assistant' as const, content: 'Den AK II. [TOP 46 Ziff. 8]' },
+      { role: 'user' as const, content: 'Wen beauftragt die IMK mit der Auswertung des Warntags?' },
+      { role: 'assistant' as const, content: 'Den AK V. [TOP 37 Ziff. 2]' },
     ];
-    const analysed = analyseQuestion('Und bis wann?', history);
+    const analysed = analyseQuestion('Und mit welcher Frist?', history);
     expect(analysed.followUp).toBe(true);
-    expect(analysed.retrievalQuery).toContain('vorbeugenden Gewahrsam');
+    expect(analysed.retrievalQuery).toContain('Auswertung des Warntags');
     expect(analysed.intent.deadline).toBe(true);
-    expect(analysed.previousAnswer).toContain('[TOP 46 Ziff. 8]');
+    expect(analysed.previousAnswer).toContain('[TOP 37 Ziff. 2]');
   });
 
   it('does not treat a new full question as a follow-up', () => {

@@ -22,7 +22,7 @@ export interface AnalysedQuestion {
   question: string;
   language: Language;
   intent: QuestionIntent;
-  /** True when the question only makes sense with the previous turn ("Und bis wann?"). */
+  /** True when the question only makes sense with the previous turn ("Und mit welcher Frist?"). */
   followUp: boolean;
   /** What to retrieve with: the question, joined with the previous user question for a follow-up. */
   retrievalQuery: string;
