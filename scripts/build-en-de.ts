@@ -1,6 +1,6 @@
 // Derives data/lexicon/en-de.tsv.gz (English word or short phrase → German words) from the Ding dictionary.
 //
-// Usage: npx tsx scripts/build-en-de.ts [--source FILE] [--supplement FILE] [--out FILE] [--per-headword N]
+// Usage: npx tsx scripts/build-en-de.ts [--source FILE] [--out FILE] [--per-headword N]
 //
 // Which entries are kept (general vocabulary, nothing tuned to particular questions):
 // - only German alternatives of a group that carries a part-of-speech tag ({n} {m} {f} {pl} {adj} {adv} {v…}),
@@ -19,9 +19,8 @@
 //   line (the first alternative is the plain translation), the German word's position, single words before
 //   phrases, entries without a subject-area tag before tagged ones, colloquial last, pairs that Ding lists in
 //   several lines first, and how general the German word is: how many other German headwords of Ding begin or
-//   end with it ("Polizei" heads hundreds, "Gendarmerie" a handful; "Frist" many, "Terminzusage" none);
-// - before those, the project's own supplement (data/lexicon/en-de-zusatz.tsv): general administrative, police
-//   and legal terms that Ding lacks or ranks low ("dangerous person" → "Gefährder").
+//   end with it ("Polizei" heads hundreds, "Gendarmerie" a handful; "Frist" many, "Terminzusage" none).
+// Nothing is added by hand: a hand-written supplement would drift towards the questions it was written for.
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -287,25 +286,6 @@ function bestGermans(list: Candidate[], perHeadword: number, generality: Map<str
     .map(([german]) => german);
 }
 
-/** The project's own "english<TAB>german;german" lines, keyed as the Ding entries are. */
-async function readSupplement(file: string): Promise<Map<string, string[]>> {
-  const supplement = new Map<string, string[]>();
-  for (const [index, line] of (await readFile(file, 'utf8')).split('\n').entries()) {
-    if (line.trim().length === 0 || line.startsWith('#')) continue;
-    const [english = '', germans = ''] = line.split('\t');
-    const key = cleanEnglish(english.trim());
-    const translations = germans
-      .split(';')
-      .map((german) => german.trim())
-      .filter((german) => german.length > 0);
-    if (key === undefined || translations.length === 0) {
-      throw new Error(`Expected "english<TAB>german;german" in ${file} line ${index + 1}, got "${line}"`);
-    }
-    supplement.set(key, [...(supplement.get(key) ?? []), ...translations]);
-  }
-  return supplement;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -313,7 +293,6 @@ async function main(): Promise<void> {
         type: 'string',
         default: path.join(PROJECT_ROOT, '..', 'shared', 'data', 'ding-de-en.txt.gz'),
       },
-      supplement: { type: 'string', default: path.join(DATA_DIR, 'lexicon', 'en-de-zusatz.tsv') },
       out: { type: 'string', default: path.join(DATA_DIR, 'lexicon', 'en-de.tsv.gz') },
       'per-headword': { type: 'string', default: '8' },
     },
@@ -321,7 +300,6 @@ async function main(): Promise<void> {
   const source = values.source as string;
   const out = values.out as string;
   const perHeadword = Number.parseInt(values['per-headword'] as string, 10);
-  const supplement = await readSupplement(values.supplement as string);
   const candidates = new Map<string, Candidate[]>();
   const germanHeadwords = new Set<string>();
   const lines = createInterface({
@@ -336,16 +314,15 @@ async function main(): Promise<void> {
     germanHeadwordsOf(line, germanHeadwords);
   }
   const generality = generalityOf(candidates, germanHeadwords);
-  const keys = new Set([...candidates.keys(), ...supplement.keys()]);
-  const rows = [...keys].sort().map((english) => {
-    const own = supplement.get(english) ?? [];
-    const fromDing = bestGermans(candidates.get(english) ?? [], perHeadword, generality);
-    const germans = [...new Set([...own, ...fromDing])].slice(0, Math.max(perHeadword, own.length));
-    return `${english}\t${germans.join(';')}`;
-  });
+  const rows = [...candidates.keys()]
+    .sort()
+    .map(
+      (english) =>
+        `${english}\t${bestGermans(candidates.get(english) ?? [], perHeadword, generality).join(';')}`,
+    );
   const header = [
-    '# English → German, derived from the Ding dictionary (GPL-2.0-or-later) and the project supplement',
-    '# en-de-zusatz.tsv by scripts/build-en-de.ts; see ding-de-en.NOTICE.',
+    '# English → German, derived from the Ding dictionary (GPL-2.0-or-later) by scripts/build-en-de.ts;',
+    '# see ding-de-en.NOTICE.',
     '# Columns: English word or phrase (lower case, hyphens as spaces), German translations separated by ";", best first.',
   ];
   const body = gzipSync(`${[...header, ...rows].join('\n')}\n`, { level: 9 });
@@ -364,8 +341,6 @@ async function main(): Promise<void> {
     `${MAX_ENGLISH_WORDS} words, German side up to ${MAX_GERMAN_WORDS} words, without slang, vulgar, rare, archaic, regional and taxonomic`,
     '(animal, plant, anatomy, mineral) entries. It is distributed under the same licence: GNU General Public',
     'License, version 2 or later.',
-    `It also holds the ${supplement.size} entries of en-de-zusatz.tsv (general administrative, police and legal terms,`,
-    'written for this project, not taken from Ding), whose translations come first where a headword has both.',
     '',
   ].join('\n');
   // Written, not copied: the source notice may be read-only, and its mode would come along.

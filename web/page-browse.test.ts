@@ -110,12 +110,12 @@ describe('the table of contents', () => {
 });
 
 describe('the reference lookup', () => {
-  it('shows the paragraph "TOP 49 Nr. 3" names', async () => {
-    await page.locator('#lookup-input').fill('TOP 49 Nr. 3');
+  it('shows the paragraph "TOP 21 Nr. 2" names', async () => {
+    await page.locator('#lookup-input').fill('TOP 21 Nr. 2');
     await page.locator('#lookup-input').press('Enter');
-    await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 49 Ziff. 3');
+    await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 21 Ziff. 2');
     expect(await page.locator('#panel blockquote').textContent()).toBe(
-      real.assistant.catalog.get(`${MEETING}/49/3`)!.text,
+      real.assistant.catalog.get(`${MEETING}/21/2`)!.text,
     );
     expect(await page.locator('#panel mark').count()).toBe(0);
     expect(await page.locator('#lookup-error').textContent()).toBe('');
@@ -160,7 +160,7 @@ describe('the reference lookup', () => {
 
 describe('colours', () => {
   it('give text a contrast of at least 4.5:1 against its background', async () => {
-    await page.locator('#question').fill('Was beschließt die IMK zur Reichskriegsflagge?');
+    await page.locator('#question').fill('Wie geht die IMK gegen Reichskriegsflaggen vor?');
     await page.locator('#question').press('Enter');
     await page.locator('article.message[aria-busy="false"] .chip').first().waitFor();
     await page.locator('.chip').first().click();
@@ -227,7 +227,7 @@ describe('on a narrow screen (375 px)', () => {
 
   it('shows the side panel as a full-width overlay with a close button that returns focus', async () => {
     const { page: phone } = mobile;
-    await phone.locator('#question').fill('Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    await phone.locator('#question').fill('Wie viele Beamte stellt Deutschland für UNITAMS?');
     await phone.locator('#question').press('Enter');
     const chip = phone.locator('article.message[aria-busy="false"] .chip').first();
     await chip.waitFor();
@@ -294,7 +294,7 @@ describe('a server that requires an API key', () => {
     await keyedPage.locator('.toc-item').first().waitFor();
     expect(await keyedPage.locator('#api-key-box').isHidden()).toBe(true);
 
-    await keyedPage.locator('#question').fill('Was beschließt die IMK zur Reichskriegsflagge?');
+    await keyedPage.locator('#question').fill('Wie geht die IMK gegen Reichskriegsflaggen vor?');
     await keyedPage.locator('#question').press('Enter');
     await keyedPage.locator('article.message[aria-busy="false"] .chip').first().waitFor();
   });

@@ -90,18 +90,16 @@ describe('the chat page', () => {
 
   it('keeps Shift+Enter as a new line and sends with Enter', async () => {
     const box = page.locator('#question');
-    await box.fill('Wie viele Polizisten');
+    await box.fill('Wie viele Beamte');
     await box.press('Shift+Enter');
-    await box.pressSequentially('werden in die Mission UNITAMS entsandt?');
-    expect(await box.inputValue()).toBe('Wie viele Polizisten\nwerden in die Mission UNITAMS entsandt?');
+    await box.pressSequentially('stellt Deutschland für UNITAMS?');
+    expect(await box.inputValue()).toBe('Wie viele Beamte\nstellt Deutschland für UNITAMS?');
     expect(await page.locator('#messages > li').count()).toBe(0);
 
     await box.press('Enter');
     const article = await answered(lastTurn());
     expect(await box.inputValue()).toBe('');
-    expect(real.requests.at(-1)?.question).toBe(
-      'Wie viele Polizisten\nwerden in die Mission UNITAMS entsandt?',
-    );
+    expect(real.requests.at(-1)?.question).toBe('Wie viele Beamte\nstellt Deutschland für UNITAMS?');
     expect(await article.locator('.answer-heading').first().textContent()).toMatch(
       /^TOP 49 – Beteiligung Deutschlands/,
     );
@@ -166,11 +164,11 @@ describe('the chat page', () => {
     const first = lastTurn();
     const firstQuestion = await first.locator('.message.user .message-text').textContent();
     const firstAnswer = real.requests.length;
-    const turn = await ask('Und bis wann?');
+    const turn = await ask('Und mit welcher Frist?');
     await answered(turn);
     const request = real.requests.at(-1)!;
     expect(real.requests.length).toBe(firstAnswer + 1);
-    expect(request.question).toBe('Und bis wann?');
+    expect(request.question).toBe('Und mit welcher Frist?');
     expect(request.history?.map((message) => message.role)).toEqual(['user', 'assistant']);
     expect(request.history?.[0]?.content).toBe(firstQuestion);
     expect(request.history?.[1]?.content).toContain('[TOP 49 Ziff. 3]');
@@ -264,7 +262,7 @@ describe('the chat page', () => {
       harness.setAssistant(real.assistant);
     }
     const before = real.requests.length;
-    await answered(await ask('Was beschließt die IMK zur Reichskriegsflagge?'));
+    await answered(await ask('Wie geht die IMK gegen Reichskriegsflaggen vor?'));
     expect(real.requests.length).toBe(before + 1);
     const questions = real.requests
       .at(-1)
@@ -324,7 +322,7 @@ describe('the chat page', () => {
     const notice = 'Das Sprachmodell antwortete nicht rechtzeitig; eine Aussage wurde ersetzt.';
     harness.setAssistant(
       scriptedAssistant(real.assistant, {
-        answer: 'Bis zu zehn Polizeibeamte dürfen unbewaffnet in den Sudan. [TOP 49 Nr. 3]',
+        answer: 'Der AK II soll zur Herbstsitzung 2021 erneut berichten. [TOP 21 Nr. 2]',
         statements: [],
         sources: [],
         abstained: false,
@@ -333,15 +331,15 @@ describe('the chat page', () => {
       }),
     );
     try {
-      const article = await answered(await ask('Wer darf in den Sudan?'));
+      const article = await answered(await ask('Wer berichtet zu Gewalt gegen Rettungskräfte?'));
       expect(await article.locator('.notice').textContent()).toBe(`Hinweis: ${notice}`);
       expect(await article.locator('.answer-meta').textContent()).toMatch(
         /^Mit einem Sprachmodell formuliert/,
       );
-      await article.locator('.chip', { hasText: 'TOP 49 Nr. 3' }).click();
-      await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 49 Ziff. 3');
+      await article.locator('.chip', { hasText: 'TOP 21 Nr. 2' }).click();
+      await expect.poll(() => page.locator('#panel-title').textContent()).toBe('TOP 21 Ziff. 2');
       expect(await page.locator('#panel blockquote').textContent()).toBe(
-        real.assistant.catalog.get('imk-2020-12-10/49/3')!.text,
+        real.assistant.catalog.get('imk-2020-12-10/21/2')!.text,
       );
       expect(await page.locator('#panel mark').count()).toBe(0);
       expect(await page.locator('#panel .note').textContent()).toMatch(/sinngemäß/);
@@ -357,7 +355,7 @@ describe('the chat page', () => {
     expect(await page.locator('#messages > li').count()).toBe(0);
     expect(await page.locator('#welcome').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('question');
-    await answered(await ask('Was beschließt die IMK zur Reichskriegsflagge?'));
+    await answered(await ask('Wie geht die IMK gegen Reichskriegsflaggen vor?'));
     expect(real.requests.at(-1)?.history ?? []).toEqual([]);
   });
 

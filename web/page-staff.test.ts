@@ -129,7 +129,7 @@ describe('1 · the status line', () => {
 
   it('turns red when a request reaches no server, and green again once it answers', async () => {
     const { page } = await open();
-    await ask(page, 'Was beschließt die IMK zur Reichskriegsflagge?');
+    await ask(page, 'Wie geht die IMK gegen Reichskriegsflaggen vor?');
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await page.locator('#question').fill('Was beschließt die IMK zu Drohnen?');
     await page.locator('#question').press('Enter');
@@ -158,7 +158,7 @@ describe('1 · the status line', () => {
 
   it('opens the paragraph of an earlier answer’s chip while the server is down', async () => {
     const { page } = await open();
-    const article = await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    const article = await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await article.locator('.chip', { hasText: 'TOP 49 Ziff. 3' }).first().click();
     await expect
@@ -185,7 +185,7 @@ describe('at every viewport: layout (2), axe-core (6), and status, lookup, copy,
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, `${name}-start`);
 
-      const article = await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+      const article = await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
       const answered = await fits();
       expect(answered.scroll).toBeLessThanOrEqual(answered.width);
       expect(answered.conversation).toBeGreaterThanOrEqual(answered.height / 2);
@@ -252,7 +252,7 @@ describe('at every viewport: layout (2), axe-core (6), and status, lookup, copy,
       await page.reload();
       await page.locator('#messages .feedback-done').waitFor();
       expect(await page.locator('#messages .message.user .message-text').allTextContents()).toEqual([
-        'Wie viele Polizisten werden in die Mission UNITAMS entsandt?',
+        'Wie viele Beamte stellt Deutschland für UNITAMS?',
       ]);
       expect(consoleErrors).toEqual([]);
     });
@@ -340,7 +340,7 @@ describe('3 · every citation label the page prints resolves', () => {
 describe('4 · copying', () => {
   it('"Zitat kopieren" copies the quoted sentence with its full citation, as text and HTML', async () => {
     const { page } = await open();
-    const article = await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    const article = await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
     const text = unitText(`${MEETING}/49/3`);
     const sentence = text.split(/(?<=\.)\s+(?=Der Einsatz)/u)[0] ?? '';
     await article.locator('.chip', { hasText: 'TOP 49 Ziff. 3' }).first().click();
@@ -358,13 +358,13 @@ describe('4 · copying', () => {
 
   it('"Antwort kopieren" copies the whole answer with every citation naming its meeting, ready for a Vermerk', async () => {
     const { page } = await open();
-    const article = await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    const article = await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
     await article.getByRole('button', { name: /^Antwort kopieren/u }).click();
-    await expect.poll(() => clipboardText(page)).toMatch(/^Frage: Wie viele Polizisten/u);
+    await expect.poll(() => clipboardText(page)).toMatch(/^Frage: Wie viele Beamte/u);
     const copied = await clipboardText(page);
-    expect(
-      copied.startsWith('Frage: Wie viele Polizisten werden in die Mission UNITAMS entsandt?\n\nTOP 49 – '),
-    ).toBe(true);
+    expect(copied.startsWith('Frage: Wie viele Beamte stellt Deutschland für UNITAMS?\n\nTOP 49 – ')).toBe(
+      true,
+    );
     expect(copied).toContain(' [IMK 10.12.2020, TOP 49 Ziff. 3]');
     expect(copied).not.toMatch(/\[TOP 49/u);
     expect(copied).toMatch(/\nFundstellen:\n- IMK 10\.12\.2020, TOP 49 Ziff\. 3 – Beteiligung Deutschlands/u);
@@ -377,13 +377,13 @@ describe('4 · copying', () => {
 describe('5 · keeping, undoing, sharing and printing a conversation', () => {
   it('restores the conversation after a reload', async () => {
     const { page } = await open();
-    await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
-    await ask(page, 'Was beschließt die IMK zur Reichskriegsflagge?');
+    await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
+    await ask(page, 'Wie geht die IMK gegen Reichskriegsflaggen vor?');
     await page.reload();
     await page.locator('#messages > li').nth(1).waitFor();
     expect(await page.locator('#messages .message.user .message-text').allTextContents()).toEqual([
-      'Wie viele Polizisten werden in die Mission UNITAMS entsandt?',
-      'Was beschließt die IMK zur Reichskriegsflagge?',
+      'Wie viele Beamte stellt Deutschland für UNITAMS?',
+      'Wie geht die IMK gegen Reichskriegsflaggen vor?',
     ]);
     expect(await page.locator('#messages .chip').count()).toBeGreaterThan(1);
     expect(await page.locator('#welcome').isHidden()).toBe(true);
@@ -391,12 +391,12 @@ describe('5 · keeping, undoing, sharing and printing a conversation', () => {
 
   it('undoes "Neues Gespräch"', async () => {
     const { page } = await open();
-    await ask(page, 'Was beschließt die IMK zur Reichskriegsflagge?');
+    await ask(page, 'Wie geht die IMK gegen Reichskriegsflaggen vor?');
     await page.getByRole('button', { name: 'Neues Gespräch' }).click();
     expect(await page.locator('#messages > li').count()).toBe(0);
     await page.getByRole('button', { name: 'Rückgängig' }).click();
     expect(await page.locator('#messages .message.user .message-text').allTextContents()).toEqual([
-      'Was beschließt die IMK zur Reichskriegsflagge?',
+      'Wie geht die IMK gegen Reichskriegsflaggen vor?',
     ]);
     expect(await page.locator('#undo-bar').isHidden()).toBe(true);
     await page.reload();
@@ -405,7 +405,7 @@ describe('5 · keeping, undoing, sharing and printing a conversation', () => {
 
   it('shares a question as a link that asks it on opening', async () => {
     const { page } = await open();
-    const question = 'Was beschließt die IMK zur Reichskriegsflagge?';
+    const question = 'Wie geht die IMK gegen Reichskriegsflaggen vor?';
     await ask(page, question);
     await page.getByRole('button', { name: /^Link kopieren/u }).click();
     const link = `${harness.url}/?q=${encodeURIComponent(question).replace(/%20/gu, '+')}`;
@@ -421,10 +421,10 @@ describe('5 · keeping, undoing, sharing and printing a conversation', () => {
   it('prints the conversation with its sources and without controls, over several pages', async () => {
     const { page } = await open();
     for (const question of [
-      'Wie viele Polizisten werden in die Mission UNITAMS entsandt?',
-      'Was beschließt die IMK zur Reichskriegsflagge?',
+      'Wie viele Beamte stellt Deutschland für UNITAMS?',
+      'Wie geht die IMK gegen Reichskriegsflaggen vor?',
       'TOP 46 Protokollnotiz SN',
-      'Was steht in TOP 49?',
+      'Was steht in TOP 37?',
     ]) {
       await ask(page, question);
     }
@@ -453,7 +453,7 @@ describe('5 · keeping, undoing, sharing and printing a conversation', () => {
 describe('6 · previews, focus and the skip link', () => {
   it('previews the paragraph when a chip is hovered or focused; Escape dismisses the preview', async () => {
     const { page } = await open();
-    const article = await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    const article = await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
     const chip = article.locator('.chip').first();
     const preview = page.locator('#chip-preview');
     await chip.hover();
@@ -474,7 +474,7 @@ describe('6 · previews, focus and the skip link', () => {
 
   it('keeps focus in the open panel until it is closed, and Escape closes it from anywhere', async () => {
     const { page } = await open();
-    const article = await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    const article = await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
     await article.locator('.chip').first().click();
     await page.locator('#panel mark').first().waitFor();
     for (let press = 0; press < 12; press += 1) {
@@ -524,7 +524,7 @@ describe('7 · filter, titles, English answers, "Meinten Sie …?"', () => {
 
   it('frames an English answer in English around the German quotes', async () => {
     const { page } = await open();
-    const article = await ask(page, 'How many police officers are sent to the UNITAMS mission?');
+    const article = await ask(page, 'How many police officers will be sent to UNITAMS?');
     expect(await article.locator('.answer-meta').getAttribute('lang')).toBe('en');
     expect(await article.locator('.answer-meta').textContent()).toMatch(
       /^Verbatim excerpts from the resolutions \(in German\)\. \d+ citations?\.$/u,
@@ -533,7 +533,7 @@ describe('7 · filter, titles, English answers, "Meinten Sie …?"', () => {
   });
 
   it('offers the server’s "Meinten Sie …?" as a button that asks the corrected question', async () => {
-    const corrected = 'Was beschließt die IMK zur Reichskriegsflagge?';
+    const corrected = 'Wie geht die IMK gegen Reichskriegsflaggen vor?';
     const scripted = scriptedAssistant(real.assistant, {
       answer: 'Dazu enthalten die Beschlüsse keine Aussage.',
       statements: [],
@@ -546,7 +546,7 @@ describe('7 · filter, titles, English answers, "Meinten Sie …?"', () => {
     harness.setAssistant(scripted);
     const { page } = await open();
     try {
-      const article = await ask(page, 'Was beschließt die IMK zur Reichskriegsflage?');
+      const article = await ask(page, 'Wie geht die IMK gegen Reichskriegsflagen vor?');
       const button = article.getByRole('button', { name: `Meinten Sie „${corrected}“?` });
       expect(await button.isVisible()).toBe(true);
       harness.setAssistant(real.assistant);
@@ -554,7 +554,7 @@ describe('7 · filter, titles, English answers, "Meinten Sie …?"', () => {
       const next = page.locator('#messages > li').last();
       await expect.poll(() => next.locator('.message.user .message-text').textContent()).toBe(corrected);
       expect(scripted.requests.map((request) => request.question)).toEqual([
-        'Was beschließt die IMK zur Reichskriegsflage?',
+        'Wie geht die IMK gegen Reichskriegsflagen vor?',
       ]);
     } finally {
       harness.setAssistant(real.assistant);
@@ -566,13 +566,13 @@ describe('8 · feedback', () => {
   it('records "hilfreich" at once and "Fundstelle falsch" with a comment, with question, answer and citations', async () => {
     const { page } = await open();
     const before = (await harness.feedback()).length;
-    const first = await ask(page, 'Was beschließt die IMK zur Reichskriegsflagge?');
+    const first = await ask(page, 'Wie geht die IMK gegen Reichskriegsflaggen vor?');
     await first.getByRole('button', { name: 'hilfreich', exact: true }).click();
     await expect
       .poll(() => first.locator('.feedback-done').textContent())
       .toBe('Danke – als hilfreich gemeldet.');
 
-    const second = await ask(page, 'Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    const second = await ask(page, 'Wie viele Beamte stellt Deutschland für UNITAMS?');
     await second.getByRole('button', { name: 'Fundstelle falsch' }).click();
     await second.getByLabel(/^Welche Fundstelle ist falsch/u).fill('Gemeint ist Ziffer 2.');
     await saveScreenshot(page, 'desktop-feedback');
@@ -584,7 +584,7 @@ describe('8 · feedback', () => {
     const saved = (await harness.feedback()).slice(before);
     expect(saved.map((entry) => entry.rating)).toEqual(['helpful', 'wrong-citation']);
     const report = saved[1] ?? {};
-    expect(report.question).toBe('Wie viele Polizisten werden in die Mission UNITAMS entsandt?');
+    expect(report.question).toBe('Wie viele Beamte stellt Deutschland für UNITAMS?');
     expect(report.comment).toBe('Gemeint ist Ziffer 2.');
     expect(String(report.answer)).toContain('[TOP 49 Ziff. 3]');
     expect(report.citations).toContainEqual({ meeting: MEETING, top: '49', para: '3' });

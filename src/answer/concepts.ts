@@ -25,8 +25,11 @@ const FRAME_WORDS = new Set(
     'entscheiden entscheidung imk innenministerkonferenz innenminister innenministerin konferenz sitzung ' +
     'sagt sagen gesagt steht stehen stand besagt lautet enthält enthalten genau eigentlich bitte thema themen ' +
     'frage aussage aussagen regelung gibt gab gegeben geben hat haben hatte ' +
+    // Nouns that only name the kind of answer asked for (src/answer/slots.ts), not what it is about.
+    'frist fristen termin termine datum zeitpunkt zeitraum anzahl zahl betrag summe dauer ort ' +
     'who whom whose what when where which why how until decide decided decision decisions resolution resolutions ' +
-    'conference ministers minister interior say says said state states stated does did'
+    'conference ministers minister interior say says said state states stated does did ' +
+    'deadline date time number amount sum duration period place'
   ).split(' '),
 );
 

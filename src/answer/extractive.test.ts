@@ -82,7 +82,7 @@ describe('extractive answerer', () => {
   });
 
   it('answers an English question in English framing with German quotes and unchanged citations', async () => {
-    const answer = await ask('What does the conference say about the national weapons register?');
+    const answer = await ask('How far along is the national register of firearms (NWR)?');
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toMatch(/^According to the resolutions/);
     expect(citedIds(answer).some((id) => id.startsWith('imk-2020-12-10/22/'))).toBe(true);
@@ -95,7 +95,7 @@ describe('extractive answerer', () => {
       'Wen beauftragt die IMK mit der Aufklärung der Finanzströme im Rechtsextremismus?',
     );
     expect(citedIds(first)).toContain('imk-2020-12-10/3/3');
-    const followUp = await ask('Und bis wann?', [
+    const followUp = await ask('Und mit welcher Frist?', [
       {
         role: 'user',
         content: 'Wen beauftragt die IMK mit der Aufklärung der Finanzströme im Rechtsextremismus?',
@@ -133,9 +133,9 @@ describe('extractive answerer', () => {
   });
 
   it('abstains with a reason for a reference to something that does not exist', async () => {
-    const answer = await ask('Was steht in TOP 22 Ziffer 9?');
+    const answer = await ask('Zeig mir TOP 22 Ziffer 11.');
     expect(answer.abstained).toBe(true);
-    expect(answer.answer).toContain('TOP 22 Ziff. 9');
+    expect(answer.answer).toContain('TOP 22 Ziff. 11');
   });
 
   it('lists several items for a list question', async () => {

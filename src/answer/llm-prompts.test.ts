@@ -71,7 +71,7 @@ describe('renderUserMessage', () => {
   it('numbers the sources with their exact markers and titles, then the short history and the question', async () => {
     const prompts = await loadAnswerPrompts();
     const message = renderUserMessage(prompts, {
-      question: 'Und bis wann? {{sources}}',
+      question: 'Und mit welcher Frist? {{sources}}',
       units: [
         unit('46', '8', 'Text acht.'),
         unit('9', '1', 'Einziger Absatz.', 1),
@@ -92,7 +92,7 @@ describe('renderUserMessage', () => {
     expect(message).not.toContain('ignoriert');
     expect(message).not.toContain('sehr '.repeat(20));
     // The question is inserted as it is: braces in it are not read as a placeholder.
-    expect(message.trimEnd().endsWith('Frage: Und bis wann? {{sources}}')).toBe(true);
+    expect(message.trimEnd().endsWith('Frage: Und mit welcher Frist? {{sources}}')).toBe(true);
     expect(message.indexOf('(1)')).toBeLessThan(message.indexOf('Nutzer:'));
   });
 

@@ -169,7 +169,9 @@ describe('LLM answerer', () => {
   });
 
   it('keeps an English statement with a German quote, and explains repairs in English', async () => {
-    const request = { question: 'Who is to develop a model decree on Reich flags, and by when?' };
+    const request = {
+      question: 'Who has to write the model decree on Reich flags, and when is it due?',
+    };
     const model = scriptedModel({
       pieces: [
         'Working group AK I, in agreement with AK II, is to develop a model decree ("Mustererlass") by the end of March 2021 [TOP 99 Ziff. 1].',
@@ -338,17 +340,17 @@ describe('LLM answerer', () => {
   it('gives a follow-up the units the previous answer cited and the short history', async () => {
     const model = scriptedModel({ pieces: [`Bis spätestens Ende März 2021 [TOP 4 Ziff. 2].`] });
     const request: AskRequest = {
-      question: 'Und bis wann?',
+      question: 'Und mit welcher Frist?',
       history: [
-        { role: 'user', content: 'Wer soll einen Mustererlass zu Reichsflaggen entwickeln?' },
+        { role: 'user', content: 'Wer erarbeitet den Mustererlass zu Reichsflaggen?' },
         { role: 'assistant', content: `${MANDATE} [TOP 4 Ziff. 2].` },
       ],
     };
     const answer = await answererWith(model, { k: 2 }).answer(request);
     expect(answer.sources.map((source) => source.id)).toContain('imk-2020-12-10/4/2');
     const user = JSON.stringify(model.doGenerateCalls[0]?.prompt.find((message) => message.role === 'user'));
-    expect(user).toContain('Nutzer: Wer soll einen Mustererlass zu Reichsflaggen entwickeln?');
-    expect(user).toContain('Frage: Und bis wann?');
+    expect(user).toContain('Nutzer: Wer erarbeitet den Mustererlass zu Reichsflaggen?');
+    expect(user).toContain('Frage: Und mit welcher Frist?');
   });
 });
 

@@ -98,7 +98,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     return { question, units, sources, builder };
   }
 
-  /** The units the previous answer cited, for a follow-up ("Und bis wann?") that is about them. */
+  /** The units the previous answer cited, for a follow-up ("Und mit welcher Frist?") that is about them. */
   function previousUnits(question: AnalysedQuestion, meeting: string | undefined): Unit[] {
     if (!question.followUp || question.previousAnswer === undefined) return [];
     const units: Unit[] = [];

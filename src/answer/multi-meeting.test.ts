@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('answers over two meetings', () => {
   it('names the meeting in every marker', async () => {
     const answer = await corpus.state.extractive.answer({
-      question: 'Wer soll zum vorbeugenden Gewahrsam berichten?',
+      question: 'Welcher Arbeitskreis prüft den vorbeugenden Gewahrsam?',
     });
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toContain('[IMK 10.12.2020, TOP 46 Ziff. 8]');
@@ -74,7 +74,7 @@ describe('answers over two meetings', () => {
 
   it('keeps to one meeting when asked to', async () => {
     const answer = await corpus.state.extractive.answer({
-      question: 'Welche Berichte soll der AK II vorlegen?',
+      question: 'Welche Berichte erwartet die IMK vom AK II?',
       meeting: 'imk-2021-06-18',
     });
     for (const source of answer.sources) expect(source.meeting).toBe('imk-2021-06-18');

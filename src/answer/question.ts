@@ -1,5 +1,6 @@
 // Reads what a question asks for: its language, its kind (who, by when, which tasks, how many, yes/no), whether it
 // is a follow-up that needs the previous turn, and the query to retrieve with.
+import { bundledFunctionWords, type FunctionWords } from '../analysis/function-words.ts';
 import type { ChatMessage } from './types.ts';
 
 export type Language = 'de' | 'en';
@@ -22,7 +23,7 @@ export interface AnalysedQuestion {
   question: string;
   language: Language;
   intent: QuestionIntent;
-  /** True when the question only makes sense with the previous turn ("Und bis wann?"). */
+  /** True when the question only makes sense with the previous turn ("Und mit welcher Frist?"). */
   followUp: boolean;
   /** What to retrieve with: the question, joined with the previous user question for a follow-up. */
   retrievalQuery: string;
@@ -70,32 +71,72 @@ const PATTERNS = {
   list: /(?<![\p{L}\d])(?:welche|alle|sämtliche|which|all|list)(?![\p{L}\d])/iu,
 };
 
-const FOLLOW_UP_START =
-  /^\s*(?:und|aber|sowie|und\s+was|was\s+ist\s+mit|wie\s+sieht\s+es|wie\s+steht\s+es|and|but|what\s+about|how\s+about)(?![\p{L}\d])/iu;
-/** Words that point back to what was said before ("dort", "daran", "weitere", "there", "also"). */
-const ANAPHORA =
-  /(?<![\p{L}\d])(?:dazu|davon|dafür|darüber|daran|darauf|dabei|damit|dort|hierzu|hierbei|hierfür|dies\w*|jene\w*|derselbe\w*|weitere\w*|ebenfalls|sonst|it|this|these|those|that|they|them|there|also|further|other)(?![\p{L}\d])/iu;
-/** Question words, pronouns, articles, auxiliaries and particles: what a question is made of besides its topic. */
-const QUESTION_WORDS = new RegExp(
-  `(?<![\\p{L}\\d])(?:${[
-    'und aber oder was wer wem wen wessen wann wie wo woran worauf wozu welche* bis zu zur zum ist sind war waren',
-    'soll* hat haben hatte wird werden wurde wurden kann können könnte dürfen darf muss müssen mit es sich sieht',
-    'steht denn noch genau auch nur schon dann doch der die das den dem des ein eine einen einem einer eines man wir',
-    'sie er ihr ihre sein seine im in an am auf aus bei beim für von vom über unter nach vor gibt gab',
-    'dazu davon dafür darüber daran darauf dabei damit dort hierzu hierbei hierfür dies* jene* weitere*',
-    'ebenfalls sonst the a an of to on for with at from what who whom when how about and which is are was were be',
-    'been by it this these those that they them there does do did should can could would will also further other',
-  ]
-    .join(' ')
-    .split(' ')
-    .map((word) => word.replace('*', '\\p{L}*'))
-    .join('|')})(?![\\p{L}\\d])`,
-  'giu',
-);
+/**
+ * A question that carries a back-pointing word or starts as a continuation is read as a follow-up as long as it
+ * names at most this many content words of its own; with more it states its own topic, and a pronoun in it points
+ * inside the question ("Was hat die IMK zu Sirenen und Warnapps beschlossen, und wer prüft sie?").
+ */
+const MAX_CONTENT_WORDS_WITH_MARKER = 3;
+/**
+ * A question with history and at most this many content words is elliptic ("Mit welcher Frist?", "Wer noch?"): its
+ * topic can only be the previous one. One, not two: two-word search-box queries ("Sirenen Förderung") are common
+ * and name a topic of their own.
+ */
+const MAX_CONTENT_WORDS_ELLIPTIC = 1;
+/** Words as the follow-up rules see them: letters and digits, hyphenated compounds ("UN-Mission") as one word. */
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const CAPITALISED = /^\p{Lu}/u;
 
-/** Content words of a question: what is left after question words, pronouns and particles. */
-function contentWordCount(question: string): number {
-  return (question.replace(QUESTION_WORDS, ' ').match(/[\p{L}\d]{3,}/gu) ?? []).length;
+interface FollowUpEvidence {
+  /** Coordinating conjunction or continuing phrase at the start ("Und …", "What about …"). */
+  continues: boolean;
+  /** A pronoun, demonstrative, pronominal adverb or pro-adverb that points back ("dazu", "dort", "they"). */
+  pointsBack: boolean;
+  /** Words that are not of a closed class: what the question names of its own. */
+  contentWords: number;
+}
+
+/** What in a question marks it as depending on the previous turn, read from the closed word classes. */
+function followUpEvidence(question: string, words: FunctionWords): FollowUpEvidence {
+  const tokens = question.match(WORD) ?? [];
+  const lower = tokens.map((token) => token.toLowerCase());
+  const continues =
+    (lower[0] !== undefined && words.conjunctions.has(lower[0])) ||
+    words.continuingPhrases.some((phrase) => phrase.every((word, index) => lower[index] === word));
+  const pointsBack = tokens.some((token, index) => {
+    const word = lower[index] as string;
+    if (!words.anaphoric.has(word)) return false;
+    // Capitalised "Sie" inside a sentence addresses the reader (Höflichkeitsform); it refers to nothing said before.
+    if (word === 'sie' && index > 0 && CAPITALISED.test(token)) return false;
+    // "das" is an article before a noun (German nouns are capitalised, an adjective may come between) and points
+    // back only when it stands alone: "Wer prüft das?", "Bis wann muss das der Bund prüfen?".
+    if (words.articleOrDemonstrative.has(word)) return !introducesNoun(tokens, index, words);
+    return true;
+  });
+  const contentWords = lower.filter((word) => !words.closed.has(word)).length;
+  return { continues, pointsBack, contentWords };
+}
+
+/** Whether the article-like word at `index` is followed by its noun: directly, or after one adjective. */
+function introducesNoun(tokens: readonly string[], index: number, words: FunctionWords): boolean {
+  const next = tokens[index + 1];
+  if (next === undefined) return false;
+  if (CAPITALISED.test(next)) return true;
+  if (words.closed.has(next.toLowerCase())) return false;
+  const afterNext = tokens[index + 2];
+  return afterNext !== undefined && CAPITALISED.test(afterNext);
+}
+
+/**
+ * Whether a question with history only makes sense with the previous turn: it is elliptic, or it continues (a
+ * coordinating conjunction or a continuing phrase at the start) or points back (3rd-person pronoun, demonstrative,
+ * "da(r)-"/"hier-" pronominal adverb, pro-adverb) without naming a topic of its own. The word classes, and the
+ * grammars they follow, are in data/lexicon/funktionswoerter.tsv.
+ */
+function isFollowUp(question: string, words: FunctionWords): boolean {
+  const { continues, pointsBack, contentWords } = followUpEvidence(question, words);
+  if (contentWords <= MAX_CONTENT_WORDS_ELLIPTIC) return true;
+  return (continues || pointsBack) && contentWords <= MAX_CONTENT_WORDS_WITH_MARKER;
 }
 
 export function analyseQuestion(question: string, history: readonly ChatMessage[] = []): AnalysedQuestion {
@@ -108,12 +149,7 @@ export function analyseQuestion(question: string, history: readonly ChatMessage[
   };
   const previousQuestion = [...history].reverse().find((message) => message.role === 'user')?.content;
   const previousAnswer = [...history].reverse().find((message) => message.role === 'assistant')?.content;
-  const content = contentWordCount(question);
-  const followUp =
-    previousQuestion !== undefined &&
-    (content <= 1 ||
-      (FOLLOW_UP_START.test(question) && content <= 3) ||
-      (ANAPHORA.test(question) && content <= 3));
+  const followUp = previousQuestion !== undefined && isFollowUp(question, bundledFunctionWords());
   const analysed: AnalysedQuestion = {
     question,
     language: detectLanguage(followUp && previousQuestion ? `${previousQuestion} ${question}` : question),

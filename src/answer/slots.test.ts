@@ -50,6 +50,8 @@ describe('questionFocus', () => {
     expect(questionFocus('Wie viele neue Stellen gibt es?')).toBe('Stellen');
     expect(questionFocus('Which ministry is in charge?')).toBe('ministry');
     expect(questionFocus('Was gilt für die Leuchttürme?')).toBeUndefined();
+    // A noun that only names the kind of answer is no focus.
+    expect(questionFocus('Mit welcher Frist soll berichtet werden?')).toBeUndefined();
     expect(questionFocus('What does the conference want?')).toBeUndefined();
   });
 });

@@ -100,11 +100,38 @@ export function questionFocus(question: string): string | undefined {
     /(?<![\p{L}\d])(?:[Ww]elche[rsmn]?|[Ww]ie\s+viele|[Ww]ie\s+hoch\s+ist\s+(?:der|die|das))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u.exec(
       question,
     );
-  if (german?.[1]) return german[1];
+  if (german?.[1] && !ANSWER_TYPE_NOUNS.has(german[1].toLowerCase())) return german[1];
+  if (german?.[1]) return undefined;
   const english = /(?<![\p{L}\d])(?:which|what|how\s+many)\s+(?:[a-z]+\s+)?([a-z]{4,}s?)\b/iu.exec(question);
   const noun = english?.[1]?.toLowerCase();
-  return noun && !ENGLISH_NON_FOCUS.has(noun) ? noun : undefined;
+  return noun && !ENGLISH_NON_FOCUS.has(noun) && !ENGLISH_ANSWER_TYPES.has(noun) ? noun : undefined;
 }
+
+/** Nouns that name the kind of answer ("mit welcher Frist", "welche Anzahl"), not what the question is about. */
+const ANSWER_TYPE_NOUNS = new Set([
+  'frist',
+  'termin',
+  'datum',
+  'zeitpunkt',
+  'zeitraum',
+  'anzahl',
+  'zahl',
+  'betrag',
+  'summe',
+  'dauer',
+  'ort',
+]);
+
+const ENGLISH_ANSWER_TYPES = new Set([
+  'deadline',
+  'date',
+  'time',
+  'number',
+  'amount',
+  'sum',
+  'period',
+  'place',
+]);
 
 /** Words after "what"/"which" that frame the question rather than name what it asks about. */
 const ENGLISH_NON_FOCUS = new Set([

@@ -8,7 +8,7 @@ export interface ChatMessage {
 
 export interface AskRequest {
   question: string;
-  /** Earlier turns, oldest first; follow-ups ("Und bis wann?") are read against them. */
+  /** Earlier turns, oldest first; follow-ups ("Und mit welcher Frist?") are read against them. */
   history?: ChatMessage[];
   /** How many sources to retrieve (default 5). */
   k?: number;

@@ -95,8 +95,8 @@ describe('createAssistant', () => {
       restarted.logger.entries.find((entry) => entry.message === 'index is corrupt, rebuilding it'),
     ).toBeDefined();
     expect(assistant.health().units).toBe(107);
-    const answer = await assistant.answerer.answer({ question: 'TOP 22 Ziffer 3' });
-    expect(answer.statements[0]?.citations[0]?.top).toBe('22');
+    const answer = await assistant.answerer.answer({ question: 'TOP 21 Ziffer 2' });
+    expect(answer.statements[0]?.citations[0]?.top).toBe('21');
   });
 
   it('refuses to serve a corrupt index when told to fail', async () => {

@@ -72,16 +72,16 @@ describe('UnitCatalog.resolve', () => {
   });
 
   it('resolves a Protokollnotiz by Land name, also inside a joint label', () => {
-    const [saxony] = findReferences('Protokollnotiz Sachsen zu TOP 46');
+    const [saxony] = findReferences('die Protokollnotiz von Sachsen unter TOP 46');
     expect(ids(single.resolve(saxony!))).toEqual(['imk-2020-12-10/46/Protokollnotiz SN']);
-    const [bavaria] = findReferences('Was hat Bayern zu Protokoll gegeben?');
+    const [bavaria] = findReferences('Welche Protokollnotiz hat Bayern abgegeben?');
     expect(ids(single.resolve(bavaria!))).toEqual([
       'imk-2020-12-10/46/Protokollnotiz BY, BW, BB, MV, NW, SL und BMI',
     ]);
   });
 
   it('returns nothing for a paragraph that does not exist', () => {
-    const [reference] = findReferences('TOP 46 Ziffer 12');
+    const [reference] = findReferences('TOP 46 Ziffer 15');
     expect(single.resolve(reference!)).toEqual([]);
   });
 

@@ -7,9 +7,9 @@ function simple(question: string) {
 
 describe('findReferences', () => {
   it.each([
-    ['TOP 22 Ziffer 3', { top: '22', para: '3' }],
-    ['Was steht in TOP 49 Nr. 3?', { top: '49', para: '3' }],
-    ['Was sagt Ziff. 8 von TOP 46?', { top: '46', para: '8' }],
+    ['TOP 21 Ziffer 2', { top: '21', para: '2' }],
+    ['Inhalt von TOP 50 Nr. 5?', { top: '50', para: '5' }],
+    ['Was sagt Ziff. 2 von TOP 23?', { top: '23', para: '2' }],
     ['Ziffer 2 des Beschlusses zu TOP 23', { top: '23', para: '2' }],
     ['Was steht in TOP 7?', { top: '7' }],
     ['TOP 29.2, Ziffer 1', { top: '29.2', para: '1' }],
@@ -18,19 +18,19 @@ describe('findReferences', () => {
     ['TOP 6/7 Ziff. 8', { top: '6/7', para: '8' }],
     ['TOP 6 / 7, Ziffer 8', { top: '6/7', para: '8' }],
     ['TOP 6 und 7 Ziffer 8', { top: '6/7', para: '8' }],
-    ['Was steht in TOP 6 u. 7?', { top: '6/7' }],
+    ['Worum geht es in TOP 6 u. 7?', { top: '6/7' }],
     ['[IMK 10.12.2020, TOP 46 Ziff. 8]', { top: '46', para: '8', date: '2020-12-10' }],
   ])('reads %s', (question, expected) => {
     expect(simple(question)).toEqual([expected]);
   });
 
   it('reads a Protokollnotiz of a named Land attached to its TOP', () => {
-    expect(simple('Protokollnotiz Sachsen zu TOP 46')).toEqual([{ top: '46', noteBy: ['SN'] }]);
+    expect(simple('Protokollnotiz Bayern zu TOP 39')).toEqual([{ top: '39', noteBy: ['BY'] }]);
     expect(simple('TOP 46 Protokollnotiz SN')).toEqual([{ top: '46', noteBy: ['SN'] }]);
   });
 
   it('reads a note question without a TOP', () => {
-    expect(simple('Was hat Sachsen zu Protokoll gegeben?')).toEqual([{ noteBy: ['SN'] }]);
+    expect(simple('Was gab Hamburg zu Protokoll?')).toEqual([{ noteBy: ['HH'] }]);
     expect(simple('Welche Protokollnotizen gibt es?')).toEqual([{ noteBy: [] }]);
   });
 
@@ -44,7 +44,7 @@ describe('findReferences', () => {
   });
 
   it('finds nothing in a plain question', () => {
-    expect(findReferences('Wer soll bis wann zum vorbeugenden Gewahrsam berichten?')).toEqual([]);
+    expect(findReferences('Bis wann soll wer den Warntag auswerten?')).toEqual([]);
     expect(findReferences('Was beschloss die IMK zu 5G?')).toEqual([]);
   });
 

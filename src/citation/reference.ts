@@ -1,6 +1,6 @@
-// Finds explicit references in a question: "TOP 22 Ziffer 3", "TOP 49 Nr. 3", "Ziff. 8 von TOP 46", "TOP 7",
-// "TOP 6/7 Ziff. 8", "TOP 6 und 7 Ziffer 8", "Protokollnotiz Sachsen zu TOP 46", "IMK 10.12.2020, TOP 46 Ziff. 8",
-// "Was hat Sachsen zu Protokoll gegeben?".
+// Finds explicit references in a question: "TOP 21 Ziffer 2", "TOP 50 Nr. 5", "Ziff. 3 von TOP 45", "TOP 7",
+// "TOP 6/7 Ziff. 4", "TOP 6 und 7 Ziffer 4", "Protokollnotiz Bayern zu TOP 39", "IMK 10.12.2020, TOP 23 Ziff. 2",
+// "Was gab Hamburg zu Protokoll?".
 import { allLabelNames, labelCode } from './laender.ts';
 
 export interface Reference {

@@ -13,10 +13,10 @@ const ids = async (query: string, options = {}) =>
 
 describe('hybrid retriever', () => {
   it.each([
-    ['TOP 22 Ziffer 3', 'imk-2020-12-10/22/3'],
-    ['TOP 49 Nr. 3', 'imk-2020-12-10/49/3'],
-    ['Ziff. 8 von TOP 46', 'imk-2020-12-10/46/8'],
-    ['Protokollnotiz Sachsen zu TOP 46', 'imk-2020-12-10/46/Protokollnotiz SN'],
+    ['TOP 21 Ziffer 2', 'imk-2020-12-10/21/2'],
+    ['TOP 50 Nr. 5', 'imk-2020-12-10/50/5'],
+    ['Ziff. 2 von TOP 23', 'imk-2020-12-10/23/2'],
+    ['Protokollnotiz Bayern zu TOP 39', 'imk-2020-12-10/39/Protokollnotiz BY'],
     ['TOP 7', 'imk-2020-12-10/6/7/1'],
   ])('ranks the unit %s names first', async (query, expected) => {
     expect((await ids(query))[0]).toBe(expected);

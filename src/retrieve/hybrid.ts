@@ -15,7 +15,7 @@ export interface RankedUnit {
   unit: Unit;
   /** Fused score; exact references score above every fused result. */
   score: number;
-  /** Named by an explicit reference in the query ("TOP 22 Ziffer 3"). */
+  /** Named by an explicit reference in the query ("TOP 21 Ziffer 2"). */
   exact: boolean;
   lexicalRank?: number;
   lexicalScore?: number;

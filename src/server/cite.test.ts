@@ -19,12 +19,12 @@ describe('citeUnit', () => {
   it('resolves paragraph references in the ways staff write them', () => {
     expect(citeUnit(catalog, 'TOP 46 Ziffer 8').id).toBe('imk-2020-12-10/46/8');
     expect(citeUnit(catalog, 'TOP 46 Ziff. 8').id).toBe('imk-2020-12-10/46/8');
-    expect(citeUnit(catalog, 'Ziffer 8 von TOP 46').id).toBe('imk-2020-12-10/46/8');
+    expect(citeUnit(catalog, 'Nr. 8 aus TOP 46').id).toBe('imk-2020-12-10/46/8');
     expect(citeUnit(catalog, 'IMK 10.12.2020, TOP 29.2 Nr. 2').id).toBe('imk-2020-12-10/29.2/2');
   });
 
   it('resolves a Protokollnotiz named by its Land', () => {
-    expect(citeUnit(catalog, 'Protokollnotiz Sachsen zu TOP 46').id).toBe(
+    expect(citeUnit(catalog, 'die Protokollnotiz von Sachsen unter TOP 46').id).toBe(
       'imk-2020-12-10/46/Protokollnotiz SN',
     );
     expect(citeUnit(catalog, 'Protokollnotiz zu TOP 6').id).toBe('imk-2020-12-10/6/7/Protokollnotiz SN');

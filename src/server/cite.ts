@@ -1,4 +1,4 @@
-// Resolves a written reference ("TOP 46 Ziffer 8", "TOP 6/7 Ziff. 8", "Protokollnotiz Sachsen zu TOP 46") to one unit
+// Resolves a written reference ("TOP 23 Ziffer 2", "TOP 6/7 Ziff. 4", "Protokollnotiz Bayern zu TOP 39") to one unit
 // or one whole item, or explains in German why not — nothing named (INVALID_REFERENCE), several units named
 // (AMBIGUOUS_REFERENCE), nothing that exists (UNIT_NOT_FOUND, MEETING_NOT_FOUND) — with the nearest references that
 // do resolve as `details.suggestions` (labels staff can send back as they are, never unit ids).

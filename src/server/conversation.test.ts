@@ -12,12 +12,12 @@ describe('askRequestFromTranscript', () => {
           { role: 'user', text: 'Was gilt für Sirenen?' },
           { role: 'assistant', text: 'Förderprogramm [TOP 29.2 Ziff. 1]' },
           { role: 'tool', text: '{}' },
-          { role: 'user', text: '  Und bis wann?  ' },
+          { role: 'user', text: '  Und mit welcher Frist?  ' },
         ],
         { k: 3, meeting: 'imk-2020-12-10' },
       ),
     ).toEqual({
-      question: 'Und bis wann?',
+      question: 'Und mit welcher Frist?',
       history: [
         { role: 'user', content: 'Was gilt für Sirenen?' },
         { role: 'assistant', content: 'Förderprogramm [TOP 29.2 Ziff. 1]' },

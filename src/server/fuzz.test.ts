@@ -50,7 +50,7 @@ const nastyString = fc.oneof(
   fc.constantFrom(
     'TOP 46 Ziffer 8',
     'TOP 6/7',
-    'Protokollnotiz Sachsen zu TOP 46',
+    'Protokollnotiz Bayern zu TOP 39',
     'IMK 10.12.2020, TOP 46 Ziff. 8',
     '[TOP 9]',
     'TOP 99999999999999999999',
@@ -88,7 +88,7 @@ const askBody = fc.oneof(
   anyJson,
   // Well-formed requests too, so every run reaches the answering path (and the 200 asserted below).
   fc.record({
-    question: fc.constantFrom('Was steht in TOP 9?', 'Wer soll berichten?', 'Sirenen und Warntag'),
+    question: fc.constantFrom('Worum geht es in TOP 9?', 'Wer soll berichten?', 'Sirenen und Warntag'),
     k: fc.integer({ min: 1, max: 20 }),
   }),
   fc.record(

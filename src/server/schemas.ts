@@ -86,7 +86,7 @@ export const AskRequestSchema = z
       .trim()
       .min(1, 'expected a non-empty question')
       .max(LIMITS.questionChars)
-      .openapi({ example: 'Was beschließt die IMK zu Reichskriegsflaggen?' }),
+      .openapi({ example: 'Bis wann soll wer den Warntag auswerten?' }),
     history: z.array(HistoryMessageSchema).max(LIMITS.historyMessages).optional(),
     k: K.optional(),
     meeting: MeetingId.optional(),

@@ -20,7 +20,7 @@ describe('transcript', () => {
     failed.status = 'error';
     const stopped = createTurn('Abgebrochene Frage');
     stopped.status = 'aborted';
-    const current = createTurn('Und bis wann?');
+    const current = createTurn('Und mit welcher Frist?');
     const messages = transcript([first, failed, stopped, current], current);
 
     expect(ChatRequestSchema.safeParse({ id: 'chat-1', messages }).success).toBe(true);
@@ -30,7 +30,7 @@ describe('transcript', () => {
         text: message.parts.map((part) => part.text).join(''),
       })),
     );
-    expect(request.question).toBe('Und bis wann?');
+    expect(request.question).toBe('Und mit welcher Frist?');
     expect(request.history).toEqual([
       { role: 'user', content: 'Was beschließt die IMK zu UNITAMS?' },
       { role: 'assistant', content: 'Sie stimmt der Entsendung zu. [TOP 49 Ziff. 3]' },

@@ -45,7 +45,7 @@ export function createLookup(options) {
     output.replaceChildren();
     input.removeAttribute('aria-invalid');
     if (ref === '') {
-      showError('Keine Fundstelle', 'Bitte geben Sie eine Fundstelle ein, z. B. „TOP 22 Ziff. 3“.');
+      showError('Keine Fundstelle', 'Bitte geben Sie eine Fundstelle ein, z. B. „TOP 21 Ziff. 2“.');
       input.focus();
       return;
     }

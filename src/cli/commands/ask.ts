@@ -25,7 +25,7 @@ export const askCommand: CliCommand = {
     program
       .command('ask')
       .description('answer a question from the resolutions, every statement with its citation')
-      .argument('<question>', 'e.g. "Wer soll bis wann zum vorbeugenden Gewahrsam berichten?"')
+      .argument('<question>', 'e.g. "Bis wann soll wer den Warntag auswerten?"')
       .option('--k <n>', 'number of sources (1–20)', '5')
       .option('--meeting <id>', 'only this meeting, e.g. imk-2020-12-10')
       .option('--json', 'print the JSON of POST /api/ask')

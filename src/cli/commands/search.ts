@@ -39,7 +39,7 @@ export const searchCommand: CliCommand = {
     program
       .command('search')
       .description('retrieve the units that best match a query (hybrid: references, BM25 and vectors)')
-      .argument('<query>', 'what to look for, e.g. "Silvesterfeuerwerk" or "TOP 22 Ziffer 3"')
+      .argument('<query>', 'what to look for, e.g. "Silvesterfeuerwerk" or "TOP 21 Ziffer 2"')
       .option('--k <n>', 'number of results (1–50)', '5')
       .option('--meeting <id>', 'only this meeting, e.g. imk-2020-12-10')
       .option('--mode <mode>', 'hybrid, lexical or vector', 'hybrid')

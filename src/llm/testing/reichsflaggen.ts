@@ -4,7 +4,7 @@ import type { AskRequest } from '../../answer/types.ts';
 /** Short, so timeout tests stay fast. */
 export const TIMEOUT_MS = 300;
 export const QUESTION: AskRequest = {
-  question: 'Wer soll bis wann einen Mustererlass zu Reichsflaggen entwickeln?',
+  question: 'Welcher Arbeitskreis erarbeitet den Mustererlass zu Reichsflaggen, und mit welcher Frist?',
 };
 /** Supported by TOP 4 Ziff. 2. */
 export const MANDATE =

@@ -112,11 +112,11 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
       messages: [
         { role: 'user', content: 'Was gilt für Sirenen?' },
         { role: 'assistant', content: 'Förderprogramm [TOP 29.2 Ziff. 1]' },
-        { role: 'user', content: 'Und bis wann?' },
+        { role: 'user', content: 'Und mit welcher Frist?' },
       ],
     });
     expect(assistant.answerer.calls[0]?.request).toEqual({
-      question: 'Und bis wann?',
+      question: 'Und mit welcher Frist?',
       history: [
         { role: 'user', content: 'Was gilt für Sirenen?' },
         { role: 'assistant', content: 'Förderprogramm [TOP 29.2 Ziff. 1]' },
