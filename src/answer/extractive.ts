@@ -9,6 +9,7 @@ import { BeschlussError } from '../errors.ts';
 import type { SentenceVectors } from '../index/sentence-vectors.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
+import type { SpellingSuggestion } from '../retrieve/spelling.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
 import {
   type AbstentionModel,
@@ -57,6 +58,13 @@ export interface SemanticSupport {
   sentences: SentenceVectors;
   /** Position of a unit in the index (what the sentence vectors name units by). */
   ordinalOf(unitId: string): number | undefined;
+}
+
+/** A query as parsed once per question: its references and its spelling suggestion (null: none). */
+interface ParsedQuery {
+  text: string;
+  references: Reference[];
+  spelling: SpellingSuggestion | null;
 }
 
 /** Weight of the previous question's concepts in a follow-up that has concepts of its own. */
@@ -135,8 +143,8 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
     isCommonNoun: (word: string) => analyzer.isKnownWord(word.toLowerCase()),
   };
 
-  function referencesOf(question: AnalysedQuestion): Reference[] {
-    const references = findReferences(question.question);
+  function referencesOf(question: AnalysedQuestion, parsed: readonly Reference[]): Reference[] {
+    const references = [...parsed];
     if (!question.followUp) return references;
     // "Und Ziffer 3?" after an answer about TOP 46: the bare paragraph belongs to the item discussed before.
     const previousTop = previousTops(question)[0];
@@ -275,9 +283,13 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
    * What the answer must cover: the question's own concepts; for a follow-up also those of the previous question, at
    * a lower weight — they set the topic, the follow-up asks the point.
    */
-  function questionConcepts(question: AnalysedQuestion, text: string): Concept[] {
+  function questionConcepts(
+    question: AnalysedQuestion,
+    text: string,
+    references: readonly Reference[],
+  ): Concept[] {
     const conceptOptions = { english: question.language === 'en' };
-    const own = conceptsOf(stripReferences(text, findReferences(text)), analyzer, statistics, conceptOptions);
+    const own = conceptsOf(stripReferences(text, references), analyzer, statistics, conceptOptions);
     if (!question.followUp || question.previousQuestion === undefined) return own;
     const seen = new Set(own.map((concept) => concept.surface.toLowerCase()));
     const previous = conceptsOf(
@@ -425,19 +437,31 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
 
   /** The answer, with the spelling suggestion for the question when the retriever has one. */
   async function evaluate(request: AskRequest): Promise<{ answer: Answer; evidence: AnswerEvidence }> {
-    const result = await evaluateQuestion(request);
-    const suggestion = retriever.spell?.(request.question);
-    if (suggestion) result.answer.didYouMean = suggestion.text;
+    const question = analyseQuestion(request.question, request.history ?? []);
+    // Parsed once and handed on: the question's references and spelling, and those of the retrieval query (the
+    // same unless a follow-up joins the previous question).
+    const own = parseQuery(question.question);
+    const retrieval =
+      question.retrievalQuery === question.question ? own : parseQuery(question.retrievalQuery);
+    const result = await evaluateQuestion(request, question, own, retrieval);
+    if (own.spelling) result.answer.didYouMean = own.spelling.text;
     return result;
+  }
+
+  function parseQuery(text: string): ParsedQuery {
+    return { text, references: findReferences(text), spelling: retriever.spell?.(text) ?? null };
   }
 
   async function evaluateQuestion(
     request: AskRequest,
+    question: AnalysedQuestion,
+    own: ParsedQuery,
+    retrieval: ParsedQuery,
   ): Promise<{ answer: Answer; evidence: AnswerEvidence }> {
-    const question = analyseQuestion(request.question, request.history ?? []);
+    const handOn = { references: retrieval.references, spelling: retrieval.spelling };
     const language: Language = question.language;
     const meetingFilter = request.meeting === undefined ? {} : { meeting: request.meeting };
-    const references = referencesOf(question);
+    const references = referencesOf(question, own.references);
     const named = references.filter(
       (reference) => reference.top !== undefined || reference.noteBy !== undefined,
     );
@@ -445,7 +469,12 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
     const { units: exact, notice: meetingNotice } = latestMeetingOnly(resolved, named, language);
 
     if (named.length > 0 && exact.length === 0) {
-      const ranked = await retriever.rank(question.retrievalQuery, { k: 3, mode, ...meetingFilter });
+      const ranked = await retriever.rank(question.retrievalQuery, {
+        k: 3,
+        mode,
+        ...meetingFilter,
+        ...handOn,
+      });
       return {
         answer: renderAbstention({
           language,
@@ -468,6 +497,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
     const ranked = await retriever.rank(question.retrievalQuery, {
       k: Math.max(profile.candidates, request.k ?? 0),
       mode,
+      ...handOn,
       ...meetingFilter,
     });
     const previous = new Set(question.followUp ? previousTops(question) : []);
@@ -494,10 +524,14 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
       }
     }
     // Misspelt words count as the corpus writes them; the question vector is the retriever's (and cached).
-    const corrected = retriever.spell?.(question.question)?.text ?? question.question;
-    const concepts = questionConcepts(question, corrected);
+    const corrected = own.spelling?.text ?? question.question;
+    const concepts = questionConcepts(
+      question,
+      corrected,
+      own.spelling ? findReferences(corrected) : own.references,
+    );
     const slots = askedSlots(corrected);
-    const queryText = retriever.spell?.(question.retrievalQuery)?.text ?? question.retrievalQuery;
+    const queryText = retrieval.spelling?.text ?? question.retrievalQuery;
     const queryVector = semantic && mode !== 'lexical' ? await semantic.embedQuery(queryText) : undefined;
     const scored = scoreSentences(concepts, slots, pool, queryVector, language);
     const features = featuresOf(corrected, scored, ranked, concepts, language);
@@ -671,7 +705,7 @@ function missingReferenceReason(references: Reference[], language: Language): st
     : `Die geladenen Beschlüsse enthalten kein(e) ${described}.`;
 }
 
-function stripReferences(text: string, references: Reference[]): string {
+function stripReferences(text: string, references: readonly Reference[]): string {
   let result = text;
   for (const reference of [...references].sort((a, b) => b.start - a.start)) {
     result = `${result.slice(0, reference.start)} ${result.slice(reference.end)}`;

@@ -111,11 +111,12 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
   async function rank(query: string, searchOptions: SearchOptions = {}): Promise<RankedUnit[]> {
     const { k = 5, meeting, mode = 'hybrid' } = searchOptions;
     const accepts = (unit: Unit) => meeting === undefined || unit.meeting === meeting;
-    const exactUnits = findReferences(query)
+    const exactUnits = (searchOptions.references ?? findReferences(query))
       .flatMap((reference) => catalog.resolve(reference, meeting === undefined ? {} : { meeting }))
       .filter(accepts);
     const limit = Math.max(candidates, k);
-    const suggestion = spelling?.suggest(query);
+    const suggestion =
+      searchOptions.spelling === undefined ? spelling?.suggest(query) : (searchOptions.spelling ?? undefined);
     const lexicalHits: Array<{ id: string; score: number }> =
       mode === 'vector'
         ? []

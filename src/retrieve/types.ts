@@ -1,4 +1,6 @@
 // The retriever interface: ranked sources for a query (hybrid, lexical only, or vector only).
+
+import type { Reference } from '../citation/reference.ts';
 import type { Source } from '../model.ts';
 import type { SpellingSuggestion } from './spelling.ts';
 
@@ -10,6 +12,10 @@ export interface SearchOptions {
   /** Restrict to one meeting id. */
   meeting?: string;
   mode?: RetrievalMode;
+  /** The query's references, when the caller has parsed them already (the answerer does): not parsed again. */
+  references?: readonly Reference[];
+  /** The query's spelling suggestion (null: none), when the caller has it already: not looked up again. */
+  spelling?: SpellingSuggestion | null;
 }
 
 export interface Retriever {
