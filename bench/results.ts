@@ -13,6 +13,9 @@ export interface MachineInfo {
   cpus: number;
   cpuModel: string;
   totalMemoryBytes: number;
+  /** 1-minute load average when the run started and ended: other work on a shared machine moves every number. */
+  loadAverageAtStart: number;
+  loadAverageAtEnd?: number;
 }
 
 export interface BenchResults {

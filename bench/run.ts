@@ -37,6 +37,7 @@ export async function runBench(
       cpus: cpus.length,
       cpuModel: cpus[0]?.model ?? 'unknown',
       totalMemoryBytes: os.totalmem(),
+      loadAverageAtStart: os.loadavg()[0] ?? 0,
     },
     startedAt: new Date().toISOString(),
   };
@@ -89,9 +90,13 @@ export async function runBench(
       print(servedTables(results.served, described));
       checks.push(...servedChecks(results.served));
     }
-    logProgress(section, `done in ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s`);
+    logProgress(
+      section,
+      `done in ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s (load average ${(os.loadavg()[0] ?? 0).toFixed(2)})`,
+    );
   }
   results.totalSeconds = (performance.now() - started) / 1000;
+  results.machine.loadAverageAtEnd = os.loadavg()[0] ?? 0;
   results.targets = checks;
   print(targetsTable(checks));
   return results;
@@ -117,12 +122,16 @@ async function main(): Promise<void> {
   if (!benchOptions.json) {
     const cpus = os.cpus();
     process.stdout.write(
-      `Beschluss-Assistent benchmark — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, sections ${benchOptions.sections.join(', ')}, embedders ${benchOptions.embedders.join(', ')}\n`,
+      `Beschluss-Assistent benchmark — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${(os.loadavg()[0] ?? 0).toFixed(2)}, sections ${benchOptions.sections.join(', ')}, embedders ${benchOptions.embedders.join(', ')}\n`,
     );
   }
   const results = await runBench(benchOptions, print);
   if (benchOptions.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else process.stdout.write(`\nTotal benchmark time: ${(results.totalSeconds ?? 0).toFixed(1)} s\n`);
+  else {
+    process.stdout.write(
+      `\nTotal benchmark time: ${(results.totalSeconds ?? 0).toFixed(1)} s (load average at the end ${(results.machine.loadAverageAtEnd ?? 0).toFixed(2)})\n`,
+    );
+  }
 }
 
 await main();
