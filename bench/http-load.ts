@@ -27,6 +27,11 @@ async function send(url: string, request: HttpTarget['requests'][number]): Promi
   }
 }
 
+/** Every request of the target once, one at a time (to fill the server's caches before a cached run). */
+export async function sendAll(target: HttpTarget): Promise<void> {
+  for (const request of target.requests) await send(target.url, request);
+}
+
 /** One request at a time over fetch: the latency a single client sees, HTTP and JSON included. */
 export function sequentialLatency(
   target: HttpTarget,

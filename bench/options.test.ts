@@ -4,8 +4,12 @@ import { parseBenchOptions } from './options.ts';
 describe('parseBenchOptions', () => {
   it('runs everything with the documented defaults when nothing is given', () => {
     const options = parseBenchOptions([], {});
-    expect(options.sections).toEqual(['build', 'query', 'synthetic', 'ask', 'load']);
+    expect(options.sections).toEqual(['build', 'query', 'synthetic', 'http', 'load']);
+    expect(options.embedders).toEqual(['transformers', 'offline']);
     expect(options.sizes).toEqual([10_000, 100_000]);
+    expect(options.modelSizes).toEqual([10_000]);
+    expect(options.projectTo).toBe(100_000);
+    expect(options.cachedDurationSeconds).toBe(10);
     expect(options.hnsw).toEqual({ m: 16, efConstruction: 100, efSearch: 200 });
     expect(options.loadDurationSeconds).toBe(30);
     expect(options.loadConnections).toBe(50);
@@ -25,6 +29,16 @@ describe('parseBenchOptions', () => {
     expect(options.loadDurationSeconds).toBe(5);
     expect(options.runs).toBe(12);
     expect(options.json).toBe(true);
+  });
+
+  it('keeps the embedders in the order given, once each, from the flag or BENCH_EMBEDDERS', () => {
+    expect(parseBenchOptions(['--embedders', 'offline,transformers,offline'], {}).embedders).toEqual([
+      'offline',
+      'transformers',
+    ]);
+    expect(parseBenchOptions([], { BENCH_EMBEDDERS: 'offline' }).embedders).toEqual(['offline']);
+    expect(parseBenchOptions(['--model-sizes', '2000'], {}).modelSizes).toEqual([2000]);
+    expect(() => parseBenchOptions(['--embedders', 'openai'], {})).toThrow(/--embedders/);
   });
 
   it('names the flag and the problem of a bad value', () => {

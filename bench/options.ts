@@ -3,15 +3,22 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BeschlussError } from '../src/errors.ts';
 import type { HnswSettings } from '../src/index/hnsw-vector-store.ts';
+import { BENCH_EMBEDDERS, type BenchEmbedder } from './bench-embedder.ts';
 
-export const SECTIONS = ['build', 'query', 'synthetic', 'ask', 'load'] as const;
+export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
   /** Sections to run, in this order (default all). */
   sections: Section[];
-  /** Synthetic corpus sizes in units (default 10 000 and 100 000). */
+  /** Embedders every section runs with, in this order (default the model, then the offline embedder). */
+  embedders: BenchEmbedder[];
+  /** Synthetic corpus sizes in units built with the offline embedder (default 10 000 and 100 000). */
   sizes: number[];
+  /** Synthetic corpus sizes built with the model (default 10 000: its 100k build is projected, not run). */
+  modelSizes: number[];
+  /** The size an embedder's largest synthetic build is projected to when it was not built (default 100 000). */
+  projectTo: number;
   /** Measured runs per query mode (default 300). */
   runs: number;
   /** Unmeasured runs before each measurement (default 30). */
@@ -23,12 +30,11 @@ export interface BenchOptions {
    * efConstruction 200 builds 100k vectors about half as fast). The real corpus always uses DEFAULT_HNSW_SETTINGS.
    */
   hnsw: HnswSettings;
-  /** /api/ask throughput run (default 10 s at 10 connections). */
-  askDurationSeconds: number;
-  askConnections: number;
-  /** Load runs on /api/search and /api/ask (default 30 s each at 50 connections). */
+  /** Load runs with distinct queries on /api/search and /api/ask (default 30 s each at 50 connections). */
   loadDurationSeconds: number;
   loadConnections: number;
+  /** Load runs that repeat a few cached queries (default 10 s each). */
+  cachedDurationSeconds: number;
   /** Seed of the synthetic corpora and the query sets (default 1). */
   seed: number;
   /** Machine-readable results on stdout instead of tables. */
@@ -37,17 +43,19 @@ export interface BenchOptions {
 
 const FLAGS = {
   sections: { type: 'string' },
+  embedders: { type: 'string' },
   sizes: { type: 'string' },
+  'model-sizes': { type: 'string' },
+  'project-to': { type: 'string' },
   runs: { type: 'string' },
   warmup: { type: 'string' },
   budget: { type: 'string' },
   'hnsw-m': { type: 'string' },
   'hnsw-ef-construction': { type: 'string' },
   'hnsw-ef-search': { type: 'string' },
-  'ask-duration': { type: 'string' },
-  'ask-connections': { type: 'string' },
   'load-duration': { type: 'string' },
   'load-connections': { type: 'string' },
+  'cached-duration': { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -55,17 +63,19 @@ const FLAGS = {
 
 export const USAGE = `Usage: npm run bench -- [options]   (flags, or the BENCH_* variable in brackets)
   --sections LIST           ${SECTIONS.join(',')} (default all) [BENCH_SECTIONS]
-  --sizes LIST              synthetic corpus sizes in units (default 10000,100000) [BENCH_SIZES]
+  --embedders LIST          ${BENCH_EMBEDDERS.join(',')} (default both: the model, then offline) [BENCH_EMBEDDERS]
+  --sizes LIST              synthetic sizes built with the offline embedder (default 10000,100000) [BENCH_SIZES]
+  --model-sizes LIST        synthetic sizes built with the model (default 10000) [BENCH_MODEL_SIZES]
+  --project-to N            project smaller synthetic builds to N units (default 100000) [BENCH_PROJECT_TO]
   --runs N                  measured runs per query mode (default 300) [BENCH_RUNS]
   --warmup N                unmeasured runs first (default 30) [BENCH_WARMUP]
   --budget S                a measurement stops early after S seconds of runs (default 10) [BENCH_BUDGET]
   --hnsw-m N                synthetic corpora only (default 16) [BENCH_HNSW_M]
   --hnsw-ef-construction N  synthetic corpora only (default 100) [BENCH_HNSW_EF_CONSTRUCTION]
   --hnsw-ef-search N        synthetic corpora only (default 200) [BENCH_HNSW_EF_SEARCH]
-  --ask-duration S          /api/ask throughput run (default 10) [BENCH_ASK_DURATION]
-  --ask-connections N       (default 10) [BENCH_ASK_CONNECTIONS]
-  --load-duration S         each load run (default 30) [BENCH_LOAD_DURATION]
+  --load-duration S         each load run with distinct queries (default 30) [BENCH_LOAD_DURATION]
   --load-connections N      (default 50) [BENCH_LOAD_CONNECTIONS]
+  --cached-duration S       each load run repeating cached queries (default 10) [BENCH_CACHED_DURATION]
   --seed N                  synthetic corpora and query sets (default 1) [BENCH_SEED]
   --json                    JSON on stdout instead of tables [BENCH_JSON=1]
 `;
@@ -79,15 +89,10 @@ const splitList = (value: string) =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
-const schema = z.object({
-  sections: z
+const sizeList = (fallback: string) =>
+  z
     .string()
-    .default(SECTIONS.join(','))
-    .transform(splitList)
-    .pipe(z.array(z.enum(SECTIONS)).min(1)),
-  sizes: z
-    .string()
-    .default('10000,100000')
+    .default(fallback)
     .transform(splitList)
     .pipe(
       z
@@ -99,17 +104,31 @@ const schema = z.object({
             .pipe(z.number().int().min(1).max(2_000_000)),
         )
         .min(1),
-    ),
+    );
+
+const schema = z.object({
+  sections: z
+    .string()
+    .default(SECTIONS.join(','))
+    .transform(splitList)
+    .pipe(z.array(z.enum(SECTIONS)).min(1)),
+  embedders: z
+    .string()
+    .default(BENCH_EMBEDDERS.join(','))
+    .transform(splitList)
+    .pipe(z.array(z.enum(BENCH_EMBEDDERS)).min(1)),
+  sizes: sizeList('10000,100000'),
+  'model-sizes': sizeList('10000'),
+  'project-to': count(100_000, 1, 2_000_000),
   runs: count(300, 1, 1_000_000),
   warmup: count(30, 0, 1_000_000),
   budget: count(10, 1, 86_400),
   'hnsw-m': count(16, 2, 256),
   'hnsw-ef-construction': count(100, 1, 10_000),
   'hnsw-ef-search': count(200, 1, 10_000),
-  'ask-duration': count(10, 1, 3600),
-  'ask-connections': count(10, 1, 1000),
   'load-duration': count(30, 1, 3600),
   'load-connections': count(50, 1, 1000),
+  'cached-duration': count(10, 1, 3600),
   seed: count(1, 0, 2 ** 31),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -150,7 +169,11 @@ export function parseBenchOptions(
   const data = parsed.data;
   return {
     sections: SECTIONS.filter((section) => data.sections.includes(section)),
+    // As given (deduplicated): the first embedder's tables come first.
+    embedders: [...new Set(data.embedders)],
     sizes: data.sizes,
+    modelSizes: data['model-sizes'],
+    projectTo: data['project-to'],
     runs: data.runs,
     warmup: data.warmup,
     budgetSeconds: data.budget,
@@ -159,10 +182,9 @@ export function parseBenchOptions(
       efConstruction: data['hnsw-ef-construction'],
       efSearch: data['hnsw-ef-search'],
     },
-    askDurationSeconds: data['ask-duration'],
-    askConnections: data['ask-connections'],
     loadDurationSeconds: data['load-duration'],
     loadConnections: data['load-connections'],
+    cachedDurationSeconds: data['cached-duration'],
     seed: data.seed,
     json: data.json,
     help: data.help,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Meeting, unitsOf } from '../src/model.ts';
-import { createQuerySet, createQuestionSet, GENERIC_QUERIES } from './query-set.ts';
+import { createQuerySet, createQuestionSet, distinctTexts, GENERIC_QUERIES } from './query-set.ts';
 
 const meeting: Meeting = {
   id: 'imk-2020-12-10',
@@ -70,5 +70,33 @@ describe('references in a corpus of several meetings', () => {
       expect(query.text).toMatch(/^TOP 12( Ziffer [12])? vom (10\.12\.2020|18\.06\.2021)$/);
     const questions = createQuestionSet({ units: both, count: 100, generic: [] });
     expect(questions.some((question) => question.kind === 'reference')).toBe(false);
+  });
+});
+
+describe('distinctTexts', () => {
+  it('asks the generator for more until it has the distinct texts wanted, keeping their first order', () => {
+    const asked: number[] = [];
+    const texts = distinctTexts((count) => {
+      asked.push(count);
+      return Array.from({ length: count }, (_, index) => ({ kind: 'span' as const, text: `q${index % 7}` }));
+    }, 5);
+    expect(texts).toEqual(['q0', 'q1', 'q2', 'q3', 'q4']);
+    expect(asked).toEqual([5]);
+  });
+
+  it('stops with fewer when more queries bring no new text', () => {
+    const asked: number[] = [];
+    const texts = distinctTexts((count) => {
+      asked.push(count);
+      return Array.from({ length: count }, (_, index) => ({ kind: 'title' as const, text: `t${index % 3}` }));
+    }, 10);
+    expect(texts).toEqual(['t0', 't1', 't2']);
+    expect(asked).toEqual([10, 20]);
+  });
+
+  it('yields thousands of distinct queries from a small corpus', () => {
+    const texts = distinctTexts((count) => createQuerySet({ units, count, seed: 2 }), 300);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.length).toBeGreaterThan(100);
   });
 });

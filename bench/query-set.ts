@@ -139,3 +139,19 @@ export function createQuestionSet(options: QuerySetOptions): BenchQuery[] {
   }
   return [...questions, ...generic.map((text) => ({ kind: 'generic' as const, text }))];
 }
+
+/**
+ * Up to `wanted` distinct texts from a generator asked for ever more queries (the same seed gives the same prefix),
+ * in the order generated: spans and keyword sets keep varying where titles and references repeat. Fewer when the
+ * generator stops producing new texts.
+ */
+export function distinctTexts(generate: (count: number) => readonly BenchQuery[], wanted: number): string[] {
+  let count = wanted;
+  let previous = -1;
+  for (;;) {
+    const texts = [...new Set(generate(count).map((query) => query.text))];
+    if (texts.length >= wanted || texts.length === previous) return texts.slice(0, wanted);
+    previous = texts.length;
+    count *= 2;
+  }
+}

@@ -1,10 +1,11 @@
-// Everything one benchmark run measured (what --json prints), section by section; absent sections were not run.
+// Everything one benchmark run measured (what --json prints), section by section and embedder by embedder; absent
+// sections were not run.
 import type { BenchOptions } from './options.ts';
-import type { AskSectionResult } from './sections/ask.ts';
 import type { BuildSectionResult } from './sections/build.ts';
-import type { LoadSectionResult } from './sections/load.ts';
 import type { RealQueryResult } from './sections/real-query.ts';
-import type { SyntheticSizeResult } from './sections/synthetic.ts';
+import type { ServedResult } from './sections/served.ts';
+import type { SyntheticSectionResult } from './sections/synthetic.ts';
+import type { TargetCheck } from './targets.ts';
 
 export interface MachineInfo {
   node: string;
@@ -12,6 +13,9 @@ export interface MachineInfo {
   cpus: number;
   cpuModel: string;
   totalMemoryBytes: number;
+  /** 1-minute load average when the run started and ended: other work on a shared machine moves every number. */
+  loadAverageAtStart: number;
+  loadAverageAtEnd?: number;
 }
 
 export interface BenchResults {
@@ -19,9 +23,11 @@ export interface BenchResults {
   machine: MachineInfo;
   startedAt: string;
   totalSeconds?: number;
-  build?: BuildSectionResult;
-  query?: RealQueryResult;
-  synthetic?: SyntheticSizeResult[];
-  ask?: AskSectionResult;
-  load?: LoadSectionResult;
+  build?: BuildSectionResult[];
+  query?: RealQueryResult[];
+  synthetic?: SyntheticSectionResult;
+  /** Sections "http" and "load" share one server per embedder. */
+  served?: ServedResult[];
+  /** Every target judged, in section order. */
+  targets?: TargetCheck[];
 }

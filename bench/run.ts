@@ -1,23 +1,27 @@
-// The benchmark (`npm run bench -- [options]`): runs the chosen sections, progress on stderr, tables (or --json) on
-// stdout. It prints numbers and never fails on time; it exits non-zero only when a section cannot run at all.
+// The benchmark (`npm run bench -- [options]`): runs the chosen sections for each embedder (the model and the offline
+// one side by side), progress on stderr, tables (or --json) on stdout. It prints numbers and never fails on time; it
+// exits non-zero only when a section cannot run at all.
 import os from 'node:os';
 import { BeschlussError } from '../src/errors.ts';
 import { type BenchOptions, parseBenchOptions, USAGE } from './options.ts';
 import { logProgress } from './progress.ts';
 import {
-  askTables,
+  buildChecks,
   buildTables,
-  loadTables,
   realQueryTables,
   runsDescription,
+  servedChecks,
+  servedTables,
+  syntheticChecks,
   syntheticTables,
+  targetsTable,
 } from './report.ts';
 import type { BenchResults } from './results.ts';
-import { runAskSection } from './sections/ask.ts';
 import { runBuildSection } from './sections/build.ts';
-import { runLoadSection } from './sections/load.ts';
+import { runServedSections } from './sections/served.ts';
 import { runSyntheticSection } from './sections/synthetic.ts';
 import { renderTable, type Table } from './table.ts';
+import type { TargetCheck } from './targets.ts';
 import { inFreshWorker } from './worker-client.ts';
 
 export async function runBench(
@@ -33,25 +37,35 @@ export async function runBench(
       cpus: cpus.length,
       cpuModel: cpus[0]?.model ?? 'unknown',
       totalMemoryBytes: os.totalmem(),
+      loadAverageAtStart: os.loadavg()[0] ?? 0,
     },
     startedAt: new Date().toISOString(),
   };
   const started = performance.now();
-  const { runs, warmup, seed } = options;
+  const { runs, warmup, seed, embedders } = options;
   const budgetMs = options.budgetSeconds * 1000;
   const described = runsDescription(options);
+  const checks: TargetCheck[] = [];
   for (const section of options.sections) {
+    // "http" and "load" share one server per embedder: run together when both are chosen.
+    if (section === 'load' && options.sections.includes('http')) continue;
     const sectionStarted = performance.now();
-    logProgress(section, 'starting');
+    logProgress(section, `starting (${embedders.join(', ')})`);
     if (section === 'build') {
-      results.build = await runBuildSection();
+      results.build = await runBuildSection(embedders);
       print(buildTables(results.build));
+      checks.push(...buildChecks(results.build));
     } else if (section === 'query') {
-      results.query = await inFreshWorker('real-query', { runs, warmup, budgetMs, seed });
+      results.query = [];
+      for (const embedder of embedders)
+        results.query.push(await inFreshWorker('real-query', { embedder, runs, warmup, budgetMs, seed }));
       print(realQueryTables(results.query, described));
     } else if (section === 'synthetic') {
       results.synthetic = await runSyntheticSection({
+        embedders,
         sizes: options.sizes,
+        modelSizes: options.modelSizes,
+        projectTo: options.projectTo,
         seed,
         hnsw: options.hnsw,
         runs,
@@ -59,27 +73,32 @@ export async function runBench(
         budgetMs,
       });
       print(syntheticTables(results.synthetic, described));
-    } else if (section === 'ask') {
-      results.ask = await runAskSection({
+      checks.push(...syntheticChecks(results.synthetic));
+    } else {
+      results.served = await runServedSections({
+        embedders,
+        http: options.sections.includes('http'),
+        load: options.sections.includes('load'),
+        seed,
         runs,
         warmup,
         budgetMs,
-        seed,
-        durationSeconds: options.askDurationSeconds,
-        connections: options.askConnections,
+        loadDurationSeconds: options.loadDurationSeconds,
+        loadConnections: options.loadConnections,
+        cachedDurationSeconds: options.cachedDurationSeconds,
       });
-      print(askTables(results.ask, described));
-    } else {
-      results.load = await runLoadSection({
-        seed,
-        durationSeconds: options.loadDurationSeconds,
-        connections: options.loadConnections,
-      });
-      print(loadTables(results.load));
+      print(servedTables(results.served, described));
+      checks.push(...servedChecks(results.served));
     }
-    logProgress(section, `done in ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s`);
+    logProgress(
+      section,
+      `done in ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s (load average ${(os.loadavg()[0] ?? 0).toFixed(2)})`,
+    );
   }
   results.totalSeconds = (performance.now() - started) / 1000;
+  results.machine.loadAverageAtEnd = os.loadavg()[0] ?? 0;
+  results.targets = checks;
+  print(targetsTable(checks));
   return results;
 }
 
@@ -103,12 +122,16 @@ async function main(): Promise<void> {
   if (!benchOptions.json) {
     const cpus = os.cpus();
     process.stdout.write(
-      `Beschluss-Assistent benchmark — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, sections ${benchOptions.sections.join(', ')}\n`,
+      `Beschluss-Assistent benchmark — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load average ${(os.loadavg()[0] ?? 0).toFixed(2)}, sections ${benchOptions.sections.join(', ')}, embedders ${benchOptions.embedders.join(', ')}\n`,
     );
   }
   const results = await runBench(benchOptions, print);
   if (benchOptions.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else process.stdout.write(`\nTotal benchmark time: ${(results.totalSeconds ?? 0).toFixed(1)} s\n`);
+  else {
+    process.stdout.write(
+      `\nTotal benchmark time: ${(results.totalSeconds ?? 0).toFixed(1)} s (load average at the end ${(results.machine.loadAverageAtEnd ?? 0).toFixed(2)})\n`,
+    );
+  }
 }
 
 await main();

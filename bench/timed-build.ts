@@ -1,46 +1,26 @@
-// buildIndex with a stopwatch on its stages: read, lexical + chunking, embedding, HNSW graph, writing the files.
-
+// buildIndex with a stopwatch on its stages (read, analyse, chunk, embed, hnsw, write) and the texts it embedded.
 import type { BuildReport } from '../src/index/build-index.ts';
-import { type BuildIndexOptions, type BuildStage, buildIndex } from '../src/index/build-index.ts';
+import { type BuildIndexOptions, buildIndex } from '../src/index/build-index.ts';
 import type { LoadedIndex } from '../src/index/loaded-index.ts';
-import { createStageClock, type StageTiming } from './stage-clock.ts';
+import { createBuildTimer, type TimedStages } from './build-timer.ts';
 
-export interface TimedBuild {
+export interface TimedBuild extends TimedStages {
   index: LoadedIndex;
   report: BuildReport;
   milliseconds: number;
-  stages: StageTiming[];
 }
 
-const STAGE_GROUP: Record<BuildStage, string> = {
-  read: 'read + parse',
-  analyse: 'lexical + statistics + chunk',
-  chunk: 'lexical + statistics + chunk',
-  embed: 'embed',
-  hnsw: 'hnsw (graph + save)',
-  embeddings: 'write files',
-  sentences: 'write files',
-  lexical: 'write files',
-  manifest: 'write files',
-  switch: 'write files',
-};
-
 export async function timedBuildIndex(options: BuildIndexOptions): Promise<TimedBuild> {
-  const clock = createStageClock();
+  const timer = createBuildTimer();
   const started = performance.now();
-  clock.begin(STAGE_GROUP.read);
+  // Hashing the corpus files comes before buildIndex's first event and is part of reading.
+  timer.onProgress({ stage: 'read', done: 0, total: 0 });
   const { index, report } = await buildIndex({
     ...options,
     onProgress: (progress) => {
-      // Between reading and embedding, buildIndex builds the lexical index and term statistics and chunks.
-      if (progress.stage === 'read' && progress.total > 0 && progress.done === progress.total) {
-        clock.begin('lexical + statistics + chunk');
-      } else if (progress.stage !== 'read') {
-        clock.begin(STAGE_GROUP[progress.stage]);
-      }
+      timer.onProgress(progress);
       options.onProgress?.(progress);
     },
   });
-  const stages = clock.end();
-  return { index, report, milliseconds: performance.now() - started, stages };
+  return { index, report, milliseconds: performance.now() - started, ...timer.finish() };
 }

@@ -1,17 +1,24 @@
-// The server under test for sections "ask" and "load" (in its own process, so the load generator does not share
-// its event loop): the real assistant on 127.0.0.1 port 0, in-process answer timing, memory readings on request.
+// The server under test for sections "http" and "load" (in its own process, so the load generator does not share
+// its event loop): the real assistant with the chosen embedder on 127.0.0.1 port 0, in-process answer timing,
+// memory readings on request.
+import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { createAssistant } from '../../src/assistant/create.ts';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
+import { type BenchEmbedder, createBenchEmbedder, type EmbedderLoad } from '../bench-embedder.ts';
 import { measureLatency } from '../latency.ts';
-import { collectGarbage, type MemorySnapshot, memorySnapshot } from '../memory.ts';
+import { collectGarbage, type MemorySnapshot, memorySnapshot, peakRssBytes } from '../memory.ts';
 import type { LatencySummary } from '../percentiles.ts';
-import { createQuerySet, createQuestionSet } from '../query-set.ts';
+import { createQuerySet, createQuestionSet, distinctTexts } from '../query-set.ts';
+
+/** Distinct queries and questions generated for a server: enough that a load run never repeats one the LRU holds. */
+export const DISTINCT_TEXTS = 3000;
 
 export interface ServerStartRequest {
+  embedder: BenchEmbedder;
   /** A fresh folder: the assistant builds the index into it on start, as `beschluss serve` does. */
   indexDir: string;
   seed: number;
@@ -19,15 +26,20 @@ export interface ServerStartRequest {
 }
 
 export interface ServerStartResult {
+  kind: BenchEmbedder;
   url: string;
   units: number;
-  /** For POST /api/ask, generated from the corpus (not the evaluation set). */
-  questions: string[];
-  /** For GET /api/search. */
+  embedderLoad: EmbedderLoad;
+  /** createAssistant (index built into the fresh folder) and listening, after the analyzer and embedder loads. */
+  startMilliseconds: number;
+  /** For GET /api/search, distinct, generated from the corpus (not the evaluation set). */
   queries: string[];
+  /** For POST /api/ask, distinct. */
+  questions: string[];
 }
 
 export interface AskInProcessRequest {
+  questions: string[];
   runs: number;
   warmup: number;
   budgetMs: number;
@@ -35,8 +47,8 @@ export interface AskInProcessRequest {
 
 export interface AskInProcessResult {
   latency: LatencySummary;
-  questions: number;
-  /** Of the distinct questions, how many the answerer abstained on. */
+  /** Questions answered, warm-up included, and how many of them the answerer abstained on. */
+  asked: number;
   abstained: number;
 }
 
@@ -48,6 +60,8 @@ export interface MemoryRequest {
 export interface MemoryResult {
   memory: MemorySnapshot;
   gcRan: boolean;
+  /** The server process's peak RSS so far (maxRSS). */
+  processPeakRssBytes: number;
 }
 
 export interface BenchServer {
@@ -58,45 +72,59 @@ export interface BenchServer {
 }
 
 export function createBenchServer(): BenchServer {
-  let running: { assistant: Assistant; server: RunningServer; questions: string[] } | undefined;
+  let running: { assistant: Assistant; server: RunningServer } | undefined;
   const requireRunning = () => {
     if (!running) throw new Error('The bench server has not been started.');
     return running;
   };
   return {
-    async start({ indexDir, seed, corpusDir = DEFAULT_CORPUS_DIR }) {
+    async start({ embedder: kind, indexDir, seed, corpusDir = DEFAULT_CORPUS_DIR }) {
       const config = loadConfig({
         INDEX_DIR: indexDir,
         CORPUS_DIR: corpusDir,
-        EMBEDDER: 'offline',
+        EMBEDDER: kind,
         LOG_LEVEL: 'silent',
         HOST: '127.0.0.1',
         PORT: '0',
       });
       const logger = createLogger({ level: 'silent' });
-      const assistant = await createAssistant({ config, logger });
+      const analyzer = await createGermanAnalyzer();
+      const { embedder, load } = await createBenchEmbedder(kind, analyzer);
+      const started = performance.now();
+      const assistant = await createAssistant({ config, logger, analyzer, embedder });
       const server = await startServer({ assistant, config, logger });
+      const startMilliseconds = performance.now() - started;
       const units = [...assistant.catalog.units];
-      const questions = createQuestionSet({ units, seed }).map((question) => question.text);
-      const queries = createQuerySet({ units, seed }).map((query) => query.text);
-      running = { assistant, server, questions };
-      return { url: server.url, units: units.length, questions, queries };
+      const queries = distinctTexts((count) => createQuerySet({ units, count, seed }), DISTINCT_TEXTS);
+      const questions = distinctTexts((count) => createQuestionSet({ units, count, seed }), DISTINCT_TEXTS);
+      running = { assistant, server };
+      return {
+        kind,
+        url: server.url,
+        units: units.length,
+        embedderLoad: load,
+        startMilliseconds,
+        queries,
+        questions,
+      };
     },
-    async askInProcess({ runs, warmup, budgetMs }) {
-      const { assistant, questions } = requireRunning();
-      const latency = await measureLatency(questions, (question) => assistant.answerer.answer({ question }), {
-        runs,
-        warmup,
-        budgetMs,
-      });
+    async askInProcess({ questions, runs, warmup, budgetMs }) {
+      const { assistant } = requireRunning();
+      let asked = 0;
       let abstained = 0;
-      for (const question of questions)
-        if ((await assistant.answerer.answer({ question })).abstained) abstained++;
-      return { latency, questions: questions.length, abstained };
+      const latency = await measureLatency(
+        questions,
+        async (question) => {
+          asked++;
+          if ((await assistant.answerer.answer({ question })).abstained) abstained++;
+        },
+        { runs, warmup, budgetMs },
+      );
+      return { latency, asked, abstained };
     },
     memory({ gc }) {
       const gcRan = gc ? collectGarbage() : false;
-      return { memory: memorySnapshot(), gcRan };
+      return { memory: memorySnapshot(), gcRan, processPeakRssBytes: peakRssBytes() };
     },
     async close() {
       await running?.server.close();

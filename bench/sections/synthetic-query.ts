@@ -1,12 +1,11 @@
-// Section "synthetic", query part (a fresh process per size): loading the built index as a server does, then query
+// Section "synthetic", query part (a fresh process per embedder and size): loading the built index as a server does, then query
 // latency per mode and per part, and HNSW latency/recall for a few efSearch values.
 import path from 'node:path';
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { openSearchState } from '../../src/assistant/search-state.ts';
-import { createOfflineEmbedder } from '../../src/embed/offline.ts';
-import { embedderId } from '../../src/embed/types.ts';
 import { readIndexArtifact } from '../../src/index/read-index-artifact.ts';
 import { readEmbeddingsFile } from '../../src/index/stored-vectors.ts';
+import { type BenchEmbedder, createBenchEmbedder } from '../bench-embedder.ts';
 import { type EfSearchRow, sweepEfSearch } from '../hnsw-sweep.ts';
 import { collectGarbage, type MemorySnapshot, memorySnapshot, peakRssBytes } from '../memory.ts';
 import { logProgress } from '../progress.ts';
@@ -14,6 +13,7 @@ import { benchQueries, type QueryBenchResult } from '../query-bench.ts';
 import { createQuerySet } from '../query-set.ts';
 
 export interface SyntheticQueryRequest {
+  embedder: BenchEmbedder;
   size: number;
   indexDir: string;
   runs: number;
@@ -25,10 +25,11 @@ export interface SyntheticQueryRequest {
 }
 
 export interface SyntheticQueryResult extends QueryBenchResult {
+  kind: BenchEmbedder;
   size: number;
   embedder: string;
   efSearch: number;
-  /** Analyzer load, then reading the index (checksums verified) and opening the search state. */
+  /** Analyzer and embedder load (the model's included), then reading the index (checksums verified) and opening the search state. */
   analyzerMilliseconds: number;
   loadMilliseconds: number;
   /** After loading, after a GC where --expose-gc allowed one: what serving this index holds. */
@@ -40,13 +41,13 @@ export interface SyntheticQueryResult extends QueryBenchResult {
 
 export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise<SyntheticQueryResult> {
   const { size, indexDir, runs, warmup, budgetMs, seed, efSearchValues } = request;
-  const label = `synthetic ${size}`;
+  const label = `synthetic ${request.embedder} ${size}`;
   let started = performance.now();
   const analyzer = await createGermanAnalyzer();
-  const embedder = await createOfflineEmbedder({ analyzer });
+  const { embedder, load } = await createBenchEmbedder(request.embedder, analyzer);
   const analyzerMilliseconds = performance.now() - started;
   started = performance.now();
-  const index = await readIndexArtifact(indexDir, { expectedEmbedderId: embedderId(embedder), verify: true });
+  const index = await readIndexArtifact(indexDir, { expectedEmbedderId: load.id, verify: true });
   const state = openSearchState(index, { analyzer, embedder });
   const loadMilliseconds = performance.now() - started;
   const gcRan = collectGarbage();
@@ -81,8 +82,9 @@ export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise
   });
   return {
     ...result,
+    kind: request.embedder,
     size,
-    embedder: embedderId(embedder),
+    embedder: load.id,
     efSearch: manifest.settings.hnsw.efSearch,
     analyzerMilliseconds,
     loadMilliseconds,

@@ -55,6 +55,15 @@ describe('createTransformersEmbedder', () => {
     expect(embedder.maxEmbeddingsPerCall).toBe(128);
   });
 
+  it('reports what loading, checksumming and probing the model took, once', async () => {
+    const reported: unknown[] = [];
+    await load({ model: 'testing/tiny-bert', onLoadTimings: (timings) => reported.push(timings) });
+    expect(reported).toHaveLength(1);
+    const timings = reported[0] as Record<string, number>;
+    expect(Object.keys(timings).sort()).toEqual(['checksumMs', 'pipelineMs', 'probeMs']);
+    for (const value of Object.values(timings)) expect(value).toBeGreaterThan(0);
+  });
+
   it('fails fast with EMBEDDER_UNAVAILABLE naming the model, the folders searched and the fix', async () => {
     const started = performance.now();
     const error = await failureOf(load({ model: 'Xenova/multilingual-e5-small' }));

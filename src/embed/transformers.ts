@@ -92,6 +92,15 @@ export interface TransformersEmbedderOptions {
   dtype?: EmbeddingDtype;
   /** Where the defaults above are read from. Default process.env. */
   environment?: Record<string, string | undefined>;
+  /** Called once loaded with what each step of the load took (the benchmark reports them apart). */
+  onLoadTimings?: (timings: TransformersLoadTimings) => void;
+}
+
+/** Milliseconds of the three steps of loading: ONNX session and tokenizer, the weights' sha256, the first run. */
+export interface TransformersLoadTimings {
+  pipelineMs: number;
+  checksumMs: number;
+  probeMs: number;
 }
 
 type FeatureExtractor = ((
@@ -205,6 +214,7 @@ export async function createTransformersEmbedder(
   // A download cannot look for the best file first: "auto" then asks for the dtype the model's config names.
   const loadDtype = chosenDtype ?? (dtype === 'auto' ? undefined : dtype);
 
+  let stepStarted = performance.now();
   let extractor: FeatureExtractor;
   try {
     const loaded = await transformers.pipeline('feature-extraction', folder ?? model, {
@@ -222,6 +232,8 @@ export async function createTransformersEmbedder(
       error,
     );
   }
+
+  const pipelineMs = performance.now() - stepStarted;
 
   // After a download the files are in the cache: look again, so the identity names the weights actually loaded.
   if (folder === undefined) {
@@ -243,11 +255,13 @@ export async function createTransformersEmbedder(
     `transformers.js ${transformers.env.version}`,
     ...(versions?.node ? [`onnxruntime-node ${versions.node}`] : []),
   ].join(', ');
+  stepStarted = performance.now();
   const identity = {
     ...(chosenDtype === undefined ? {} : { dtype: chosenDtype }),
     ...(weights === undefined ? {} : { weightsSha256: await sha256Of(weights) }),
     runtime,
   };
+  const checksumMs = performance.now() - stepStarted;
 
   const tokenizer = extractor.tokenizer;
   const maxInputTokens = Math.min(512, tokenizer.model_max_length ?? 512);
@@ -277,6 +291,7 @@ export async function createTransformersEmbedder(
     }
   };
 
+  stepStarted = performance.now();
   let probe: number[][];
   try {
     probe = await run(applyPrefix(['Probe'], 'passage', prefixes));
@@ -287,6 +302,7 @@ export async function createTransformersEmbedder(
       error,
     );
   }
+  options.onLoadTimings?.({ pipelineMs, checksumMs, probeMs: performance.now() - stepStarted });
   const dimensions = probe[0]?.length ?? 0;
   const perRun = Math.max(1, Math.floor(batchSize));
 
