@@ -47,10 +47,10 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-function start(environment: Record<string, string> = {}) {
+function start(environment: Record<string, string> = {}, embedder: Embedder = counting) {
   const logger = createMemoryLogger();
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ...environment });
-  return { logger, assistant: createAssistant({ config, logger, analyzer, embedder: counting }) };
+  return { logger, assistant: createAssistant({ config, logger, analyzer, embedder }) };
 }
 
 async function buildFolder(): Promise<string> {
@@ -74,6 +74,21 @@ describe('createAssistant', () => {
     await second.assistant;
     expect(embedded).toBe(firstBuild);
     expect(second.logger.entries.map((entry) => entry.message)).toContain('index loaded');
+  });
+
+  it('loads, not rebuilds, an index an embedder built that counts its own tokens (chunked by tokens)', async () => {
+    const tokenCounting: Embedder = {
+      ...counting,
+      maxInputTokens: 512,
+      countTokens: (value) => value.split(/\s+/).length + 2,
+      doEmbed: (options) => counting.doEmbed(options),
+    };
+    await (await start({}, tokenCounting).assistant).close();
+    const builtOnce = embedded;
+    const second = start({}, tokenCounting);
+    await second.assistant;
+    expect(second.logger.entries.map((entry) => entry.message)).toContain('index loaded');
+    expect(embedded).toBe(builtOnce);
   });
 
   it('rebuilds a stale index when the corpus changed', async () => {

@@ -10,8 +10,8 @@ import {
   type BuildProgress,
   type BuildReport,
   buildIndex,
+  chunkingFor,
   corpusFileHashes,
-  DEFAULT_CHUNKING,
 } from '../index/build-index.ts';
 import { corpusHashOf } from '../index/hash.ts';
 import { indexStatus } from '../index/index-status.ts';
@@ -90,7 +90,9 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
     const expected = {
       embedderId: embedderId(embedder),
       corpusHash: corpusHashOf([...hashes.values()].map((contentHash) => ({ contentHash }))),
-      chunking: DEFAULT_CHUNKING,
+      // The chunking the build will use for this embedder (model tokens where it counts them), or every start would
+      // find the index stale.
+      chunking: chunkingFor(embedder),
     };
     const status = await indexStatus(indexDir, expected, { verify: true });
     if (status.state === 'fresh') {
