@@ -193,6 +193,23 @@ describe('chunkUnits with a length measure of its own (model tokens)', () => {
     for (const chunk of reserved) expect(words(chunk.text)).toBeLessThanOrEqual(34 - words(long.title));
   });
 
+  it('does not measure a unit the quick test says fits', async () => {
+    let measured = 0;
+    const counting = (text: string) => {
+      measured += 1;
+      return words(text);
+    };
+    await chunkUnits([long], {
+      maxChars: 500,
+      overlapChars: 10,
+      lengthOf: counting,
+      fitsUnmeasured: (text, size) => text.length <= size * 10,
+    });
+    expect(measured).toBe(0);
+    await chunkUnits([long], { maxChars: 500, overlapChars: 10, lengthOf: counting });
+    expect(measured).toBe(1);
+  });
+
   it('keeps a unit that fits the window whole, however many characters it has', async () => {
     const chunks = await chunkUnits([long], { maxChars: 500, overlapChars: 10, lengthOf: words });
     expect(chunks).toHaveLength(1);

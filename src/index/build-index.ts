@@ -36,6 +36,9 @@ export const PIPELINE_VERSION = 1;
 /** Chunking for an embedder that cannot count its tokens (the offline one, a server): characters. */
 export const DEFAULT_CHUNKING: ChunkingSettings = { unit: 'characters', chunkSize: 1000, chunkOverlap: 100 };
 
+/** Tokens an instruction prefix ("passage: ") takes at most, counted with the text a chunk's length includes. */
+const PREFIX_TOKENS = 8;
+
 /** Tokens a chunk may repeat from the previous one of its unit, when chunks are counted in model tokens. */
 const TOKEN_OVERLAP = 48;
 
@@ -160,6 +163,7 @@ export async function buildIndexFrom(
   onProgress?.({ stage: 'analyse', done: 1, total: 1 });
   onProgress?.({ stage: 'chunk', done: 0, total: 1 });
   const chunking = options.chunking ?? chunkingFor(embedder);
+  const reservedTokens = new Map<string, number>();
   const countTokens = embedder.countTokens;
   const chunks = await chunkUnits(units, {
     maxChars: chunking.chunkSize,
@@ -167,8 +171,20 @@ export async function buildIndexFrom(
     ...(chunking.unit === 'tokens' && countTokens !== undefined
       ? {
           lengthOf: (text: string) => countTokens(text, 'passage') - 2,
-          // The title and label, the prefix and the two special tokens come with every chunk of the unit.
-          reservedFor: (unit: Unit) => countTokens(embeddingContextOf(unit), 'passage') + 2,
+          // The title and label, the prefix and the two special tokens come with every chunk of the unit; the units
+          // of an item share them, so each is counted once.
+          reservedFor: (unit: Unit) => {
+            const context = embeddingContextOf(unit);
+            let reserved = reservedTokens.get(context);
+            if (reserved === undefined) {
+              reserved = countTokens(context, 'passage') + 2;
+              reservedTokens.set(context, reserved);
+            }
+            return reserved;
+          },
+          // A model's word pieces cover at least one character each: a text with fewer characters than the window
+          // (beside the prefix's few tokens) fits without running the tokenizer.
+          fitsUnmeasured: (text: string, size: number) => text.length + PREFIX_TOKENS <= size,
         }
       : {}),
   });
