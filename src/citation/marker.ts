@@ -1,23 +1,12 @@
 // Citation markers in answer text: "[TOP 46 Ziff. 8]", "[TOP 9]", "[TOP 46 Protokollnotiz SN]",
 // with several meetings loaded "[IMK 10.12.2020, TOP 46 Ziff. 8]" — formatting and parsing.
+import { conferenceLabel } from '../corpus/conferences.ts';
 import { NOTE_PREFIX, type Unit } from '../model.ts';
-
-const CONFERENCE_NAMES: Readonly<Record<string, string>> = {
-  imk: 'IMK',
-  jumiko: 'JuMiKo',
-  gmk: 'GMK',
-  kmk: 'KMK',
-  fmk: 'FMK',
-  wmk: 'WMK',
-  vmk: 'VMK',
-  asmk: 'ASMK',
-  umk: 'UMK',
-};
 
 /** "imk-2020-12-10" → "IMK"; an unknown prefix is upper-cased. */
 export function conferenceName(meetingId: string): string {
   const prefix = meetingId.split('-')[0] ?? meetingId;
-  return CONFERENCE_NAMES[prefix] ?? prefix.toUpperCase();
+  return conferenceLabel(prefix) ?? prefix.toUpperCase();
 }
 
 /** "2020-12-10" → "10.12.2020". */

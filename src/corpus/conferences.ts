@@ -56,3 +56,25 @@ export function conferenceInBody(body: string): Conference | undefined {
   }
   return best?.conference;
 }
+
+/** The abbreviation a conference is cited by ("IMK", "JuMiKo"): its first as printed. */
+export function conferenceLabel(id: string): string | undefined {
+  return CONFERENCES.find((conference) => conference.id === id)?.abbreviations[0];
+}
+
+/**
+ * The page's copy of the labels (web/js/conferences.js; the browser cannot import this module): written by
+ * `node --import tsx scripts/generate-web-conferences.ts`, checked equal by web/js/conferences.test.ts.
+ */
+export function webConferencesModule(): string {
+  const entries = CONFERENCES.map((conference) => `  ${conference.id}: '${conference.abbreviations[0]}',`);
+  return [
+    '// Generated from src/corpus/conferences.ts by scripts/generate-web-conferences.ts; do not edit by hand.',
+    '',
+    '/** Meeting id prefix → the abbreviation a conference is cited by. */',
+    'export const CONFERENCE_LABELS = {',
+    ...entries,
+    '};',
+    '',
+  ].join('\n');
+}

@@ -1,24 +1,14 @@
 // Citations as the page shows them: meeting labels, references ("TOP 46 Ziff. 8"), markers in answer text and unit ids
 // (mirrors src/citation/marker.ts; web/js/citation.test.ts checks both agree on the real corpus).
 
-const CONFERENCE_NAMES = {
-  imk: 'IMK',
-  jumiko: 'JuMiKo',
-  gmk: 'GMK',
-  kmk: 'KMK',
-  fmk: 'FMK',
-  wmk: 'WMK',
-  vmk: 'VMK',
-  asmk: 'ASMK',
-  umk: 'UMK',
-};
+import { CONFERENCE_LABELS } from './conferences.js';
 
 export const NOTE_PREFIX = 'Protokollnotiz ';
 
 /** "imk-2020-12-10" → "IMK"; an unknown prefix is upper-cased. */
 export function conferenceName(meetingId) {
   const prefix = meetingId.split('-')[0] ?? meetingId;
-  return CONFERENCE_NAMES[prefix] ?? prefix.toUpperCase();
+  return CONFERENCE_LABELS[prefix] ?? prefix.toUpperCase();
 }
 
 /** "2020-12-10" → "10.12.2020". */
