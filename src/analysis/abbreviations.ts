@@ -1,5 +1,5 @@
 // Abbreviations: the glossary file, and definitions learned from text ("Nationales Waffenregister (NWR)").
-import { readFile } from 'node:fs/promises';
+import { readBundledFile } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 
 export interface Abbreviation {
@@ -33,19 +33,7 @@ export function parseAbbreviations(text: string, file = 'abbreviations'): Abbrev
 }
 
 export async function loadAbbreviations(file: string): Promise<Abbreviation[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BeschlussError(
-      'FILE_NOT_FOUND',
-      `Expected the abbreviation glossary at ${file}, but it cannot be read`,
-      {
-        details: { file },
-        cause: error,
-      },
-    );
-  }
+  const text = (await readBundledFile(file, 'the abbreviation glossary')).toString('utf8');
   return parseAbbreviations(text, file);
 }
 

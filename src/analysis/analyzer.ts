@@ -1,8 +1,7 @@
 // The German analyzer: tokens → stems, compound parts, abbreviations, synonyms and English → German terms.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
-import { BeschlussError } from '../errors.ts';
+import { readBundledFile } from '../bundled-file.ts';
 import { DATA_DIR } from '../paths.ts';
 import { type Abbreviation, findDefinitions, loadAbbreviations } from './abbreviations.ts';
 import { BoundedCache } from './bounded-cache.ts';
@@ -150,18 +149,11 @@ const VERB_PREFIXES = [
 const VERB_ENDINGS = ['est', 'et', 'st', 't', 'ten', 'tet', 'te', 'e'];
 
 async function readWordLines(file: string): Promise<string[]> {
-  try {
-    const text = await readFile(file, 'utf8');
-    return text
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line.length > 0 && !line.startsWith('#'));
-  } catch (error) {
-    throw new BeschlussError('FILE_NOT_FOUND', `Expected a word list at ${file}, but it cannot be read`, {
-      details: { file },
-      cause: error,
-    });
-  }
+  const text = (await readBundledFile(file, 'a word list')).toString('utf8');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
 }
 
 /** Loads the word list, thesaurus, glossary and English lexicon once; the returned analyzer keeps them. */

@@ -1,7 +1,7 @@
 // English → German word lookup (a derived subset of the Ding dictionary) and detection of English text.
-import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { readBundledFile } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 
 export interface EnglishLexicon {
@@ -75,16 +75,7 @@ function keyAt(text: string, start: number): string {
 
 /** Reads a gzip-compressed (by name ".gz") or plain "english<TAB>german;german" file. */
 export async function loadEnglishLexicon(file: string): Promise<EnglishLexicon> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new BeschlussError(
-      'FILE_NOT_FOUND',
-      `Expected the English–German lexicon at ${file} (made by scripts/build-en-de.ts), but it cannot be read`,
-      { details: { file }, cause: error },
-    );
-  }
+  const bytes = await readBundledFile(file, 'the English–German lexicon, made by scripts/build-en-de.ts');
   // The asynchronous gunzip runs on a worker thread, beside the dictionary parsing of the analyzer's start-up.
   const text = file.endsWith('.gz')
     ? (await promisify(gunzip)(bytes)).toString('utf8')

@@ -109,7 +109,7 @@ describe('loadFunctionWords', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(BeschlussError);
-    expect((caught as BeschlussError).code).toBe('INTERNAL');
+    expect((caught as BeschlussError).code).toBe('INSTALLATION_INCOMPLETE');
     expect((caught as BeschlussError).message).toContain(file);
   });
 });

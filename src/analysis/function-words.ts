@@ -1,6 +1,6 @@
 // The closed word classes of German and English (data/lexicon/funktionswoerter.tsv) and the forms generated from them.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readBundledFileSync } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 import { DATA_DIR } from '../paths.ts';
 import { ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS } from './stop-words.ts';
@@ -146,20 +146,7 @@ export function parseFunctionWords(text: string, file = FUNCTION_WORDS_FILE): Fu
 
 /** Reads the word classes from a file (synchronously: it is small, and read once per process). */
 export function loadFunctionWords(file = FUNCTION_WORDS_FILE): FunctionWords {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    // A bundled data file that is missing is a fault of the installation, not of the request.
-    throw new BeschlussError(
-      'INTERNAL',
-      `Expected the function word classes at ${file}, but it cannot be read`,
-      {
-        details: { file },
-        cause: error,
-      },
-    );
-  }
+  const text = readBundledFileSync(file, 'the function word classes').toString('utf8');
   return parseFunctionWords(text, file);
 }
 

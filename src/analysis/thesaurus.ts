@@ -1,5 +1,5 @@
 // OpenThesaurus synonym sets, looked up by a single-word entry in its written form or an inflected form of it.
-import { readFile } from 'node:fs/promises';
+import { readBundledFile } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 
 export interface ThesaurusOptions {
@@ -109,14 +109,6 @@ export async function loadThesaurus(
   file: string,
   options: Omit<ThesaurusOptions, 'text' | 'file'>,
 ): Promise<Thesaurus> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BeschlussError('FILE_NOT_FOUND', `Expected the thesaurus at ${file}, but it cannot be read`, {
-      details: { file },
-      cause: error,
-    });
-  }
+  const text = (await readBundledFile(file, 'the thesaurus')).toString('utf8');
   return parseThesaurus({ ...options, text, file });
 }
