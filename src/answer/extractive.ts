@@ -1,7 +1,6 @@
 // The extractive answerer (default, offline): picks the sentences of the retrieved units that answer the question,
 // quotes each with its citation, quotes units named by reference, and abstains when the resolutions hold no answer.
 import type { Analyzer } from '../analysis/index.ts';
-import { splitSentences } from '../chunk/index.ts';
 import type { UnitCatalog } from '../citation/catalog.ts';
 import { conferenceName, germanDate, parseMarkers } from '../citation/marker.ts';
 import { findReferences, type Reference } from '../citation/reference.ts';
@@ -10,6 +9,7 @@ import type { SentenceVectors } from '../index/sentence-vectors.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
+import { splitSentences } from '../text/index.ts';
 import {
   type AbstentionModel,
   answerProbability,
