@@ -7,7 +7,7 @@ import { type Abbreviation, findDefinitions, loadAbbreviations } from './abbrevi
 import { BoundedCache } from './bounded-cache.ts';
 import { createDecompounder, type Decompounder } from './decompound.ts';
 import { type EnglishLexicon, loadEnglishLexicon } from './english.ts';
-import { ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS } from './stop-words.ts';
+import { bundledFunctionWords } from './function-words.ts';
 import { loadThesaurus, type Thesaurus } from './thesaurus.ts';
 import { type Elision, type Token, tokenize } from './tokenize.ts';
 import { loadGermanWordList, WORD_STANDALONE, type WordList } from './word-list.ts';
@@ -184,8 +184,9 @@ export async function createGermanAnalyzer(options: GermanAnalyzerOptions = {}):
   const thesaurus: Thesaurus = await loadThesaurus(thesaurusFile, {});
   const english = await englishLoading;
   const decompounder: Decompounder = createDecompounder({ words, cacheSize });
-  const germanStopWords = new Set(GERMAN_STOP_WORDS);
-  const englishStopWords = new Set(ENGLISH_STOP_WORDS);
+  const functionWords = bundledFunctionWords();
+  const germanStopWords = functionWords.de.stop;
+  const englishStopWords = functionWords.en.stop;
   const isStopWord = (word: string) => germanStopWords.has(word) || englishStopWords.has(word);
 
   /** Stems of every word of the list, built on the first isKnownWord call (about 150 ms). */
