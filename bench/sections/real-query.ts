@@ -34,7 +34,11 @@ export async function runRealQuery(request: RealQueryRequest): Promise<RealQuery
     const { index } = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
     const state = openSearchState(index, { analyzer, embedder });
     const queries = createQuerySet({ units: index.units, seed });
-    const result = await benchQueries(state, { analyzer, embedder }, queries, { runs, warmup, budgetMs });
+    const result = await benchQueries(state, queries, {
+      runs,
+      warmup,
+      budgetMs,
+    });
     return { ...result, units: index.units.length, embedder: embedderId(embedder) };
   } finally {
     await rm(indexDir, { recursive: true, force: true });

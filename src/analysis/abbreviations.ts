@@ -1,5 +1,4 @@
 // Abbreviations: the glossary file, and definitions learned from text ("Nationales Waffenregister (NWR)").
-import { readBundledFile } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 
 export interface Abbreviation {
@@ -30,11 +29,6 @@ export function parseAbbreviations(text: string, file = 'abbreviations'): Abbrev
     abbreviations.push({ short: short.trim(), long });
   });
   return abbreviations;
-}
-
-export async function loadAbbreviations(file: string): Promise<Abbreviation[]> {
-  const text = (await readBundledFile(file, 'the abbreviation glossary')).toString('utf8');
-  return parseAbbreviations(text, file);
 }
 
 export interface DefinitionContext {

@@ -1,7 +1,6 @@
 // English → German word lookup (a derived subset of the Ding dictionary) and detection of English text.
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { readBundledFile } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 
 export interface EnglishLexicon {
@@ -73,13 +72,12 @@ function keyAt(text: string, start: number): string {
   return text.slice(start, tab);
 }
 
-/** Reads a gzip-compressed (by name ".gz") or plain "english<TAB>german;german" file. */
-export async function loadEnglishLexicon(file: string): Promise<EnglishLexicon> {
-  const bytes = await readBundledFile(file, 'the English–German lexicon, made by scripts/build-en-de.ts');
-  // The asynchronous gunzip runs on a worker thread, beside the dictionary parsing of the analyzer's start-up.
+/** Decodes the bytes of a gzip-compressed (by name ".gz") or plain "english<TAB>german;german" file. */
+export async function decodeEnglishLexicon(bytes: Uint8Array, file: string): Promise<EnglishLexicon> {
+  // The asynchronous gunzip runs on a worker thread, beside the word list parsing of the lexicon's loading.
   const text = file.endsWith('.gz')
     ? (await promisify(gunzip)(bytes)).toString('utf8')
-    : bytes.toString('utf8');
+    : Buffer.from(bytes).toString('utf8');
   const lexicon = parseEnglishLexicon(text);
   if (lexicon.size === 0) {
     throw new BeschlussError('FILE_EMPTY', `Expected "english<TAB>german" lines in ${file}, found none`, {

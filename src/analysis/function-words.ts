@@ -1,13 +1,9 @@
 // The closed word classes of German and English (data/lexicon/funktionswoerter.tsv) and the forms generated from them.
 import path from 'node:path';
+import { readBundledFileSync } from '../bundled-file.ts';
 import { DATA_DIR } from '../paths.ts';
-import {
-  type ClassifiedWord,
-  LANGUAGES,
-  type Language,
-  loadWordClasses,
-  parseWordClasses,
-} from '../text/index.ts';
+import { type ClassifiedWord, LANGUAGES, type Language, parseWordClasses } from '../text/index.ts';
+import { digestOf } from './digest.ts';
 
 export const FUNCTION_WORDS_FILE = path.join(DATA_DIR, 'lexicon', 'funktionswoerter.tsv');
 
@@ -73,6 +69,8 @@ export interface FunctionWordSet {
 export interface FunctionWords extends FunctionWordSet {
   readonly de: FunctionWordSet;
   readonly en: FunctionWordSet;
+  /** Hash of the file's text: part of the lexicon's id, since the stop words decide index terms. */
+  readonly digest: string;
 }
 
 /**
@@ -141,10 +139,7 @@ function setOf(words: readonly ClassifiedWord<FunctionWordClass>[]): FunctionWor
 
 /** Builds the word classes from the text of funktionswoerter.tsv; `file` names it in errors. */
 export function parseFunctionWords(text: string, file = FUNCTION_WORDS_FILE): FunctionWords {
-  return functionWordsOf(parseWordClasses(text, file, FUNCTION_WORD_CLASSES));
-}
-
-function functionWordsOf(words: readonly ClassifiedWord<FunctionWordClass>[]): FunctionWords {
+  const words = parseWordClasses(text, file, FUNCTION_WORD_CLASSES);
   const [de, en] = LANGUAGES.map((language: Language) =>
     setOf(words.filter((entry) => entry.language === language)),
   ) as [FunctionWordSet, FunctionWordSet];
@@ -152,6 +147,7 @@ function functionWordsOf(words: readonly ClassifiedWord<FunctionWordClass>[]): F
   return {
     de,
     en,
+    digest: digestOf([text]),
     forms: (name) => [...de.forms(name), ...en.forms(name)],
     closed: union((set) => set.closed),
     stop: union((set) => set.stop),
@@ -164,7 +160,7 @@ function functionWordsOf(words: readonly ClassifiedWord<FunctionWordClass>[]): F
 
 /** Reads the word classes from a file (synchronously: it is small, and read once per process). */
 export function loadFunctionWords(file = FUNCTION_WORDS_FILE): FunctionWords {
-  return functionWordsOf(loadWordClasses(file, 'the function word classes', FUNCTION_WORD_CLASSES));
+  return parseFunctionWords(readBundledFileSync(file, 'the function word classes').toString('utf8'), file);
 }
 
 let bundled: FunctionWords | undefined;

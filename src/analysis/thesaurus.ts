@@ -1,5 +1,4 @@
 // OpenThesaurus synonym sets, looked up by a single-word entry in its written form or an inflected form of it.
-import { readBundledFile } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 
 export interface ThesaurusOptions {
@@ -102,13 +101,4 @@ export function parseThesaurus(options: ThesaurusOptions): Thesaurus {
     },
     size: sets.length,
   };
-}
-
-/** Reads and parses a thesaurus file. */
-export async function loadThesaurus(
-  file: string,
-  options: Omit<ThesaurusOptions, 'text' | 'file'>,
-): Promise<Thesaurus> {
-  const text = (await readBundledFile(file, 'the thesaurus')).toString('utf8');
-  return parseThesaurus({ ...options, text, file });
 }

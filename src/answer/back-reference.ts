@@ -2,7 +2,7 @@
 // it cannot be quoted alone. The openers are closed word classes of German grammar (data/lexicon/funktionswoerter.tsv):
 // pronominal adverbs (da(r)-/hier- + Präposition), demonstratives, pronouns and possessives of the third person,
 // pro-adverbs ("dort") and the conjunctional adverbs that continue a sentence ("Zudem …", "Daher …").
-import { bundledFunctionWords } from '../analysis/function-words.ts';
+import { bundledFunctionWords } from '../analysis/index.ts';
 
 let openers: ReadonlySet<string> | undefined;
 

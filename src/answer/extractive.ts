@@ -434,7 +434,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
   async function evaluateQuestion(
     request: AskRequest,
   ): Promise<{ answer: Answer; evidence: AnswerEvidence }> {
-    const question = analyseQuestion(request.question, request.history ?? []);
+    const question = analyseQuestion(request.question, request.history ?? [], analyzer.language);
     const language: Language = question.language;
     const meetingFilter = request.meeting === undefined ? {} : { meeting: request.meeting };
     const references = referencesOf(question);
@@ -496,7 +496,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
     // Misspelt words count as the corpus writes them; the question vector is the retriever's (and cached).
     const corrected = retriever.spell?.(question.question)?.text ?? question.question;
     const concepts = questionConcepts(question, corrected);
-    const slots = askedSlots(corrected);
+    const slots = askedSlots(corrected, analyzer.language);
     const queryText = retriever.spell?.(question.retrievalQuery)?.text ?? question.retrievalQuery;
     const queryVector = semantic && mode !== 'lexical' ? await semantic.embedQuery(queryText) : undefined;
     const scored = scoreSentences(concepts, slots, pool, queryVector, language);

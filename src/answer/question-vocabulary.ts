@@ -1,6 +1,6 @@
 // The words of asking about resolutions (data/answer/fragewoerter.tsv) joined with the function words they go with.
 import path from 'node:path';
-import { bundledFunctionWords } from '../analysis/function-words.ts';
+import { bundledFunctionWords } from '../analysis/index.ts';
 import { DATA_DIR } from '../paths.ts';
 import { loadWordClasses, wordsOf } from '../text/index.ts';
 

@@ -3,7 +3,7 @@
 // "Learning question classifiers"), reduced to the types resolutions answer or pointedly do not.
 import { LABEL_NAMES } from '../citation/laender.ts';
 import { cuesOf } from './cues.ts';
-import { detectLanguage } from './question.ts';
+import { detectLanguage, type Language } from './question.ts';
 import { bundledQuestionVocabulary } from './question-vocabulary.ts';
 
 export type Slot =
@@ -114,8 +114,14 @@ export function questionFocus(question: string): string | undefined {
 const POLAR_ENGLISH =
   /^\s*(?:do|does|did|is|are|was|were|will|would|can|could|has|have|had|should|shall|must|may)\b/iu;
 
-/** The slots a question asks to fill; "which minister" is a person and no actor, "how much" a sum and no count. */
-export function askedSlots(question: string): Set<Slot> {
+/**
+ * The slots a question asks to fill; "which minister" is a person and no actor, "how much" a sum and no count.
+ * `language` tells the question's language (pass the analyzer's).
+ */
+export function askedSlots(
+  question: string,
+  language: (text: string) => Language = detectLanguage,
+): Set<Slot> {
   const slots = new Set<Slot>();
   for (const [slot, pattern] of Object.entries(ASKS) as Array<[Exclude<Slot, 'decision'>, RegExp]>) {
     if (pattern.test(question)) slots.add(slot);
@@ -128,7 +134,7 @@ export function askedSlots(question: string): Set<Slot> {
     slots.delete('count');
     slots.add('amount');
   }
-  if (isPolar(question)) slots.add('decision');
+  if (isPolar(question, language)) slots.add('decision');
   return slots;
 }
 
@@ -136,11 +142,11 @@ export function askedSlots(question: string): Set<Slot> {
  * German yes/no questions open with the finite verb, followed by its subject ("Gibt es …?", "Hat die IMK …?",
  * "Bekommen Länder …?"); English ones with an auxiliary. A question word, preposition or article first is no such.
  */
-function isPolar(question: string): boolean {
+function isPolar(question: string, language: (text: string) => Language): boolean {
   const trimmed = question.trim();
   if (!trimmed.endsWith('?')) return false;
   // "Was" opens German questions too: an English auxiliary counts only in an English question.
-  if (detectLanguage(trimmed) === 'en') return POLAR_ENGLISH.test(trimmed);
+  if (language(trimmed) === 'en') return POLAR_ENGLISH.test(trimmed);
   const [first, second] = trimmed.split(/\s+/u);
   if (first === undefined || second === undefined) return false;
   if (bundledQuestionVocabulary().nonPolarOpeners.has(first.toLowerCase().replace(/[^\p{L}]/gu, ''))) {

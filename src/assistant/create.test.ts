@@ -9,7 +9,7 @@ import { loadConfig } from '../config.ts';
 import { createOfflineEmbedder } from '../embed/offline.ts';
 import type { Embedder } from '../embed/types.ts';
 import { createMemoryLogger } from '../logger.ts';
-import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { DATA_DIR, DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { createAssistant } from './create.ts';
 
 const REAL = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
@@ -47,10 +47,10 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-function start(environment: Record<string, string> = {}) {
+function start(environment: Record<string, string> = {}, bundled: Analyzer = analyzer) {
   const logger = createMemoryLogger();
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ...environment });
-  return { logger, assistant: createAssistant({ config, logger, analyzer, embedder: counting }) };
+  return { logger, assistant: createAssistant({ config, logger, analyzer: bundled, embedder: counting }) };
 }
 
 async function buildFolder(): Promise<string> {
@@ -84,6 +84,22 @@ describe('createAssistant', () => {
     expect(restarted.logger.entries.map((entry) => entry.message)).toContain('index is stale, rebuilding it');
     expect(assistant.health().meetings).toBe(2);
     expect(assistant.catalog.multiMeeting).toBe(true);
+  });
+
+  it('rebuilds an index built with other bundled data (a changed glossary)', async () => {
+    await (await start().assistant).close();
+    const glossary = path.join(root, 'abkuerzungen.tsv');
+    await copyFile(path.join(DATA_DIR, 'lexicon', 'abkuerzungen.tsv'), glossary);
+    await appendFile(glossary, 'GLZ\tGemeinsames Lagezentrum\n');
+    const restarted = start({}, await createGermanAnalyzer({ abbreviationsFile: glossary }));
+    const assistant = await restarted.assistant;
+    expect(restarted.logger.entries).toContainEqual(
+      expect.objectContaining({
+        message: 'index is stale, rebuilding it',
+        reason: expect.stringMatching(/bundled lexicon/),
+      }),
+    );
+    expect(assistant.health().units).toBe(107);
   });
 
   it('detects a truncated index by checksum and rebuilds it', async () => {
