@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readBundledFileSync } from '../bundled-file.ts';
 import { DATA_DIR } from '../paths.ts';
-import { type ClassifiedWord, LANGUAGES, type Language, parseWordClasses } from '../text/index.ts';
+import { type ClassifiedWord, LANGUAGES, type Language, parseWordClasses, wordsOf } from '../text/index.ts';
 import { digestOf } from './digest.ts';
 
 export const FUNCTION_WORDS_FILE = path.join(DATA_DIR, 'lexicon', 'funktionswoerter.tsv');
@@ -98,8 +98,7 @@ export function pronominalAdverbs(prefix: string, prepositions: readonly string[
 }
 
 function setOf(words: readonly ClassifiedWord<FunctionWordClass>[]): FunctionWordSet {
-  const listed = (name: FunctionWordClass) =>
-    words.filter((entry) => entry.wordClass === name).map((entry) => entry.word);
+  const listed = (name: FunctionWordClass) => wordsOf(words, name);
   // Pronominal adverbs are built from every preposition that forms them, so none is missing or added by hand.
   const prepositions = listed('preposition-pronominal');
   const forms = (name: FunctionWordClass): string[] => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { BeschlussError } from '../errors.ts';
 import { parseEnglishLexicon } from './english.ts';
 import { bundledFunctionWords } from './function-words.ts';
 import { type BaseLexicon, lexiconOf } from './lexicon.ts';
@@ -21,15 +20,9 @@ function baseLexicon(id: string): BaseLexicon {
 const base = lexiconOf(baseLexicon('base-1'), []);
 const learned = lexiconOf(base.base, [{ short: 'NWR', long: ['Nationales Waffenregister'] }]);
 
-const errorOf = (action: () => unknown): BeschlussError => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof BeschlussError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-};
+/** The BeschlussError an action throws, as its code and message. */
+const failing = (code: string, message: RegExp = /./) =>
+  expect.objectContaining({ name: 'BeschlussError', code, message: expect.stringMatching(message) });
 
 describe('lexiconToJson and restoreLexicon', () => {
   it('round-trip through JSON text to the same lexicon on the same base', () => {
@@ -47,18 +40,20 @@ describe('lexiconToJson and restoreLexicon', () => {
 
   it('call a lexicon of other bundled data or another version a mismatch: the index must be rebuilt', () => {
     const other = lexiconOf(baseLexicon('base-2'), []);
-    const mismatch = errorOf(() => restoreLexicon(lexiconToJson(learned), other));
-    expect(mismatch.code).toBe('INDEX_MISMATCH');
-    expect(mismatch.message).toMatch(/base-1.*base-2.*rebuild/);
-    expect(errorOf(() => restoreLexicon({ ...lexiconToJson(learned), version: 2 }, base)).code).toBe(
-      'INDEX_MISMATCH',
+    expect(() => restoreLexicon(lexiconToJson(learned), other)).toThrow(
+      failing('INDEX_MISMATCH', /base-1.*base-2.*rebuild/),
+    );
+    expect(() => restoreLexicon({ ...lexiconToJson(learned), version: 2 }, base)).toThrow(
+      failing('INDEX_MISMATCH'),
     );
   });
 
   it('call anything else, or acronyms that do not give the recorded id, corrupt', () => {
-    expect(errorOf(() => restoreLexicon({ format: 'other' }, base)).code).toBe('INDEX_CORRUPT');
-    expect(errorOf(() => restoreLexicon(undefined, base)).code).toBe('INDEX_CORRUPT');
+    expect(() => restoreLexicon({ format: 'other' }, base)).toThrow(failing('INDEX_CORRUPT'));
+    expect(() => restoreLexicon(undefined, base)).toThrow(failing('INDEX_CORRUPT'));
     const tampered = { ...lexiconToJson(learned), learned: [{ short: 'NWR', long: ['Neues Waffenrecht'] }] };
-    expect(errorOf(() => restoreLexicon(tampered, base)).code).toBe('INDEX_CORRUPT');
+    expect(() => restoreLexicon(tampered, base)).toThrow(
+      failing('INDEX_CORRUPT', /names itself .* acronyms give/),
+    );
   });
 });
