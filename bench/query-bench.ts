@@ -1,9 +1,7 @@
 // Query latency over one search state: each retrieval mode end to end, hybrid per query kind, and the parts of a
 // hybrid query timed alone (embedding the query, BM25, HNSW with and without the retriever's filter, lookups).
-import type { Analyzer } from '../src/analysis/index.ts';
 import type { SearchState } from '../src/assistant/search-state.ts';
 import { findReferences } from '../src/citation/reference.ts';
-import type { Embedder } from '../src/embed/types.ts';
 import { meetingsNamedByTime } from '../src/retrieve/meeting-time.ts';
 import type { RetrievalMode } from '../src/retrieve/types.ts';
 import { measureLatency } from './latency.ts';
@@ -46,12 +44,12 @@ const MODES: RetrievalMode[] = ['lexical', 'vector', 'hybrid'];
 
 export async function benchQueries(
   state: SearchState,
-  parts: { analyzer: Analyzer; embedder: Embedder },
   queries: readonly BenchQuery[],
   options: QueryBenchOptions,
 ): Promise<QueryBenchResult> {
   const { runs, warmup, k = 5, candidates = 40, budgetMs } = options;
-  const { analyzer, embedder } = parts;
+  // The index's own analyzer and query embedder (the offline one over that analyzer), unweighted and uncached.
+  const { analyzer, embedder } = state;
   const measure = { runs, warmup, ...(budgetMs === undefined ? {} : { budgetMs }) };
   const texts = queries.map((query) => query.text);
   // Before anything else: each query once, as a new user query meets the analyzer's per-word caches cold.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/chunk/index.ts';
 import { type Meeting, unitsOf } from '../src/model.ts';
+import { splitSentences } from '../src/text/index.ts';
 import { nounsOfThesaurus } from './noun-pool.ts';
 import { createSyntheticCorpus } from './synthetic-corpus.ts';
 

@@ -1,10 +1,11 @@
 // Synthetic corpora of any size from the real units: their sentences recombined into new meetings, items and
 // paragraphs (deterministic for a seed), so the lexical index and the embedder see real German vocabulary.
-import { splitSentences } from '../src/chunk/index.ts';
+
 import { CONFERENCES } from '../src/corpus/conferences.ts';
 import { BeschlussError } from '../src/errors.ts';
 import { seededRandom } from '../src/index/random-vectors.ts';
 import { type Item, type Meeting, NOTE_PREFIX, type Unit, unitsOf } from '../src/model.ts';
+import { splitSentences } from '../src/text/index.ts';
 
 export interface SyntheticConference {
   /** Prefix of the meeting ids ("imk"). */

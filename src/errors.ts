@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   INDEX_CORRUPT: 503,
   INDEX_MISMATCH: 503,
   INDEX_BUSY: 503,
+  /** A file the project ships (data/, prompts/) is missing or unreadable: reinstall. */
+  INSTALLATION_INCOMPLETE: 500,
   /** The server was started without a place to keep feedback. */
   FEEDBACK_UNAVAILABLE: 503,
   EMBEDDER_UNAVAILABLE: 503,

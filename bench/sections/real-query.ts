@@ -45,7 +45,7 @@ export async function runRealQuery(request: RealQueryRequest): Promise<RealQuery
       { runs, budgetMs },
     );
     logProgress(`query ${request.embedder}`, 'timing retriever.search per mode');
-    const result = await benchQueries(state, { analyzer, embedder }, queries, { runs, warmup, budgetMs });
+    const result = await benchQueries(state, queries, { runs, warmup, budgetMs });
     return {
       ...result,
       kind: request.embedder,

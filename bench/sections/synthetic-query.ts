@@ -55,7 +55,11 @@ export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise
   logProgress(label, `loaded in ${Math.round(loadMilliseconds)} ms; timing queries`);
 
   const queries = createQuerySet({ units: index.units, seed });
-  const result = await benchQueries(state, { analyzer, embedder }, queries, { runs, warmup, budgetMs });
+  const result = await benchQueries(state, queries, {
+    runs,
+    warmup,
+    budgetMs,
+  });
 
   logProgress(label, 'sweeping efSearch');
   const { manifest, buildDirectory } = index;

@@ -1,5 +1,4 @@
 // Abbreviations: the glossary file, and definitions learned from text ("Nationales Waffenregister (NWR)").
-import { readFile } from 'node:fs/promises';
 import { BeschlussError } from '../errors.ts';
 
 export interface Abbreviation {
@@ -30,23 +29,6 @@ export function parseAbbreviations(text: string, file = 'abbreviations'): Abbrev
     abbreviations.push({ short: short.trim(), long });
   });
   return abbreviations;
-}
-
-export async function loadAbbreviations(file: string): Promise<Abbreviation[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BeschlussError(
-      'FILE_NOT_FOUND',
-      `Expected the abbreviation glossary at ${file}, but it cannot be read`,
-      {
-        details: { file },
-        cause: error,
-      },
-    );
-  }
-  return parseAbbreviations(text, file);
 }
 
 export interface DefinitionContext {

@@ -1,7 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../paths.ts';
-import { type EnglishLexicon, englishVariants, loadEnglishLexicon, parseEnglishLexicon } from './english.ts';
+import {
+  decodeEnglishLexicon,
+  type EnglishLexicon,
+  englishVariants,
+  parseEnglishLexicon,
+} from './english.ts';
 
 describe('englishVariants', () => {
   it('adds singular and base forms of the last word', () => {
@@ -36,7 +42,8 @@ describe('parseEnglishLexicon', () => {
 describe('the shipped lexicon (data/lexicon/en-de.tsv.gz)', () => {
   let lexicon: EnglishLexicon;
   beforeAll(async () => {
-    lexicon = await loadEnglishLexicon(path.join(DATA_DIR, 'lexicon', 'en-de.tsv.gz'));
+    const file = path.join(DATA_DIR, 'lexicon', 'en-de.tsv.gz');
+    lexicon = await decodeEnglishLexicon(await readFile(file), file);
   });
 
   it('keeps several German translations of a general headword, the general ones first', () => {

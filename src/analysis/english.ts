@@ -1,5 +1,4 @@
 // English → German word lookup (a derived subset of the Ding dictionary) and detection of English text.
-import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { BeschlussError } from '../errors.ts';
@@ -73,22 +72,12 @@ function keyAt(text: string, start: number): string {
   return text.slice(start, tab);
 }
 
-/** Reads a gzip-compressed (by name ".gz") or plain "english<TAB>german;german" file. */
-export async function loadEnglishLexicon(file: string): Promise<EnglishLexicon> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new BeschlussError(
-      'FILE_NOT_FOUND',
-      `Expected the English–German lexicon at ${file} (made by scripts/build-en-de.ts), but it cannot be read`,
-      { details: { file }, cause: error },
-    );
-  }
-  // The asynchronous gunzip runs on a worker thread, beside the dictionary parsing of the analyzer's start-up.
+/** Decodes the bytes of a gzip-compressed (by name ".gz") or plain "english<TAB>german;german" file. */
+export async function decodeEnglishLexicon(bytes: Uint8Array, file: string): Promise<EnglishLexicon> {
+  // The asynchronous gunzip runs on a worker thread, beside the word list parsing of the lexicon's loading.
   const text = file.endsWith('.gz')
     ? (await promisify(gunzip)(bytes)).toString('utf8')
-    : bytes.toString('utf8');
+    : Buffer.from(bytes).toString('utf8');
   const lexicon = parseEnglishLexicon(text);
   if (lexicon.size === 0) {
     throw new BeschlussError('FILE_EMPTY', `Expected "english<TAB>german" lines in ${file}, found none`, {

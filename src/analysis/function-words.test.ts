@@ -45,6 +45,7 @@ describe('the bundled word classes (data/lexicon/funktionswoerter.tsv)', () => {
       'jene',
       'ihrem',
       'seiner',
+      'derartige',
       'dort',
       'they',
       'there',
@@ -72,6 +73,23 @@ describe('the bundled word classes (data/lexicon/funktionswoerter.tsv)', () => {
     }
   });
 
+  it("keep each language's words apart, the union holding both", () => {
+    expect(words.de.closed.has('darüber')).toBe(true);
+    expect(words.de.closed.has('would')).toBe(false);
+    expect(words.en.anaphoric.has('they')).toBe(true);
+    expect(words.en.anaphoric.has('dort')).toBe(false);
+    expect(words.de.forms('connective')).toContain('zudem');
+    expect(words.forms('question-word')).toEqual(expect.arrayContaining(['wer', 'who']));
+  });
+
+  it('hold the stop words the index leaves out (Snowball and administrative forms), each of its language', () => {
+    for (const word of ['und', 'bzw', 'ggf', 'sogenannte', 'insbesondere'])
+      expect(words.de.stop.has(word), word).toBe(true);
+    for (const word of ['the', 'of', 'yourselves']) expect(words.en.stop.has(word), word).toBe(true);
+    for (const word of ['bericht', 'frist', 'genau']) expect(words.stop.has(word), word).toBe(false);
+    expect(words.en.stop.has('und')).toBe(false);
+  });
+
   it('hold the coordinating conjunctions and the continuing phrases of both languages', () => {
     expect(words.conjunctions).toEqual(
       new Set(['und', 'oder', 'aber', 'sondern', 'sowie', 'doch', 'denn', 'and', 'or', 'but', 'nor']),
@@ -96,6 +114,7 @@ describe('parseFunctionWords', () => {
     );
     expect(words.anaphoric).toEqual(new Set(['damit']));
     expect(words.closed.has('mit')).toBe(true);
+    expect(words.en.closed.size).toBe(0);
   });
 });
 
@@ -109,7 +128,7 @@ describe('loadFunctionWords', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(BeschlussError);
-    expect((caught as BeschlussError).code).toBe('INTERNAL');
+    expect((caught as BeschlussError).code).toBe('INSTALLATION_INCOMPLETE');
     expect((caught as BeschlussError).message).toContain(file);
   });
 });

@@ -1,9 +1,9 @@
 // The closed word classes of German and English (data/lexicon/funktionswoerter.tsv) and the forms generated from them.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BeschlussError } from '../errors.ts';
+import { readBundledFileSync } from '../bundled-file.ts';
 import { DATA_DIR } from '../paths.ts';
-import { ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS } from './stop-words.ts';
+import { type ClassifiedWord, LANGUAGES, type Language, parseWordClasses, wordsOf } from '../text/index.ts';
+import { digestOf } from './digest.ts';
 
 export const FUNCTION_WORDS_FILE = path.join(DATA_DIR, 'lexicon', 'funktionswoerter.tsv');
 
@@ -26,18 +26,31 @@ export const FUNCTION_WORD_CLASSES = [
   'auxiliary',
   'modal',
   'particle',
+  'connective',
   'continuing-phrase',
+  'stop',
 ] as const;
 
 export type FunctionWordClass = (typeof FUNCTION_WORD_CLASSES)[number];
 
-export interface FunctionWords {
+/** Classes that list stems, each declined with the determiner endings. */
+const STEM_CLASSES: ReadonlySet<FunctionWordClass> = new Set([
+  'demonstrative-stem',
+  'possessive-stem-3',
+  'question-word-stem',
+]);
+
+/** The function words of one language, or of both together. */
+export interface FunctionWordSet {
   /**
-   * Every word form of the closed classes of both languages, lower case, with the stop words of the analyzer
-   * (src/analysis/stop-words.ts: Snowball's lists, which hold the same classes without telling them apart): what a
-   * question is made of besides its topic.
+   * The forms of a class, generated ones included: a stem class gives its declined forms ("dies" → dieser …), a
+   * pronominal prefix its adverbs ("da(r)" → daran, dabei …), a continuing phrase its words.
    */
+  forms(wordClass: FunctionWordClass): readonly string[];
+  /** Every form of every class: what a question is made of besides its topic. */
   closed: ReadonlySet<string>;
+  /** Snowball's stop words and a few of administrative prose: what index terms leave out. */
+  stop: ReadonlySet<string>;
   /**
    * Forms that point back to something said before: pronouns and possessives of the 3rd person, demonstratives,
    * "da(r)-"/"hier-" pronominal adverbs, pro-adverbs ("dort", "there"). Forms that are also an auxiliary or modal
@@ -50,6 +63,14 @@ export interface FunctionWords {
   conjunctions: ReadonlySet<string>;
   /** Fixed openings that ask the previous question about something else ("what about", "was ist mit"), as words. */
   continuingPhrases: ReadonlyArray<readonly string[]>;
+}
+
+/** Both languages together (what question analysis reads), and each on its own. */
+export interface FunctionWords extends FunctionWordSet {
+  readonly de: FunctionWordSet;
+  readonly en: FunctionWordSet;
+  /** Hash of the file's text: part of the lexicon's id, since the stop words decide index terms. */
+  readonly digest: string;
 }
 
 /**
@@ -76,96 +97,77 @@ export function pronominalAdverbs(prefix: string, prepositions: readonly string[
   );
 }
 
-type WordsByClass = Map<FunctionWordClass, string[]>;
-
-function readClasses(text: string, file: string): WordsByClass {
-  const byClass: WordsByClass = new Map(FUNCTION_WORD_CLASSES.map((name) => [name, []]));
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const [language, name, word, ...rest] = line.split('\t');
-    const list = byClass.get(name as FunctionWordClass);
-    if ((language !== 'de' && language !== 'en') || list === undefined || !word || rest.length > 0) {
-      throw new BeschlussError(
-        'INTERNAL',
-        `${file} line ${index + 1}: expected "de|en<TAB>class<TAB>word" with a class of ${FUNCTION_WORD_CLASSES.join(', ')}, got "${line}"`,
-        { details: { file, line: index + 1 } },
-      );
+function setOf(words: readonly ClassifiedWord<FunctionWordClass>[]): FunctionWordSet {
+  const listed = (name: FunctionWordClass) => wordsOf(words, name);
+  // Pronominal adverbs are built from every preposition that forms them, so none is missing or added by hand.
+  const prepositions = listed('preposition-pronominal');
+  const forms = (name: FunctionWordClass): string[] => {
+    if (STEM_CLASSES.has(name)) return listed(name).flatMap(declinedForms);
+    if (name.startsWith('pronominal-prefix')) {
+      return listed(name).flatMap((prefix) => pronominalAdverbs(prefix, prepositions));
     }
-    list.push(word.trim().toLowerCase());
-  }
-  return byClass;
+    if (name === 'continuing-phrase') return listed(name).flatMap((phrase) => phrase.split(/\s+/u));
+    return listed(name);
+  };
+  const verbs = new Set([...forms('auxiliary'), ...forms('modal')]);
+  const anaphoric = new Set(
+    (
+      [
+        'personal-pronoun-3',
+        'possessive-stem-3',
+        'demonstrative',
+        'demonstrative-stem',
+        'pro-adverb',
+        'pronominal-prefix-back',
+      ] as const
+    )
+      .flatMap(forms)
+      .filter((word) => !verbs.has(word)),
+  );
+  const articles = new Set(forms('article'));
+  return {
+    forms,
+    closed: new Set(FUNCTION_WORD_CLASSES.flatMap(forms)),
+    stop: new Set(forms('stop')),
+    anaphoric,
+    articleOrDemonstrative: new Set([...anaphoric].filter((word) => articles.has(word))),
+    conjunctions: new Set(forms('conjunction')),
+    continuingPhrases: listed('continuing-phrase').map((phrase) => phrase.split(/\s+/u)),
+  };
 }
 
 /** Builds the word classes from the text of funktionswoerter.tsv; `file` names it in errors. */
 export function parseFunctionWords(text: string, file = FUNCTION_WORDS_FILE): FunctionWords {
-  const byClass = readClasses(text, file);
-  const words = (name: FunctionWordClass) => byClass.get(name) ?? [];
-  const stems = (name: FunctionWordClass) => words(name).flatMap(declinedForms);
-  // Pronominal adverbs are built from every preposition that forms them, so none is missing or added by hand.
-  const prepositions = words('preposition-pronominal');
-  const pointingBack = words('pronominal-prefix-back').flatMap((prefix) =>
-    pronominalAdverbs(prefix, prepositions),
-  );
-  const asking = words('pronominal-prefix-ask').flatMap((prefix) => pronominalAdverbs(prefix, prepositions));
-
-  const verbs = new Set([...words('auxiliary'), ...words('modal')]);
-  const anaphoric = new Set(
-    [
-      ...words('personal-pronoun-3'),
-      ...stems('possessive-stem-3'),
-      ...words('demonstrative'),
-      ...stems('demonstrative-stem'),
-      ...words('pro-adverb'),
-      ...pointingBack,
-    ].filter((word) => !verbs.has(word)),
-  );
-  const articles = new Set(words('article'));
-  const continuingPhrases = words('continuing-phrase').map((phrase) => phrase.split(/\s+/u));
-  const closed = new Set<string>([
-    ...FUNCTION_WORD_CLASSES.filter(
-      (name) =>
-        !name.endsWith('-stem') && !name.startsWith('pronominal-prefix') && name !== 'continuing-phrase',
-    ).flatMap(words),
-    ...stems('demonstrative-stem'),
-    ...stems('possessive-stem-3'),
-    ...stems('question-word-stem'),
-    ...pointingBack,
-    ...asking,
-    ...continuingPhrases.flat(),
-    ...GERMAN_STOP_WORDS,
-    ...ENGLISH_STOP_WORDS,
-  ]);
+  const words = parseWordClasses(text, file, FUNCTION_WORD_CLASSES);
+  const [de, en] = LANGUAGES.map((language: Language) =>
+    setOf(words.filter((entry) => entry.language === language)),
+  ) as [FunctionWordSet, FunctionWordSet];
+  const union = <T>(pick: (set: FunctionWordSet) => Iterable<T>) => new Set([...pick(de), ...pick(en)]);
   return {
-    closed,
-    anaphoric,
-    articleOrDemonstrative: new Set([...anaphoric].filter((word) => articles.has(word))),
-    conjunctions: new Set(words('conjunction')),
-    continuingPhrases,
+    de,
+    en,
+    digest: digestOf([text]),
+    forms: (name) => [...de.forms(name), ...en.forms(name)],
+    closed: union((set) => set.closed),
+    stop: union((set) => set.stop),
+    anaphoric: union((set) => set.anaphoric),
+    articleOrDemonstrative: union((set) => set.articleOrDemonstrative),
+    conjunctions: union((set) => set.conjunctions),
+    continuingPhrases: [...de.continuingPhrases, ...en.continuingPhrases],
   };
 }
 
 /** Reads the word classes from a file (synchronously: it is small, and read once per process). */
 export function loadFunctionWords(file = FUNCTION_WORDS_FILE): FunctionWords {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    // A bundled data file that is missing is a fault of the installation, not of the request.
-    throw new BeschlussError(
-      'INTERNAL',
-      `Expected the function word classes at ${file}, but it cannot be read`,
-      {
-        details: { file },
-        cause: error,
-      },
-    );
-  }
-  return parseFunctionWords(text, file);
+  return parseFunctionWords(readBundledFileSync(file, 'the function word classes').toString('utf8'), file);
 }
 
 let bundled: FunctionWords | undefined;
 
-/** The bundled word classes, read on first use (question analysis is synchronous and has no start-up of its own). */
+/**
+ * The bundled word classes, read on first use and then shared by the analysis (its stop words and language
+ * detection) and question analysis, which is synchronous and has no start-up of its own.
+ */
 export function bundledFunctionWords(): FunctionWords {
   bundled ??= loadFunctionWords();
   return bundled;

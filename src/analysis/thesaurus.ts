@@ -1,5 +1,4 @@
 // OpenThesaurus synonym sets, looked up by a single-word entry in its written form or an inflected form of it.
-import { readFile } from 'node:fs/promises';
 import { BeschlussError } from '../errors.ts';
 
 export interface ThesaurusOptions {
@@ -102,21 +101,4 @@ export function parseThesaurus(options: ThesaurusOptions): Thesaurus {
     },
     size: sets.length,
   };
-}
-
-/** Reads and parses a thesaurus file. */
-export async function loadThesaurus(
-  file: string,
-  options: Omit<ThesaurusOptions, 'text' | 'file'>,
-): Promise<Thesaurus> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BeschlussError('FILE_NOT_FOUND', `Expected the thesaurus at ${file}, but it cannot be read`, {
-      details: { file },
-      cause: error,
-    });
-  }
-  return parseThesaurus({ ...options, text, file });
 }

@@ -115,12 +115,12 @@ export function buildWordList(source: HunspellSource, extraWords: Iterable<strin
   return words;
 }
 
-/** Loads `dictionary-de` (imported only when called) and builds its word set. */
-export async function loadGermanWordList(extraWords: Iterable<string> = []): Promise<WordList> {
+/** The hunspell files of `dictionary-de` (imported only when called), as bytes and as text. */
+export async function readGermanDictionary(): Promise<{ bytes: Uint8Array[]; source: HunspellSource }> {
   const { default: dictionary } = await import('dictionary-de');
   const decoder = new TextDecoder('utf-8');
-  return buildWordList(
-    { aff: decoder.decode(dictionary.aff), dic: decoder.decode(dictionary.dic) },
-    extraWords,
-  );
+  return {
+    bytes: [dictionary.aff, dictionary.dic],
+    source: { aff: decoder.decode(dictionary.aff), dic: decoder.decode(dictionary.dic) },
+  };
 }

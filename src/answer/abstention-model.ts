@@ -2,9 +2,9 @@
 // by meaning, how much of it that sentence covers in words, whether lexical and vector retrieval agree …), fitted on
 // the eval dev split by scripts/fit-abstention.ts and stored in data/answer/abstention.json, one model per kind
 // of embedder. Small on purpose: about 120 dev questions cannot fit more than a handful of weights.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readBundledFileSync } from '../bundled-file.ts';
 import { BeschlussError } from '../errors.ts';
 import { DATA_DIR } from '../paths.ts';
 
@@ -56,13 +56,14 @@ export const ABSTENTION_FILE = path.join(DATA_DIR, 'answer', 'abstention.json');
 
 /** The fitted models of the bundled file; a missing or broken file is an installation fault. */
 export function loadAbstentionModels(file = ABSTENTION_FILE): AbstentionModel[] {
+  const text = readBundledFileSync(file, 'the answer/abstain model').toString('utf8');
   let parsed: z.infer<typeof fileSchema>;
   try {
-    parsed = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    parsed = fileSchema.parse(JSON.parse(text));
   } catch (error) {
     throw new BeschlussError(
       'INTERNAL',
-      `The answer/abstain model ${file} is missing or unreadable; reinstall the project or run scripts/fit-abstention.ts.`,
+      `The answer/abstain model ${file} is not a valid model file; reinstall the project or run scripts/fit-abstention.ts.`,
       { details: { file }, cause: error },
     );
   }

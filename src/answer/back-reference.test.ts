@@ -9,6 +9,9 @@ describe('startsWithBackReference', () => {
     'Dabei sind die Länder zu beteiligen.',
     'Sie bittet den Bund um Unterstützung.',
     'Zudem soll die Frist verlängert werden.',
+    'Solche Maßnahmen sind zu prüfen.',
+    'Dort wird ein Lagezentrum eingerichtet.',
+    'Derselbe Bericht liegt dem AK II vor.',
   ])('finds the pointer at the start of "%s"', (sentence) => {
     expect(startsWithBackReference(sentence)).toBe(true);
   });
@@ -17,6 +20,8 @@ describe('startsWithBackReference', () => {
     'Die IMK nimmt den Bericht zur Kenntnis.',
     'Der Bund stellt Mittel bereit.',
     'Daten werden gespeichert.',
+    'Es wurden Mittel bereitgestellt.',
+    'Sein Ziel ist die Vernetzung.',
   ])('finds none in "%s"', (sentence) => {
     expect(startsWithBackReference(sentence)).toBe(false);
   });

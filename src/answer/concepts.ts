@@ -1,6 +1,7 @@
 // The concepts of a question (one per content word: its stem, compound parts, synonyms, translations), weighed by
 // rarity, and how much of them a sentence covers — the evidence the extractive answerer and the support check use.
 import type { Analyzer } from '../analysis/index.ts';
+import { bundledQuestionVocabulary } from './question-vocabulary.ts';
 import type { TermStatistics } from './term-statistics.ts';
 
 export interface Concept {
@@ -13,25 +14,6 @@ export interface Concept {
   /** False when no unit contains any of its terms (a word the resolutions never use). */
   known: boolean;
 }
-
-/**
- * Words that talk about the resolutions or frame a question rather than naming what it is about ("Was hat die IMK
- * beschlossen?"). General vocabulary of asking about resolutions, not tuned to any question.
- */
-const FRAME_WORDS = new Set(
-  (
-    'wer wem wen wessen was wann wie wo wozu warum weshalb welch welche welcher welches welchen welchem bis ' +
-    'beschluss beschlüsse beschlusses beschlossen beschließen beschliesst beschließt beschloss entschieden ' +
-    'entscheiden entscheidung imk innenministerkonferenz innenminister innenministerin konferenz sitzung ' +
-    'sagt sagen gesagt steht stehen stand besagt lautet enthält enthalten genau eigentlich bitte thema themen ' +
-    'frage aussage aussagen regelung gibt gab gegeben geben hat haben hatte ' +
-    // Nouns that only name the kind of answer asked for (src/answer/slots.ts), not what it is about.
-    'frist fristen termin termine datum zeitpunkt zeitraum anzahl zahl betrag summe dauer ort ' +
-    'who whom whose what when where which why how until decide decided decision decisions resolution resolutions ' +
-    'conference ministers minister interior say says said state states stated does did ' +
-    'deadline date time number amount sum duration period place'
-  ).split(' '),
-);
 
 /** How much a match through each kind of term counts, relative to the question's own word. */
 const STRENGTH = { stem: 1, entity: 1, abbreviation: 1, number: 1, part: 0.6, root: 0.6 } as const;
@@ -51,11 +33,13 @@ export function conceptsOf(
   options: ConceptOptions = {},
 ): Concept[] {
   const tokens = analyzer.tokenize(text);
+  // Words that frame the question ("Was hat die IMK beschlossen?") rather than name what it is about.
+  const { frame } = bundledQuestionVocabulary();
   const byPosition = new Map<number, Concept>();
   const ownTerms = new Map<Concept, { stems: string[]; parts: string[] }>();
   for (const term of analyzer.analyze(text)) {
     const token = tokens[term.position];
-    if (!token || FRAME_WORDS.has(token.text)) continue;
+    if (!token || frame.has(token.text)) continue;
     let concept = byPosition.get(term.position);
     if (!concept) {
       concept = { surface: token.surface, alternatives: new Map(), weight: 0, known: false };

@@ -1,7 +1,6 @@
 // The extractive answerer (default, offline): picks the sentences of the retrieved units that answer the question,
 // quotes each with its citation, quotes units named by reference, and abstains when the resolutions hold no answer.
 import type { Analyzer } from '../analysis/index.ts';
-import { splitSentences } from '../chunk/index.ts';
 import type { UnitCatalog } from '../citation/catalog.ts';
 import { conferenceName, germanDate, parseMarkers } from '../citation/marker.ts';
 import { findReferences, type Reference } from '../citation/reference.ts';
@@ -11,6 +10,7 @@ import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
 import type { SpellingSuggestion } from '../retrieve/spelling.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
+import { splitSentences } from '../text/index.ts';
 import {
   type AbstentionModel,
   answerProbability,
@@ -437,7 +437,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
 
   /** The answer, with the spelling suggestion for the question when the retriever has one. */
   async function evaluate(request: AskRequest): Promise<{ answer: Answer; evidence: AnswerEvidence }> {
-    const question = analyseQuestion(request.question, request.history ?? []);
+    const question = analyseQuestion(request.question, request.history ?? [], analyzer.language);
     // Parsed once and handed on: the question's references and spelling, and those of the retrieval query (the
     // same unless a follow-up joins the previous question).
     const own = parseQuery(question.question);
@@ -530,7 +530,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions): Ex
       corrected,
       own.spelling ? findReferences(corrected) : own.references,
     );
-    const slots = askedSlots(corrected);
+    const slots = askedSlots(corrected, analyzer.language);
     const queryText = retrieval.spelling?.text ?? question.retrievalQuery;
     const queryVector = semantic && mode !== 'lexical' ? await semantic.embedQuery(queryText) : undefined;
     const scored = scoreSentences(concepts, slots, pool, queryVector, language);

@@ -15,7 +15,6 @@ import type { Answerer } from './types.ts';
 
 export interface ConfiguredLlmAnswererOptions {
   config: Pick<Config, 'LLM_BASE_URL' | 'LLM_MODEL' | 'LLM_API_KEY' | 'LLM_TIMEOUT_MS'>;
-  analyzer: Analyzer;
   logger: Logger;
   /** Folder of the prompt files (default: the project's prompts/). */
   promptsDirectory?: string;
@@ -23,6 +22,8 @@ export interface ConfiguredLlmAnswererOptions {
 
 /** What the LLM answerer is built over, once per loaded index. */
 export interface LlmAnswererState {
+  /** The analyzer of the index's lexicon: statements are checked, and questions read, with it. */
+  analyzer: Analyzer;
   retriever: HybridRetriever;
   catalog: UnitCatalog;
   statistics: TermStatistics;
@@ -40,7 +41,7 @@ export type LlmAnswererFactory = (state: LlmAnswererState) => Answerer;
 export async function createConfiguredLlmAnswerer(
   options: ConfiguredLlmAnswererOptions,
 ): Promise<LlmAnswererFactory | undefined> {
-  const { config, analyzer, logger } = options;
+  const { config, logger } = options;
   if (config.LLM_BASE_URL === undefined || config.LLM_MODEL === undefined) return undefined;
   const prompts = await loadAnswerPrompts(
     options.promptsDirectory === undefined ? {} : { directory: options.promptsDirectory },
@@ -63,8 +64,9 @@ export async function createConfiguredLlmAnswerer(
       retriever: state.retriever,
       catalog: state.catalog,
       fallback: state.extractive,
+      language: state.analyzer.language,
       support: createSupportChecker({
-        analyzer,
+        analyzer: state.analyzer,
         statistics: state.statistics,
         ...(state.semantic
           ? {

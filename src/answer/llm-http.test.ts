@@ -205,7 +205,6 @@ describe('createConfiguredLlmAnswerer', () => {
         LLM_API_KEY: undefined,
         LLM_TIMEOUT_MS: 30_000,
       },
-      analyzer: corpus.analyzer,
       logger: createMemoryLogger(),
     });
     expect(factory).toBeUndefined();
@@ -222,7 +221,6 @@ describe('createConfiguredLlmAnswerer', () => {
         LLM_API_KEY: 'secret',
         LLM_TIMEOUT_MS: 2_000,
       },
-      analyzer: corpus.analyzer,
       logger,
     });
     const answer = await factory?.(corpus.state).answer(QUESTION);

@@ -62,7 +62,7 @@ describe('loadAnswerPrompts', () => {
       /answer-system\.v3\.md/,
     );
     await expect(loadAnswerPrompts({ directory: folder, version: '4' })).rejects.toMatchObject({
-      code: 'FILE_NOT_FOUND',
+      code: 'INSTALLATION_INCOMPLETE',
     });
   });
 });

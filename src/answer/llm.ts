@@ -10,7 +10,7 @@ import type { HybridRetriever } from '../retrieve/hybrid.ts';
 import { classifyFault, describeFault, type LlmFault } from './llm-fault.ts';
 import { fallbackNotice, incompleteNotice, nothingVerifiedReason, verificationNotice } from './llm-notice.ts';
 import { type AnswerPrompts, renderUserMessage } from './llm-prompts.ts';
-import { type AnalysedQuestion, analyseQuestion, type Language } from './question.ts';
+import { type AnalysedQuestion, analyseQuestion, detectLanguage, type Language } from './question.ts';
 import { renderAbstention } from './render.ts';
 import { DEFAULT_SUPPORT_THRESHOLD, type SupportChecker } from './support.ts';
 import type { Answer, AnswerEvent, Answerer, AnswerOptions, AskRequest } from './types.ts';
@@ -27,6 +27,8 @@ export interface LlmAnswererOptions {
   /** The extractive answerer: stands in when the LLM fails, and gives the hints of an abstention. */
   fallback: Answerer;
   support: SupportChecker;
+  /** The question's language (default: function words alone); pass the analyzer's, `analyzer.language`. */
+  language?: (text: string) => Language;
   /** Longest wait for the LLM's whole answer (LLM_TIMEOUT_MS); the request is aborted after it. */
   timeoutMs: number;
   /** Sources given to the model (default 6; a request's k overrides it). */
@@ -64,6 +66,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     catalog,
     fallback,
     support,
+    language = detectLanguage,
     timeoutMs,
     k = 6,
     supportThreshold = DEFAULT_SUPPORT_THRESHOLD,
@@ -75,7 +78,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const withMeeting = () => catalog.multiMeeting;
 
   async function prepare(request: AskRequest): Promise<Run> {
-    const question = analyseQuestion(request.question, request.history ?? []);
+    const question = analyseQuestion(request.question, request.history ?? [], language);
     const meetingFilter = request.meeting === undefined ? {} : { meeting: request.meeting };
     const ranked = await retriever.rank(question.retrievalQuery, { k: request.k ?? k, ...meetingFilter });
     const units = ranked.map((entry) => entry.unit);

@@ -1,9 +1,15 @@
 // Reads what a question asks for: its language, its kind (who, by when, which tasks, how many, yes/no), whether it
 // is a follow-up that needs the previous turn, and the query to retrieve with.
-import { bundledFunctionWords, type FunctionWords } from '../analysis/function-words.ts';
+import {
+  bundledFunctionWords,
+  detectLanguage,
+  type FunctionWords,
+  type Language,
+} from '../analysis/index.ts';
 import type { ChatMessage } from './types.ts';
 
-export type Language = 'de' | 'en';
+// The one language detector is the analysis'; answering passes the analyzer's (with its lexicon's dictionaries).
+export { detectLanguage, type Language };
 
 export interface QuestionIntent {
   /** Asks for a date or deadline ("bis wann", "by when"). */
@@ -31,33 +37,6 @@ export interface AnalysedQuestion {
   previousAnswer?: string;
   /** The previous user question of a follow-up. */
   previousQuestion?: string;
-}
-
-const ENGLISH_WORDS = new Set(
-  (
-    'the a an of to in on for by with and or is are was were be been has have had do does did what which who whom ' +
-    'whose when where why how many much should shall will would can could must about from that this these those it ' +
-    'its their they there any all report reports deadline until asked ask'
-  ).split(' '),
-);
-const GERMAN_WORDS = new Set(
-  (
-    'der die das den dem des ein eine einen einem einer und oder ist sind war wurde wurden hat haben wer wen wem was ' +
-    'welche welcher welches welchen wann wo warum wie viele soll sollen bis zu zur zum im in mit von für auf über ' +
-    'nicht auch sich es sie er dazu davon beschluss beschlüsse imk'
-  ).split(' '),
-);
-
-export function detectLanguage(text: string): Language {
-  const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  let english = 0;
-  let german = 0;
-  for (const word of words) {
-    if (ENGLISH_WORDS.has(word)) english++;
-    if (GERMAN_WORDS.has(word)) german++;
-    if (/[äöüß]/.test(word)) german += 0.5;
-  }
-  return english > german ? 'en' : 'de';
 }
 
 const PATTERNS = {
@@ -139,7 +118,15 @@ function isFollowUp(question: string, words: FunctionWords): boolean {
   return (continues || pointsBack) && contentWords <= MAX_CONTENT_WORDS_WITH_MARKER;
 }
 
-export function analyseQuestion(question: string, history: readonly ChatMessage[] = []): AnalysedQuestion {
+/**
+ * `language` tells the question's language; pass the analyzer's (`analyzer.language`), which also weighs the words
+ * its dictionaries know. The default weighs function words alone.
+ */
+export function analyseQuestion(
+  question: string,
+  history: readonly ChatMessage[] = [],
+  language: (text: string) => Language = detectLanguage,
+): AnalysedQuestion {
   const intent: QuestionIntent = {
     deadline: PATTERNS.deadline.test(question),
     actor: PATTERNS.actor.test(question),
@@ -152,7 +139,7 @@ export function analyseQuestion(question: string, history: readonly ChatMessage[
   const followUp = previousQuestion !== undefined && isFollowUp(question, bundledFunctionWords());
   const analysed: AnalysedQuestion = {
     question,
-    language: detectLanguage(followUp && previousQuestion ? `${previousQuestion} ${question}` : question),
+    language: language(followUp && previousQuestion ? `${previousQuestion} ${question}` : question),
     intent,
     followUp,
     retrievalQuery: followUp && previousQuestion ? `${previousQuestion} ${question}` : question,
@@ -161,7 +148,7 @@ export function analyseQuestion(question: string, history: readonly ChatMessage[
   if (followUp && previousQuestion !== undefined) analysed.previousQuestion = previousQuestion;
   // A follow-up inherits what the first question asked for unless it asks something new ("Und wer?").
   if (followUp && previousQuestion) {
-    const previous = analyseQuestion(previousQuestion);
+    const previous = analyseQuestion(previousQuestion, [], language);
     for (const key of Object.keys(intent) as Array<keyof QuestionIntent>) {
       if (key === 'list') continue;
       intent[key] = intent[key] || (!hasAnyIntent(intent) && previous.intent[key]);

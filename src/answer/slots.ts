@@ -3,7 +3,8 @@
 // "Learning question classifiers"), reduced to the types resolutions answer or pointedly do not.
 import { LABEL_NAMES } from '../citation/laender.ts';
 import { cuesOf } from './cues.ts';
-import { detectLanguage } from './question.ts';
+import { detectLanguage, type Language } from './question.ts';
+import { bundledQuestionVocabulary } from './question-vocabulary.ts';
 
 export type Slot =
   | 'date'
@@ -100,74 +101,27 @@ export function questionFocus(question: string): string | undefined {
     /(?<![\p{L}\d])(?:[Ww]elche[rsmn]?|[Ww]ie\s+viele|[Ww]ie\s+hoch\s+ist\s+(?:der|die|das))\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}-]+)/u.exec(
       question,
     );
-  if (german?.[1] && !ANSWER_TYPE_NOUNS.has(german[1].toLowerCase())) return german[1];
+  // Nouns that only name the kind of answer ("mit welcher Frist", "welche Anzahl") are not what it is about.
+  const { answerTypes, englishNonFocus } = bundledQuestionVocabulary();
+  if (german?.[1] && !answerTypes.de.has(german[1].toLowerCase())) return german[1];
   if (german?.[1]) return undefined;
   const english = /(?<![\p{L}\d])(?:which|what|how\s+many)\s+(?:[a-z]+\s+)?([a-z]{4,}s?)\b/iu.exec(question);
   const noun = english?.[1]?.toLowerCase();
-  return noun && !ENGLISH_NON_FOCUS.has(noun) && !ENGLISH_ANSWER_TYPES.has(noun) ? noun : undefined;
+  return noun && !englishNonFocus.has(noun) && !answerTypes.en.has(noun) ? noun : undefined;
 }
-
-/** Nouns that name the kind of answer ("mit welcher Frist", "welche Anzahl"), not what the question is about. */
-const ANSWER_TYPE_NOUNS = new Set([
-  'frist',
-  'termin',
-  'datum',
-  'zeitpunkt',
-  'zeitraum',
-  'anzahl',
-  'zahl',
-  'betrag',
-  'summe',
-  'dauer',
-  'ort',
-]);
-
-const ENGLISH_ANSWER_TYPES = new Set([
-  'deadline',
-  'date',
-  'time',
-  'number',
-  'amount',
-  'sum',
-  'period',
-  'place',
-]);
-
-/** Words after "what"/"which" that frame the question rather than name what it asks about. */
-const ENGLISH_NON_FOCUS = new Set([
-  'does',
-  'did',
-  'do',
-  'is',
-  'are',
-  'was',
-  'were',
-  'has',
-  'have',
-  'should',
-  'will',
-  'would',
-  'can',
-  'could',
-  'kind',
-  'sort',
-  'type',
-]);
 
 /** A yes/no question opens with its finite verb (German verb-first order; English auxiliaries). */
 const POLAR_ENGLISH =
   /^\s*(?:do|does|did|is|are|was|were|will|would|can|could|has|have|had|should|shall|must|may)\b/iu;
-const QUESTION_OPENERS = new Set(
-  (
-    'wer wem wen wessen was wann wie wo woher wohin warum weshalb wieso welche welcher welches welchen welchem ' +
-    'womit wofür worüber wozu woran worauf bis seit ab in im an am auf aus bei für mit nach über unter von vom vor ' +
-    'zu zum zur der die das den dem des ein eine einen einem einer und oder aber bitte zeig zeige nenne ' +
-    'what who whom whose which when where why how'
-  ).split(' '),
-);
 
-/** The slots a question asks to fill; "which minister" is a person and no actor, "how much" a sum and no count. */
-export function askedSlots(question: string): Set<Slot> {
+/**
+ * The slots a question asks to fill; "which minister" is a person and no actor, "how much" a sum and no count.
+ * `language` tells the question's language (pass the analyzer's).
+ */
+export function askedSlots(
+  question: string,
+  language: (text: string) => Language = detectLanguage,
+): Set<Slot> {
   const slots = new Set<Slot>();
   for (const [slot, pattern] of Object.entries(ASKS) as Array<[Exclude<Slot, 'decision'>, RegExp]>) {
     if (pattern.test(question)) slots.add(slot);
@@ -180,7 +134,7 @@ export function askedSlots(question: string): Set<Slot> {
     slots.delete('count');
     slots.add('amount');
   }
-  if (isPolar(question)) slots.add('decision');
+  if (isPolar(question, language)) slots.add('decision');
   return slots;
 }
 
@@ -188,14 +142,16 @@ export function askedSlots(question: string): Set<Slot> {
  * German yes/no questions open with the finite verb, followed by its subject ("Gibt es …?", "Hat die IMK …?",
  * "Bekommen Länder …?"); English ones with an auxiliary. A question word, preposition or article first is no such.
  */
-function isPolar(question: string): boolean {
+function isPolar(question: string, language: (text: string) => Language): boolean {
   const trimmed = question.trim();
   if (!trimmed.endsWith('?')) return false;
   // "Was" opens German questions too: an English auxiliary counts only in an English question.
-  if (detectLanguage(trimmed) === 'en') return POLAR_ENGLISH.test(trimmed);
+  if (language(trimmed) === 'en') return POLAR_ENGLISH.test(trimmed);
   const [first, second] = trimmed.split(/\s+/u);
   if (first === undefined || second === undefined) return false;
-  if (QUESTION_OPENERS.has(first.toLowerCase().replace(/[^\p{L}]/gu, ''))) return false;
+  if (bundledQuestionVocabulary().nonPolarOpeners.has(first.toLowerCase().replace(/[^\p{L}]/gu, ''))) {
+    return false;
+  }
   return /^(?:es|die|der|das|den|dem|ein|eine|einen|man|sie|er|ihr|wir|jemand|\p{Lu}[\p{L}-]*)$/u.test(
     second,
   );

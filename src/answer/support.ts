@@ -51,7 +51,7 @@ export function createSupportChecker(options: {
   const vectors = new LRUCache<string, ArrayLike<number>>({ max: 500 });
 
   const lexical = (text: string, unit: Unit): number => {
-    const english = analyzer.isEnglish(text);
+    const english = analyzer.language(text) === 'en';
     const concepts = conceptsOf(text, analyzer, statistics, { english });
     if (concepts.length === 0) return 0;
     const context = termSetOf(`${unit.title} ${unit.kind === 'note' ? unit.para : ''}`, analyzer);

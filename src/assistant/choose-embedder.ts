@@ -1,4 +1,4 @@
-// Picks the embedder the configuration asks for; in "auto" the offline embedder (sharing the analyzer) is the fallback.
+// Picks the embedder the configuration asks for; "auto" falls back to the offline one (over the loaded lexicon).
 import type { Analyzer } from '../analysis/index.ts';
 import type { Config } from '../config.ts';
 import { type CreatedEmbedder, createEmbedder } from '../embed/create.ts';

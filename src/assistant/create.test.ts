@@ -9,7 +9,7 @@ import { loadConfig } from '../config.ts';
 import { createOfflineEmbedder } from '../embed/offline.ts';
 import type { Embedder } from '../embed/types.ts';
 import { createMemoryLogger } from '../logger.ts';
-import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { DATA_DIR, DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { createAssistant } from './create.ts';
 
 const REAL = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
@@ -47,10 +47,21 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-function start(environment: Record<string, string> = {}, embedder: Embedder = counting) {
+function start(
+  environment: Record<string, string> = {},
+  parts: { embedder?: Embedder; analyzer?: Analyzer } = {},
+) {
   const logger = createMemoryLogger();
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ...environment });
-  return { logger, assistant: createAssistant({ config, logger, analyzer, embedder }) };
+  return {
+    logger,
+    assistant: createAssistant({
+      config,
+      logger,
+      analyzer: parts.analyzer ?? analyzer,
+      embedder: parts.embedder ?? counting,
+    }),
+  };
 }
 
 async function buildFolder(): Promise<string> {
@@ -83,9 +94,9 @@ describe('createAssistant', () => {
       countTokens: (value) => value.split(/\s+/).length + 2,
       doEmbed: (options) => counting.doEmbed(options),
     };
-    await (await start({}, tokenCounting).assistant).close();
+    await (await start({}, { embedder: tokenCounting }).assistant).close();
     const builtOnce = embedded;
-    const second = start({}, tokenCounting);
+    const second = start({}, { embedder: tokenCounting });
     await second.assistant;
     expect(second.logger.entries.map((entry) => entry.message)).toContain('index loaded');
     expect(embedded).toBe(builtOnce);
@@ -99,6 +110,22 @@ describe('createAssistant', () => {
     expect(restarted.logger.entries.map((entry) => entry.message)).toContain('index is stale, rebuilding it');
     expect(assistant.health().meetings).toBe(2);
     expect(assistant.catalog.multiMeeting).toBe(true);
+  });
+
+  it('rebuilds an index built with other bundled data (a changed glossary)', async () => {
+    await (await start().assistant).close();
+    const glossary = path.join(root, 'abkuerzungen.tsv');
+    await copyFile(path.join(DATA_DIR, 'lexicon', 'abkuerzungen.tsv'), glossary);
+    await appendFile(glossary, 'GLZ\tGemeinsames Lagezentrum\n');
+    const restarted = start({}, { analyzer: await createGermanAnalyzer({ abbreviationsFile: glossary }) });
+    const assistant = await restarted.assistant;
+    expect(restarted.logger.entries).toContainEqual(
+      expect.objectContaining({
+        message: 'index is stale, rebuilding it',
+        reason: expect.stringMatching(/bundled lexicon/),
+      }),
+    );
+    expect(assistant.health().units).toBe(107);
   });
 
   it('detects a truncated index by checksum and rebuilds it', async () => {

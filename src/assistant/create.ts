@@ -29,9 +29,12 @@ export interface CreateAssistantOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Environment for the embedder factory's extra settings (default process.env). */
   environment?: Record<string, string | undefined>;
-  /** Seams for tests: the answerer built over each search state (default: its extractive answerer). */
+  /**
+   * Seams for tests: the answerer built over each search state (default: its extractive answerer); `parts` are the
+   * state's analyzer (of the index's lexicon) and query embedder.
+   */
   createAnswerer?: (state: SearchState, parts: { analyzer: Analyzer; embedder: Embedder }) => Answerer;
-  /** Use this analyzer instead of loading one (tests share one). */
+  /** Use this analyzer of the bundled lexicon instead of loading one (tests share one). */
   analyzer?: Analyzer;
   /** Use this embedder instead of choosing one from the configuration. */
   embedder?: Embedder;
@@ -57,10 +60,10 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
   // With LLM_BASE_URL and LLM_MODEL set, the LLM answerer (falling back to the extractive one) answers.
   const llmAnswererFor = options.createAnswerer
     ? undefined
-    : await createConfiguredLlmAnswerer({ config, analyzer, logger });
+    : await createConfiguredLlmAnswerer({ config, logger });
   const answererFor = (state: SearchState) =>
     options.createAnswerer
-      ? options.createAnswerer(state, { analyzer, embedder })
+      ? options.createAnswerer(state, { analyzer: state.analyzer, embedder: state.embedder })
       : (llmAnswererFor?.(state) ?? state.extractive);
 
   const corpusDir = config.CORPUS_DIR;
@@ -72,8 +75,7 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
     return result;
   };
 
-  const index = await loadOrBuild();
-  let state = openSearchState(index, { analyzer, embedder });
+  let state = await openOrRebuild(await loadOrBuild());
   let answerer = answererFor(state);
   let reindexing: Promise<ReindexResult> | undefined;
 
@@ -118,6 +120,23 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
       indexDir,
     });
     return (await build()).index;
+  }
+
+  /**
+   * The search state of a loaded index. An index whose lexical part was built with another bundled lexicon or
+   * analyzer is stale, one whose lexical part is unreadable corrupt: both are rebuilt (or refused, see handleCorrupt).
+   */
+  async function openOrRebuild(index: LoadedIndex): Promise<SearchState> {
+    try {
+      return openSearchState(index, { analyzer, embedder });
+    } catch (error) {
+      if (BeschlussError.is(error, 'INDEX_CORRUPT')) {
+        return openSearchState(await handleCorrupt(error.message), { analyzer, embedder });
+      }
+      if (!BeschlussError.is(error, 'INDEX_MISMATCH')) throw error;
+      logger.info('index is stale, rebuilding it', { reason: error.message, indexDir });
+      return openSearchState((await build()).index, { analyzer, embedder });
+    }
   }
 
   async function handleCorrupt(reason: string): Promise<LoadedIndex> {

@@ -1,6 +1,6 @@
 // Everything answering needs from one loaded index: catalog, lexical index, term statistics, retriever, answerer.
 import { z } from 'zod';
-import type { Analyzer } from '../analysis/index.ts';
+import { type Analyzer, createAnalyzer, restoreLexicon } from '../analysis/index.ts';
 import { type AbstentionModel, loadAbstentionModels } from '../answer/abstention-model.ts';
 import {
   createExtractiveAnswerer,
@@ -10,7 +10,7 @@ import {
 } from '../answer/extractive.ts';
 import { loadTermStatistics, type TermStatistics } from '../answer/term-statistics.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
-import { isOfflineEmbedder } from '../embed/offline.ts';
+import { embedderForAnalyzer, isOfflineEmbedder } from '../embed/offline.ts';
 import { withQueryCache } from '../embed/query-cache.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
@@ -27,6 +27,10 @@ import { createSpellingCorrector } from '../retrieve/spelling.ts';
 
 export interface SearchState {
   index: LoadedIndex;
+  /** The analyzer of the index's own lexicon (the bundled one with the acronyms its corpus defines). */
+  analyzer: Analyzer;
+  /** The embedder for this index's queries (the offline one over `analyzer`). */
+  embedder: Embedder;
   catalog: UnitCatalog;
   lexical: LexicalIndex;
   statistics: TermStatistics;
@@ -44,6 +48,8 @@ export interface SearchState {
 }
 
 const lexicalPayloadSchema = z.object({
+  /** The index's lexicon (src/analysis/lexicon-json.ts); absent in indexes built before lexicons were kept. */
+  lexicon: z.unknown().optional(),
   lexical: z.unknown(),
   statistics: z.unknown(),
   /** The corpus words with their counts, for spelling corrections (src/analysis/vocabulary.ts). */
@@ -51,6 +57,7 @@ const lexicalPayloadSchema = z.object({
 });
 
 export interface SearchStateOptions {
+  /** An analyzer of the bundled lexicon: the index's own lexicon is restored on it. */
   analyzer: Analyzer;
   embedder: Embedder;
   /** Decides whether to answer (default: the fitted model for the kind of embedder, data/answer/abstention.json). */
@@ -59,8 +66,11 @@ export interface SearchStateOptions {
   fusion?: FusionSettings;
 }
 
+/**
+ * INDEX_MISMATCH when the index was built with another bundled lexicon or analyzer, or before lexicons were kept:
+ * then it must be rebuilt.
+ */
 export function openSearchState(index: LoadedIndex, options: SearchStateOptions): SearchState {
-  const { analyzer, embedder } = options;
   let payload: z.infer<typeof lexicalPayloadSchema>;
   try {
     payload = lexicalPayloadSchema.parse(JSON.parse(index.lexicalJson));
@@ -71,8 +81,15 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
       { cause: error },
     );
   }
-  // Loading the lexical index restores the abbreviations the corpus defines into the shared analyzer, which the
-  // offline embedder reads: it must happen before any query is embedded.
+  if (payload.lexicon === undefined) {
+    throw new BeschlussError(
+      'INDEX_MISMATCH',
+      `The index in ${index.buildDirectory} was built before indexes kept their lexicon; rebuild it.`,
+    );
+  }
+  // The index is analysed, and its queries embedded by the offline embedder, with the lexicon it was built with.
+  const analyzer = createAnalyzer(restoreLexicon(payload.lexicon, options.analyzer.lexicon));
+  const embedder = embedderForAnalyzer(options.embedder, analyzer);
   const lexical = loadLexicalIndex(payload.lexical, { analyzer });
   lexical.prepare();
   const statistics = loadTermStatistics(payload.statistics);
@@ -94,7 +111,7 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     spelling: createSpellingCorrector({
       vocabulary: payload.vocabulary,
       isKnownWord: (word) => analyzer.isKnownWord(word),
-      isEnglish: (text) => analyzer.isEnglish(text),
+      isEnglish: (text) => analyzer.language(text) === 'en',
       decompound: (word) => analyzer.decompound(word),
       stem: (word) => analyzer.stem(word),
     }),
@@ -132,6 +149,8 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
   const extractive = createExtractiveAnswerer(answererOptions);
   return {
     index,
+    analyzer,
+    embedder,
     catalog,
     lexical,
     statistics,

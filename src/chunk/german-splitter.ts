@@ -1,23 +1,12 @@
 // A RecursiveCharacterTextSplitter that splits German text at paragraph, sentence, clause and word boundaries.
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { isAbbreviation, isOrdinal } from '../corpus/abbreviations.ts';
+import { isSentenceEnd } from '../text/index.ts';
 
-/** Stands for "the end of a sentence" in the separator list; splitOnSeparator knows which periods end one. */
+/** Stands for "the end of a sentence" in the separator list; splitOnSeparator asks the sentence-end rule. */
 const SENTENCE_END = '. ';
 
 /** Coarsest first: paragraphs, lines, sentences, clauses, words, characters (so no piece exceeds the window). */
 export const GERMAN_SEPARATORS = ['\n\n', '\n', SENTENCE_END, '? ', '! ', '; ', ', ', ' ', ''];
-
-/**
- * Whether the ". " at `index` ends a sentence: not after an abbreviation ("Nr. 42", "z. B.") or an ordinal
- * ("1. SprengV", "2. Halbjahr"), and followed by a word that can open a sentence (upper case, digit or quote).
- */
-function isSentenceEnd(text: string, index: number): boolean {
-  const wordStart = text.lastIndexOf(' ', index - 1) + 1;
-  const word = text.slice(wordStart, index + 1);
-  if (isAbbreviation(word) || isOrdinal(word)) return false;
-  return /^\s+[\p{Lu}\d"„(]/u.test(text.slice(index + 1));
-}
 
 export class GermanTextSplitter extends RecursiveCharacterTextSplitter {
   constructor(options: {

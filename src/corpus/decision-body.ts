@@ -1,6 +1,6 @@
 // Splits the lines of one Beschluss into its paragraphs (Ziffern) and the Protokollnotizen that follow them.
 import type { Note, Paragraph } from '../model.ts';
-import { endsSentence } from './abbreviations.ts';
+import { endsSentence } from '../text/index.ts';
 import { joinLines } from './join-lines.ts';
 
 /** "Protokollnotiz HH:", "Protokollnotiz BY, BW, BB, MV, NW, SL und BMI:" — maybe with text after the colon. */

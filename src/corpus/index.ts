@@ -1,6 +1,5 @@
 // Public surface of the corpus stage: reading and parsing collections of Beschlüsse.
 
-export { endsSentence, isAbbreviation, isOrdinal } from './abbreviations.ts';
 export { CONFERENCES, type Conference, DEFAULT_CONFERENCE_ID } from './conferences.ts';
 export { decodeText } from './decode-text.ts';
 export { defaultExtractors, type TextExtractor, type TextExtractors } from './extractors.ts';

@@ -1,5 +1,5 @@
 // Runs the Embedder contract against the offline German embedder (no weights).
-import { createGermanAnalyzer } from '../analysis/analyzer.ts';
+import { createGermanAnalyzer } from '../analysis/index.ts';
 import { describeEmbedderContract } from './contract.ts';
 import { createOfflineEmbedder } from './offline.ts';
 

@@ -1,5 +1,5 @@
 // Weighted features of a text for the offline embedder: stems, compound parts, synonyms, abbreviations, n-grams.
-import type { Analyzer } from '../analysis/analyzer.ts';
+import type { Analyzer } from '../analysis/index.ts';
 
 export interface FeatureWeights {
   /** A stem, acronym, committee or number of the text. Default 1. */
@@ -83,7 +83,7 @@ export function createFeatureExtractor(
       const add = (feature: string, weight: number) => sums.set(feature, (sums.get(feature) ?? 0) + weight);
       const scale = (term: string) => (termWeight ? termWeight(term) : 1);
       const damp = (term: string) => (boilerplate.has(term) ? weights.boilerplate : 1);
-      const english = analyzer.isEnglish(text);
+      const english = analyzer.language(text) === 'en';
       for (const term of analyzer.analyze(text)) {
         // Stems and parts share one namespace: the part "feuerwerk" of one text meets the word of another.
         const base = term.kind === 'part' || term.kind === 'root' ? weights.part : weights.stem;

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Analyzer, createGermanAnalyzer } from '../analysis/analyzer.ts';
-import { createOfflineEmbedder, OFFLINE_EMBEDDER_VERSION } from './offline.ts';
+import { type Analyzer, buildLexicon, createAnalyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import {
+  createOfflineEmbedder,
+  embedderForAnalyzer,
+  lexiconDependency,
+  OFFLINE_EMBEDDER_VERSION,
+} from './offline.ts';
 import type { Embedder } from './types.ts';
 
 let analyzer: Analyzer;
@@ -45,6 +50,31 @@ describe('offline embedder', () => {
     const second = (await other.doEmbed({ values: [text], inputType: 'query' })).embeddings[0] as number[];
     expect(second).toEqual(first);
     expect(Math.sqrt(cosine(first, first))).toBeCloseTo(1, 9);
+  });
+
+  it("embeds with another analyzer's lexicon when re-bound, its identity following the lexicon", async () => {
+    const withNwr = createAnalyzer(buildLexicon(analyzer.lexicon, ['Nationales Waffenregister (NWR)']));
+    const bound = embedderForAnalyzer(embedder, withNwr);
+    const text = 'der Ausbau des Nationalen Waffenregisters';
+    const [plain] = (await embedder.doEmbed({ values: [text], inputType: 'passage' })).embeddings;
+    const [learned] = (await bound.doEmbed({ values: [text], inputType: 'passage' })).embeddings;
+    expect(learned).not.toEqual(plain);
+    expect(bound.modelId).toBe(embedder.modelId);
+    expect(lexiconDependency(embedder)).toBe(analyzer.lexicon.id);
+    expect(lexiconDependency(bound)).toBe(withNwr.lexicon.id);
+    expect(lexiconDependency(bound)).not.toBe(lexiconDependency(embedder));
+  });
+
+  it('leaves a model embedder as it is: its vectors depend on the text alone', () => {
+    const model: Embedder = {
+      provider: 'test-model',
+      modelId: 'fixed',
+      dimensions: 4,
+      maxEmbeddingsPerCall: 1,
+      doEmbed: async ({ values }) => ({ embeddings: values.map(() => [1, 0, 0, 0]) }),
+    };
+    expect(embedderForAnalyzer(model, analyzer)).toBe(model);
+    expect(lexiconDependency(model)).toBe('');
   });
 
   it('honours another dimension', async () => {

@@ -1,8 +1,13 @@
 // The offline German embedder: hashed analyzer features, no model weights, deterministic.
-import { type Analyzer, createGermanAnalyzer } from '../analysis/analyzer.ts';
+import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { BeschlussError } from '../errors.ts';
 import { hashFeatures } from './feature-hashing.ts';
-import { createFeatureExtractor, DEFAULT_FEATURE_WEIGHTS, type FeatureWeights } from './offline-features.ts';
+import {
+  createFeatureExtractor,
+  DEFAULT_FEATURE_WEIGHTS,
+  type FeatureExtractor,
+  type FeatureWeights,
+} from './offline-features.ts';
 import type { Embedder, EmbedOptions } from './types.ts';
 
 /** Bumped whenever vectors change for the same text; the analyzer's version is part of the model id too. */
@@ -12,9 +17,8 @@ export interface OfflineEmbedderOptions {
   /** Vector length. Default 512. */
   dimensions?: number;
   /**
-   * The analyzer to use; default: a new German analyzer. Share the one of the lexical index: vectors depend on the
-   * abbreviations it has learned ("NWR"), so learn them before embedding passages and restore them (loading the
-   * lexical index does) before embedding queries.
+   * The analyzer to embed with; default: one of the bundled lexicon. Vectors depend on its lexicon (the acronyms a
+   * corpus defines, "NWR"): an index is embedded, and queried, with its own (`embedderForAnalyzer`).
    */
   analyzer?: Analyzer;
   /** Texts per doEmbed call at most. Default 256. */
@@ -37,10 +41,27 @@ export interface OfflineEmbedder extends Embedder {
    * word that occurs everywhere.
    */
   withQueryTermWeights(termWeight: (term: string) => number): Embedder;
+  /** The same embedder (without query term weights) over another analyzer: that of the index it embeds for. */
+  withAnalyzer(analyzer: Analyzer): OfflineEmbedder;
+  /** The id of the lexicon its vectors depend on, besides its model id and the text. */
+  readonly lexiconId: string;
 }
 
 export function isOfflineEmbedder(embedder: Embedder): embedder is OfflineEmbedder {
   return typeof (embedder as Partial<OfflineEmbedder>).withQueryTermWeights === 'function';
+}
+
+/** The embedder to use with an index's analyzer: the offline one over that analyzer, a model as it is. */
+export function embedderForAnalyzer(embedder: Embedder, analyzer: Analyzer): Embedder {
+  return isOfflineEmbedder(embedder) ? embedder.withAnalyzer(analyzer) : embedder;
+}
+
+/**
+ * What an embedder's vectors depend on besides its id and the text, for the content hashes that decide which stored
+ * vectors a re-index may reuse: the offline embedder's lexicon id; nothing for a model, which reads the text alone.
+ */
+export function lexiconDependency(embedder: Embedder): string {
+  return isOfflineEmbedder(embedder) ? embedder.lexiconId : '';
 }
 
 export async function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Promise<OfflineEmbedder> {
@@ -51,9 +72,12 @@ export async function createOfflineEmbedder(options: OfflineEmbedderOptions = {}
       `Expected dimensions to be an integer of at least 16, got ${dimensions}`,
     );
   }
-  const analyzer = options.analyzer ?? (await createGermanAnalyzer());
-  const extractor = createFeatureExtractor(analyzer, { ...DEFAULT_FEATURE_WEIGHTS, ...weights });
-  const create = (termWeight?: (term: string) => number): OfflineEmbedder => ({
+  const featureWeights = { ...DEFAULT_FEATURE_WEIGHTS, ...weights };
+  const create = (
+    analyzer: Analyzer,
+    extractor: FeatureExtractor = createFeatureExtractor(analyzer, featureWeights),
+    termWeight?: (term: string) => number,
+  ): OfflineEmbedder => ({
     provider: 'offline',
     modelId: `${OFFLINE_EMBEDDER_VERSION}+${analyzer.version}`,
     dimensions,
@@ -73,7 +97,9 @@ export async function createOfflineEmbedder(options: OfflineEmbedderOptions = {}
       }
       return { embeddings };
     },
-    withQueryTermWeights: (weight) => create(weight),
+    withQueryTermWeights: (weight) => create(analyzer, extractor, weight),
+    withAnalyzer: (other) => create(other),
+    lexiconId: analyzer.lexicon.id,
   });
-  return create();
+  return create(options.analyzer ?? (await createGermanAnalyzer()));
 }

@@ -1,5 +1,4 @@
 // Baselines beside a hybrid run: the same questions with lexical-only and vector-only retrieval on the same index.
-import type { Analyzer } from '../analysis/index.ts';
 import type { SearchState } from '../assistant/search-state.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
 import type { EvalReport } from './aggregate.ts';
@@ -24,7 +23,6 @@ export interface RunBaselinesOptions {
   entries: readonly QaEntry[];
   file: string;
   pipeline: BaselinePipeline;
-  analyzer: Analyzer;
   /** Default lexical and vector: the hybrid run is the main run, not repeated here. */
   modes?: readonly RetrievalMode[];
   k?: number;
@@ -32,10 +30,10 @@ export interface RunBaselinesOptions {
 
 /** Runs the set once per retrieval mode on one pipeline (retrieval and the answerer both in that mode). */
 export async function runBaselines(options: RunBaselinesOptions): Promise<BaselineResult[]> {
-  const { entries, file, pipeline, analyzer, modes = ['lexical', 'vector'], k = 5 } = options;
+  const { entries, file, pipeline, modes = ['lexical', 'vector'], k = 5 } = options;
   const results: BaselineResult[] = [];
   for (const mode of modes) {
-    const target = createInProcessTarget({ state: pipeline.state, analyzer, mode });
+    const target = createInProcessTarget({ state: pipeline.state, mode });
     const { report } = await runEvaluation({ entries, target, file, k });
     results.push({ mode, embedder: mode === 'lexical' ? null : pipeline.embedder, report });
   }

@@ -1,6 +1,5 @@
 // Collects what the calibrations need from the in-process pipeline (evidence scores, answers with the threshold off
 // and on, support scores) and runs both sweeps: the abstain threshold and the support threshold.
-import type { Analyzer } from '../analysis/index.ts';
 import type { AbstentionModel } from '../answer/abstention-model.ts';
 import { createExtractiveAnswerer } from '../answer/extractive.ts';
 import {
@@ -66,7 +65,6 @@ export interface CalibrationResult {
 
 export interface RunCalibrationOptions {
   state: SearchState;
-  analyzer: Analyzer;
   /** The evaluation run of the same pipeline with the answerer's default threshold, in the same mode. */
   run: EvalRun;
   mode?: RetrievalMode;
@@ -124,7 +122,7 @@ function rowAt<C extends Record<string, number>>(
 }
 
 export async function runCalibration(options: RunCalibrationOptions): Promise<CalibrationResult> {
-  const { state, analyzer, run } = options;
+  const { state, run } = options;
   const cases = await collectAbstainCases(options);
   const actual = new Map(
     run.records.map((record) => [
@@ -142,7 +140,7 @@ export async function runCalibration(options: RunCalibrationOptions): Promise<Ca
 
   // The checker the LLM answerer uses: words, and meaning once a statement is prepared.
   const checker = createSupportChecker({
-    analyzer,
+    analyzer: state.analyzer,
     statistics: state.statistics,
     semantic: {
       embed: state.semantic.embedQuery,

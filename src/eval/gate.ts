@@ -43,7 +43,7 @@ export function embedderRequestOf(spec: string): EmbedderRequest {
 
 /**
  * The gate's embedder factory: exactly the kind and model asked for (no "auto" fallback, so a model that does not
- * load fails the gate instead of measuring another embedder), the offline one sharing the analyzer.
+ * load fails the gate instead of measuring another embedder), the offline one over the loaded bundled lexicon.
  */
 export function createGateEmbedder(options: {
   analyzer: Analyzer;

@@ -46,7 +46,7 @@ describe('connectHttpTarget', () => {
       analyzer,
       fetch: stateApp(pipeline.state).fetch,
     });
-    const local = createInProcessTarget({ state: pipeline.state, analyzer });
+    const local = createInProcessTarget({ state: pipeline.state });
     const overHttp = await runEvaluation({ entries: MADE_UP_SET, target: http, file: 'set.jsonl' });
     const inProcess = await runEvaluation({ entries: MADE_UP_SET, target: local, file: 'set.jsonl' });
     expect(withoutLatency(overHttp)).toEqual(withoutLatency(inProcess));

@@ -1,6 +1,6 @@
 // The evaluation target over HTTP: a running server's GET /api/search and POST /api/ask (beschluss eval --url).
 import type { z } from 'zod';
-import type { Analyzer } from '../analysis/index.ts';
+import { type Analyzer, buildLexicon, createAnalyzer } from '../analysis/index.ts';
 import { createSupportChecker } from '../answer/support.ts';
 import { computeTermStatistics } from '../answer/term-statistics.ts';
 import type { Answer, AskRequest } from '../answer/types.ts';
@@ -21,7 +21,10 @@ export type FetchFunction = (input: string, init?: RequestInit) => Promise<Respo
 export interface HttpTargetOptions {
   /** Where the server runs, e.g. "http://127.0.0.1:3000" (a path prefix is kept). */
   baseUrl: string;
-  /** Analyses statements and units for the support check (citation precision). */
+  /**
+   * An analyzer of the bundled lexicon: with the acronyms the server's units define, it analyses statements and units
+   * for the support check (citation precision), as the server's own index does.
+   */
   analyzer: Analyzer;
   /** Default: the global fetch; tests pass the app's `request`. */
   fetch?: FetchFunction;
@@ -117,7 +120,16 @@ export async function connectHttpTarget(options: HttpTargetOptions): Promise<Eva
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const checker = createSupportChecker({ analyzer, statistics: computeTermStatistics(units, analyzer) });
+  const unitAnalyzer = createAnalyzer(
+    buildLexicon(
+      analyzer.lexicon,
+      units.flatMap((unit) => [unit.title, unit.text]),
+    ),
+  );
+  const checker = createSupportChecker({
+    analyzer: unitAnalyzer,
+    statistics: computeTermStatistics(units, unitAnalyzer),
+  });
 
   return {
     description: `server ${options.baseUrl}`,

@@ -1,5 +1,4 @@
 // The evaluation target in this process: a search state's retriever and an extractive answerer in one retrieval mode.
-import type { Analyzer } from '../analysis/index.ts';
 import { createExtractiveAnswerer } from '../answer/extractive.ts';
 import { createSupportChecker } from '../answer/support.ts';
 import type { SearchState } from '../assistant/search-state.ts';
@@ -8,17 +7,16 @@ import type { EvalTarget } from './eval-target.ts';
 
 export interface InProcessTargetOptions {
   state: SearchState;
-  analyzer: Analyzer;
   /** Retrieval mode of both the ranking and the answerer (default hybrid). */
   mode?: RetrievalMode;
 }
 
 export function createInProcessTarget(options: InProcessTargetOptions): EvalTarget {
-  const { state, analyzer, mode = 'hybrid' } = options;
+  const { state, mode = 'hybrid' } = options;
   // The state's own answerer, in the mode asked for.
   const answerer =
     mode === 'hybrid' ? state.extractive : createExtractiveAnswerer({ ...state.answererOptions, mode });
-  const checker = createSupportChecker({ analyzer, statistics: state.statistics });
+  const checker = createSupportChecker({ analyzer: state.analyzer, statistics: state.statistics });
   return {
     description: `in-process, ${mode}`,
     embedder: state.index.manifest.embedder.id,

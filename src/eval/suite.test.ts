@@ -5,8 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createOfflineEmbedder } from '../embed/offline.ts';
-import type { Embedder } from '../embed/types.ts';
+import { createOfflineEmbedder, type OfflineEmbedder } from '../embed/offline.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { type EvalSet, runInProcessSuite, type SuiteResult, tuningSet } from './suite.ts';
 import { MADE_UP_SET } from './testing/made-up-set.ts';
@@ -23,9 +22,11 @@ const progress: string[] = [];
 /** Counts the texts each embedder embeds, to tell how often an index is built. */
 const embedded = new Map<string, number>();
 
-function counting(embedder: Embedder): Embedder {
+/** Counting also when re-bound to the analyzer of the index it embeds for. */
+function counting(embedder: OfflineEmbedder): OfflineEmbedder {
   return {
     ...embedder,
+    withAnalyzer: (other) => counting(embedder.withAnalyzer(other)),
     async doEmbed(options) {
       embedded.set(
         `${embedder.dimensions}`,

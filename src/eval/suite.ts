@@ -107,7 +107,7 @@ export async function runInProcessSuite(options: InProcessSuiteOptions): Promise
     });
     try {
       result.embedders.push({ id: pipeline.embedder, build: pipeline.build });
-      const target = createInProcessTarget({ state: pipeline.state, analyzer });
+      const target = createInProcessTarget({ state: pipeline.state });
       for (const set of sets) {
         onProgress?.(`${set.name}: running ${set.entries.length} questions with ${pipeline.embedder}`);
         const run = await runEvaluation({ entries: set.entries, target, file: set.file, k });
@@ -123,7 +123,6 @@ export async function runInProcessSuite(options: InProcessSuiteOptions): Promise
             entries: set.entries,
             file: set.file,
             pipeline,
-            analyzer,
             k,
           });
         }
@@ -133,7 +132,7 @@ export async function runInProcessSuite(options: InProcessSuiteOptions): Promise
           result.calibration = {
             set: set.name,
             embedder: pipeline.embedder,
-            result: await runCalibration({ state: pipeline.state, analyzer, run, k }),
+            result: await runCalibration({ state: pipeline.state, run, k }),
           };
         }
       }

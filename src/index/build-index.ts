@@ -1,7 +1,7 @@
 // Builds the persisted index from a corpus folder: parse every collection, chunk, embed only what changed (stored
 // vectors of unchanged chunks are reused), build the lexical index and term statistics, write atomically.
 import { readFile } from 'node:fs/promises';
-import type { Analyzer } from '../analysis/index.ts';
+import { type Analyzer, buildLexicon, createAnalyzer, lexiconToJson } from '../analysis/index.ts';
 import { computeVocabulary } from '../analysis/vocabulary.ts';
 import { computeTermStatistics } from '../answer/term-statistics.ts';
 import { chunkUnits, splitSentences } from '../chunk/index.ts';
@@ -11,6 +11,7 @@ import {
   readCorpusDir,
   type TextExtractors,
 } from '../corpus/index.ts';
+import { embedderForAnalyzer, lexiconDependency } from '../embed/offline.ts';
 import { type Embedder, embedAll, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import { type Chunk, type Collection, type Unit, unitsOf } from '../model.ts';
@@ -63,6 +64,7 @@ export interface BuildIndexOptions {
   corpusDir: string;
   indexDir: string;
   embedder: Embedder;
+  /** An analyzer of the bundled lexicon: the index gets its own, with the acronyms its corpus defines. */
   analyzer: Analyzer;
   chunking?: ChunkingSettings;
   hnsw?: Partial<HnswSettings>;
@@ -145,20 +147,24 @@ export interface BuildIndexFromOptions extends Omit<BuildIndexOptions, 'corpusDi
 export async function buildIndexFrom(
   options: BuildIndexFromOptions,
 ): Promise<{ index: LoadedIndex; report: BuildReport }> {
-  const { indexDir, embedder, analyzer, onProgress, collections, errors = [] } = options;
+  const { indexDir, onProgress, collections, errors = [] } = options;
   const hashes = options.fileHashes ?? new Map<string, string>();
   const started = options.started ?? performance.now();
   onProgress?.({ stage: 'analyse', done: 0, total: 1 });
   const units = collections.flatMap((collection) => unitsOf(collection.meeting));
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
-  // The lexical index learns the abbreviations the corpus defines ("Nationales Waffenregister (NWR)") before anything
-  // is embedded, since the offline embedder reads them through the shared analyzer.
+  // This index's lexicon: the bundled one with the acronyms the corpus defines ("Nationales Waffenregister (NWR)").
+  // Its analyzer builds the lexical index and the statistics, the offline embedder embeds with it, and its id goes
+  // into the content hashes of vectors that depend on it.
+  const lexicon = buildLexicon(
+    options.analyzer.lexicon,
+    units.flatMap((unit) => [unit.title, unit.text]),
+  );
+  const analyzer = createAnalyzer(lexicon);
+  const embedder = embedderForAnalyzer(options.embedder, analyzer);
   const lexical = createLexicalIndex({ analyzer, units });
   const statistics = computeTermStatistics(units, analyzer);
-  const salt =
-    embedder.provider === 'offline'
-      ? hashContent(JSON.stringify(analyzer.learnedAbbreviations().map((entry) => [entry.short, entry.long])))
-      : '';
+  const salt = lexiconDependency(embedder);
 
   onProgress?.({ stage: 'analyse', done: 1, total: 1 });
   onProgress?.({ stage: 'chunk', done: 0, total: 1 });
@@ -282,6 +288,7 @@ export async function buildIndexFrom(
       chunks: prepared.map(({ embeddingText: _text, ...chunk }) => chunk),
       vectors,
       lexicalJson: JSON.stringify({
+        lexicon: lexiconToJson(lexicon),
         lexical: lexical.toJSON(),
         statistics: statistics.toJSON(),
         vocabulary: computeVocabulary(units.flatMap((unit) => [unit.title, unit.text])),

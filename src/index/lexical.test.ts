@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Analyzer, createGermanAnalyzer } from '../analysis/analyzer.ts';
+import { type Analyzer, buildLexicon, createAnalyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { readCollectionFile } from '../corpus/index.ts';
 import { BeschlussError } from '../errors.ts';
 import { type Unit, unitsOf } from '../model.ts';
@@ -12,9 +12,16 @@ let units: Unit[];
 let index: LexicalIndex;
 
 beforeAll(async () => {
-  analyzer = await createGermanAnalyzer();
   const collection = await readCollectionFile(path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt'));
   units = unitsOf(collection.meeting);
+  // As an index build does: the bundled lexicon with the acronyms the corpus defines.
+  const base = await createGermanAnalyzer();
+  analyzer = createAnalyzer(
+    buildLexicon(
+      base.lexicon,
+      units.flatMap((unit) => [unit.title, unit.text]),
+    ),
+  );
   index = createLexicalIndex({ analyzer, units });
 });
 
@@ -85,9 +92,9 @@ describe('lexical index on the IMK corpus', () => {
     expect(index.search('und der die', { k: 5 })).toEqual([]);
   });
 
-  it('gives identical results after toJSON and loading, learned acronyms included', async () => {
+  it('gives identical results after toJSON and loading with another analyzer of the same lexicon', () => {
     const json = JSON.stringify(index);
-    const freshAnalyzer = await createGermanAnalyzer();
+    const freshAnalyzer = createAnalyzer(analyzer.lexicon);
     const loaded = loadLexicalIndex(json, { analyzer: freshAnalyzer });
     for (const query of [
       'Nationales Waffenregister',
@@ -98,7 +105,6 @@ describe('lexical index on the IMK corpus', () => {
     ]) {
       expect(loaded.search(query, { k: 5 }), query).toEqual(index.search(query, { k: 5 }));
     }
-    expect(freshAnalyzer.learnedAbbreviations().map((entry) => entry.short)).toContain('NWR');
   });
 });
 

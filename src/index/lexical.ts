@@ -32,7 +32,7 @@ export interface LexicalHit {
 }
 
 export interface LexicalIndex {
-  /** Indexes units (a unit already present is replaced); acronyms the units define are learned first. */
+  /** Indexes units (a unit already present is replaced). */
   add(units: readonly Unit[]): void;
   /** Removes units by id; unknown ids are ignored. */
   remove(unitIds: readonly string[]): void;
@@ -41,7 +41,7 @@ export interface LexicalIndex {
   prepare(): void;
   has(unitId: string): boolean;
   readonly size: number;
-  /** A plain object for JSON.stringify: format, version, analyzer version, learned abbreviations, index. */
+  /** A plain object for JSON.stringify: format, version, analyzer version, index. */
   toJSON(): LexicalIndexJson;
 }
 
@@ -67,7 +67,6 @@ const lexicalIndexJsonSchema = z.object({
   version: z.number(),
   analyzer: z.string(),
   boosts: z.record(z.string(), z.number()),
-  abbreviations: z.array(z.object({ short: z.string(), long: z.array(z.string()) })),
   minisearch: z.record(z.string(), z.unknown()),
 });
 
@@ -164,7 +163,6 @@ function wrap(
 
   return {
     add(units: readonly Unit[]): void {
-      analyzer.learnAbbreviations(units.flatMap((unit) => [unit.title, unit.text]));
       // Units of one item share its title: analyze it once per call.
       const titleTerms = new Map<string, [string, string]>();
       for (const unit of units) {
@@ -203,7 +201,6 @@ function wrap(
         version: LEXICAL_INDEX_VERSION,
         analyzer: analyzer.version,
         boosts,
-        abbreviations: analyzer.learnedAbbreviations(),
         minisearch: miniSearch.toJSON() as unknown as Record<string, unknown>,
       };
     },
@@ -238,8 +235,8 @@ export function createLexicalIndex(options: CreateLexicalIndexOptions): LexicalI
 }
 
 /**
- * Restores an index from `toJSON()` output (an object, or its JSON text). The analyzer must be of the version
- * that built it; the abbreviations learned then are added to it.
+ * Restores an index from `toJSON()` output (an object, or its JSON text). The analyzer must be of the version and
+ * the lexicon that built it (the index keeps its lexicon beside this one).
  */
 export function loadLexicalIndex(json: unknown, options: { analyzer: Analyzer }): LexicalIndex {
   const { analyzer } = options;
@@ -278,7 +275,6 @@ export function loadLexicalIndex(json: unknown, options: { analyzer: Analyzer })
       { details: { expected: analyzer.version, received: data.analyzer } },
     );
   }
-  analyzer.addAbbreviations(data.abbreviations);
   let miniSearch: MiniSearch<IndexedDocument>;
   try {
     miniSearch = MiniSearch.loadJS<IndexedDocument>(

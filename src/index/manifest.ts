@@ -82,7 +82,7 @@ export const manifestSchema = z.object({
     }),
     /**
      * Mixed into every content hash of an embedded text: what the vectors depend on besides the text (the offline
-     * embedder's learned abbreviations), so that a re-index reuses only vectors that would come out the same.
+     * embedder's lexicon id), so that a re-index reuses only vectors that would come out the same.
      */
     contentSalt: z.string().default(''),
     hnsw: z.object({

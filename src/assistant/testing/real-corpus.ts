@@ -12,7 +12,9 @@ import { openSearchState, type SearchState } from '../search-state.ts';
 
 export interface RealCorpus {
   state: SearchState;
+  /** The index's analyzer: the bundled lexicon with the acronyms the corpus defines. */
   analyzer: Analyzer;
+  /** The offline embedder over that analyzer. */
   embedder: Embedder;
   indexDir: string;
   /** Removes the temporary index folder. */
@@ -29,10 +31,11 @@ export async function buildRealCorpus(options: { corpusDir?: string } = {}): Pro
     embedder,
     analyzer,
   });
+  const state = openSearchState(index, { analyzer, embedder });
   return {
-    state: openSearchState(index, { analyzer, embedder }),
-    analyzer,
-    embedder,
+    state,
+    analyzer: state.analyzer,
+    embedder: state.embedder,
     indexDir,
     dispose: () => rm(indexDir, { recursive: true, force: true }),
   };

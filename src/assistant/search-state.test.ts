@@ -1,0 +1,90 @@
+// The search state of an index works with the lexicon the index was built with: restored from the index, replaced
+// with the index on a rebuild, and never left behind in the analyzer it was opened with.
+import { appendFile, copyFile, mkdir, mkdtemp, rm, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import { createOfflineEmbedder, type OfflineEmbedder } from '../embed/offline.ts';
+import type { Embedder } from '../embed/types.ts';
+import { buildIndex } from '../index/build-index.ts';
+import { DATA_DIR, DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { openSearchState } from './search-state.ts';
+
+const REAL = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
+const SPRING = path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt');
+
+let analyzer: Analyzer;
+let offline: OfflineEmbedder;
+beforeAll(async () => {
+  analyzer = await createGermanAnalyzer();
+  offline = await createOfflineEmbedder({ analyzer });
+});
+
+let root: string;
+let corpusDir: string;
+let indexDir: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'beschluss-state-'));
+  corpusDir = path.join(root, 'corpus');
+  indexDir = path.join(root, 'index');
+  await mkdir(corpusDir);
+  await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+  await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+const build = (embedder: Embedder = offline) => buildIndex({ corpusDir, indexDir, embedder, analyzer });
+const shorts = (state: { analyzer: Analyzer }) => state.analyzer.lexicon.learned.map((entry) => entry.short);
+
+describe('openSearchState', () => {
+  it("analyses and embeds queries with the index's lexicon, leaving the analyzer it was given unchanged", async () => {
+    const state = openSearchState((await build()).index, { analyzer, embedder: offline });
+    expect(shorts(state)).toContain('NWR');
+    expect(state.analyzer.terms('Nationales Waffenregister')).toContain('nwr');
+    expect((state.embedder as OfflineEmbedder).lexiconId).toBe(state.analyzer.lexicon.id);
+    expect(analyzer.lexicon.learned).toEqual([]);
+    expect(offline.lexiconId).toBe(analyzer.lexicon.id);
+  });
+
+  it('drops the acronyms of a removed file when the index is rebuilt', async () => {
+    const before = openSearchState((await build()).index, { analyzer, embedder: offline });
+    await unlink(path.join(corpusDir, 'imk-2020-12-10.txt'));
+    const after = openSearchState((await build()).index, { analyzer, embedder: offline });
+    expect(shorts(before)).toContain('NWR');
+    expect(shorts(after)).not.toContain('NWR');
+    expect(after.analyzer.terms('Nationales Waffenregister')).not.toContain('nwr');
+    expect(after.analyzer.lexicon.id).not.toBe(before.analyzer.lexicon.id);
+  });
+
+  it("salts the offline embedder's content hashes with the lexicon id, a model's with nothing", async () => {
+    const { index } = await build();
+    const state = openSearchState(index, { analyzer, embedder: offline });
+    expect(index.manifest.settings.contentSalt).toBe(state.analyzer.lexicon.id);
+    const model: Embedder = {
+      provider: 'test-model',
+      modelId: 'fixed',
+      dimensions: 8,
+      maxEmbeddingsPerCall: 64,
+      doEmbed: async ({ values }) => ({ embeddings: values.map(() => [1, 0, 0, 0, 0, 0, 0, 0]) }),
+    };
+    await rm(indexDir, { recursive: true, force: true });
+    expect((await build(model)).index.manifest.settings.contentSalt).toBe('');
+  });
+
+  it('calls an index of other bundled data, or one without a lexicon, stale (INDEX_MISMATCH)', async () => {
+    const { index } = await build();
+    const glossary = path.join(root, 'abkuerzungen.tsv');
+    await copyFile(path.join(DATA_DIR, 'lexicon', 'abkuerzungen.tsv'), glossary);
+    await appendFile(glossary, 'GLZ\tGemeinsames Lagezentrum\n');
+    const other = await createGermanAnalyzer({ abbreviationsFile: glossary });
+    expect(() => openSearchState(index, { analyzer: other, embedder: offline })).toThrow(
+      expect.objectContaining({ code: 'INDEX_MISMATCH' }),
+    );
+    const { lexicon: _lexicon, ...payload } = JSON.parse(index.lexicalJson) as Record<string, unknown>;
+    const old = { ...index, lexicalJson: JSON.stringify(payload) };
+    expect(() => openSearchState(old, { analyzer, embedder: offline })).toThrow(
+      expect.objectContaining({ code: 'INDEX_MISMATCH', message: expect.stringMatching(/rebuild/) }),
+    );
+  });
+});
