@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BeschlussError } from '../src/errors.ts';
-import type { HnswSettings } from '../src/index/hnsw-vector-store.ts';
+import type { HnswSettings } from '../src/index/vector/index.ts';
 
 export const SECTIONS = ['build', 'query', 'synthetic', 'ask', 'load'] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -1,8 +1,8 @@
 // buildIndex with a stopwatch on its stages: read, lexical + chunking, embedding, HNSW graph, writing the files.
 
+import type { LoadedIndex } from '../src/index/artifact/index.ts';
 import type { BuildReport } from '../src/index/build-index.ts';
 import { type BuildIndexOptions, type BuildStage, buildIndex } from '../src/index/build-index.ts';
-import type { LoadedIndex } from '../src/index/loaded-index.ts';
 import { createStageClock, type StageTiming } from './stage-clock.ts';
 
 export interface TimedBuild {

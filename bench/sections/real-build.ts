@@ -3,7 +3,7 @@
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { createOfflineEmbedder } from '../../src/embed/offline.ts';
 import { embedderId } from '../../src/embed/types.ts';
-import { DEFAULT_HNSW_SETTINGS, type HnswSettings } from '../../src/index/hnsw-vector-store.ts';
+import { DEFAULT_HNSW_SETTINGS, type HnswSettings } from '../../src/index/vector/index.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { type FileSize, filesUnder, totalBytes } from '../disk-usage.ts';
 import { type MemorySnapshot, memorySnapshot, peakRssBytes, startRssSampler } from '../memory.ts';

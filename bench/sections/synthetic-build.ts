@@ -5,7 +5,7 @@ import { readCorpusDir } from '../../src/corpus/index.ts';
 import { createOfflineEmbedder } from '../../src/embed/offline.ts';
 import { embedderId } from '../../src/embed/types.ts';
 import { type BuildStage, buildIndexFrom } from '../../src/index/build-index.ts';
-import type { HnswSettings } from '../../src/index/hnsw-vector-store.ts';
+import type { HnswSettings } from '../../src/index/vector/index.ts';
 import { unitsOf } from '../../src/model.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { type FileSize, filesUnder, totalBytes } from '../disk-usage.ts';

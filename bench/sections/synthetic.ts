@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { HnswSettings } from '../../src/index/hnsw-vector-store.ts';
+import type { HnswSettings } from '../../src/index/vector/index.ts';
 import { logProgress } from '../progress.ts';
 import { inFreshWorker } from '../worker-client.ts';
 import type { SyntheticBuildResult } from './synthetic-build.ts';

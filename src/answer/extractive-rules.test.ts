@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { splitSentences } from '../chunk/index.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
-import type { SentenceVectors } from '../index/sentence-vectors.ts';
+import type { SentenceVectors } from '../index/artifact/index.ts';
+import { computeTermStatistics } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
 import type { AbstentionModel } from './abstention-model.ts';
 import { createExtractiveAnswerer, type ExtractiveAnswererOptions } from './extractive.ts';
 import { MODEL_PROFILE, type ScoringProfile } from './scoring-profile.ts';
-import { computeTermStatistics } from './term-statistics.ts';
 import type { Answer } from './types.ts';
 
 const MEETING = 'imk-2030-05-02';

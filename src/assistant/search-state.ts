@@ -8,14 +8,18 @@ import {
   type ExtractiveAnswererOptions,
   type SemanticSupport,
 } from '../answer/extractive.ts';
-import { loadTermStatistics, type TermStatistics } from '../answer/term-statistics.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
 import { isOfflineEmbedder } from '../embed/offline.ts';
 import { withQueryCache } from '../embed/query-cache.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import { type LexicalIndex, loadLexicalIndex } from '../index/lexical.ts';
-import type { LoadedIndex } from '../index/loaded-index.ts';
+import type { LoadedIndex } from '../index/artifact/index.ts';
+import {
+  type LexicalIndex,
+  loadLexicalIndex,
+  loadTermStatistics,
+  type TermStatistics,
+} from '../index/lexical/index.ts';
 import type { FusionSettings } from '../retrieve/fusion.ts';
 import {
   createHybridRetriever,

@@ -2,9 +2,9 @@
 import type { z } from 'zod';
 import type { Analyzer } from '../analysis/index.ts';
 import { createSupportChecker } from '../answer/support.ts';
-import { computeTermStatistics } from '../answer/term-statistics.ts';
 import type { Answer, AskRequest } from '../answer/types.ts';
 import { BeschlussError } from '../errors.ts';
+import { computeTermStatistics } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import {
   AnswerSchema,
