@@ -1,4 +1,5 @@
 // Turns the measured results into the aligned tables printed on stdout (one function per section).
+import { columnsOf, REAL_BUILD_COLUMNS, SYNTHETIC_BUILD_COLUMNS } from './build-stages.ts';
 import type { NamedLatency, QueryBenchResult } from './query-bench.ts';
 import type { AskSectionResult } from './sections/ask.ts';
 import type { BuildSectionResult } from './sections/build.ts';
@@ -33,13 +34,7 @@ const LATENCY_COLUMNS = ['runs', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'max m
 
 export function buildTables(result: BuildSectionResult): Table[] {
   const { build, startup } = result;
-  const stageNames = [
-    'read + parse',
-    'lexical + statistics + chunk',
-    'embed',
-    'hnsw (graph + save)',
-    'write files',
-  ];
+  const stageNames = columnsOf(REAL_BUILD_COLUMNS);
   return [
     {
       title: `Real corpus index build — ${build.units} units, ${build.chunks} chunks, ${build.embedder}, HNSW M ${build.hnsw.m} / efConstruction ${build.hnsw.efConstruction}`,
@@ -124,16 +119,10 @@ export function realQueryTables(result: RealQueryResult, runs: string): Table[] 
 export function syntheticTables(results: readonly SyntheticSizeResult[], runs: string): Table[] {
   if (results.length === 0) return [];
   const first = results[0] as SyntheticSizeResult;
-  const buildStages = [
-    'lexical index',
-    'term statistics',
-    'serialise lexical',
-    'chunk',
-    'embed',
-    'validate manifest',
-    'hnsw (graph + save)',
-    'write files',
-  ];
+  // Synthetic corpora are generated, not read.
+  const buildStages = columnsOf(SYNTHETIC_BUILD_COLUMNS).filter(
+    (stage) => stage !== SYNTHETIC_BUILD_COLUMNS.read,
+  );
   const largest = results.reduce((best, entry) => (entry.build.size > best.build.size ? entry : best), first);
   const largestHybrid = largest.query.modes.find((mode) => mode.name === 'hybrid')?.latency.p50 ?? Number.NaN;
   const tables: Table[] = [

@@ -2,7 +2,8 @@
 
 import type { LoadedIndex } from '../src/index/artifact/index.ts';
 import type { BuildReport } from '../src/index/build-index.ts';
-import { type BuildIndexOptions, type BuildStage, buildIndex } from '../src/index/build-index.ts';
+import { type BuildIndexOptions, buildIndex } from '../src/index/build-index.ts';
+import { REAL_BUILD_COLUMNS } from './build-stages.ts';
 import { createStageClock, type StageTiming } from './stage-clock.ts';
 
 export interface TimedBuild {
@@ -12,31 +13,18 @@ export interface TimedBuild {
   stages: StageTiming[];
 }
 
-const STAGE_GROUP: Record<BuildStage, string> = {
-  read: 'read + parse',
-  analyse: 'lexical + statistics + chunk',
-  chunk: 'lexical + statistics + chunk',
-  embed: 'embed',
-  hnsw: 'hnsw (graph + save)',
-  embeddings: 'write files',
-  sentences: 'write files',
-  lexical: 'write files',
-  manifest: 'write files',
-  switch: 'write files',
-};
-
 export async function timedBuildIndex(options: BuildIndexOptions): Promise<TimedBuild> {
   const clock = createStageClock();
   const started = performance.now();
-  clock.begin(STAGE_GROUP.read);
+  clock.begin(REAL_BUILD_COLUMNS.read);
   const { index, report } = await buildIndex({
     ...options,
     onProgress: (progress) => {
-      // Between reading and embedding, buildIndex builds the lexical index and term statistics and chunks.
+      // Between reading and embedding, buildIndex builds the lexical index and chunks.
       if (progress.stage === 'read' && progress.total > 0 && progress.done === progress.total) {
-        clock.begin('lexical + statistics + chunk');
+        clock.begin(REAL_BUILD_COLUMNS.analyse);
       } else if (progress.stage !== 'read') {
-        clock.begin(STAGE_GROUP[progress.stage]);
+        clock.begin(REAL_BUILD_COLUMNS[progress.stage]);
       }
       options.onProgress?.(progress);
     },

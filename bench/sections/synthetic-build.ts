@@ -4,10 +4,11 @@ import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { readCorpusDir } from '../../src/corpus/index.ts';
 import { createOfflineEmbedder } from '../../src/embed/offline.ts';
 import { embedderId } from '../../src/embed/types.ts';
-import { type BuildStage, buildIndexFrom } from '../../src/index/build-index.ts';
+import { buildIndexFrom } from '../../src/index/build-index.ts';
 import type { HnswSettings } from '../../src/index/vector/index.ts';
 import { unitsOf } from '../../src/model.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
+import { SYNTHETIC_BUILD_COLUMNS } from '../build-stages.ts';
 import { type FileSize, filesUnder, totalBytes } from '../disk-usage.ts';
 import { type MemorySnapshot, memorySnapshot, peakRssBytes, startRssSampler } from '../memory.ts';
 import { loadNounPool } from '../noun-pool.ts';
@@ -45,19 +46,6 @@ export interface SyntheticBuildResult {
   memoryAfter: MemorySnapshot;
 }
 
-const STAGE_NAMES: Record<BuildStage, string> = {
-  read: 'read',
-  analyse: 'lexical index + term statistics',
-  chunk: 'chunk',
-  embed: 'embed (chunks + sentences)',
-  hnsw: 'hnsw (graph + save)',
-  embeddings: 'write files',
-  sentences: 'write files',
-  lexical: 'write files',
-  manifest: 'write files',
-  switch: 'write files',
-};
-
 export async function runSyntheticBuild(request: SyntheticBuildRequest): Promise<SyntheticBuildResult> {
   const { size, seed, hnsw, indexDir, corpusDir = DEFAULT_CORPUS_DIR } = request;
   const label = `synthetic ${size}`;
@@ -90,7 +78,7 @@ export async function runSyntheticBuild(request: SyntheticBuildRequest): Promise
     hnsw,
     collections: meetings.map((meeting) => ({ file: `synthetic/${meeting.id}.txt`, meeting })),
     onProgress: (event) => {
-      clock.begin(STAGE_NAMES[event.stage]);
+      clock.begin(SYNTHETIC_BUILD_COLUMNS[event.stage]);
       progress(event.stage, event.done, event.total);
     },
   });

@@ -69,7 +69,7 @@ export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise
     ),
   );
   const sweep = await sweepEfSearch({
-    hnswFile: path.join(buildDirectory, manifest.files.hnsw.name),
+    hnswFile: path.join(buildDirectory, manifest.files.vectors.name),
     rows,
     dimensions: manifest.embedder.dimensions,
     queryVectors,

@@ -10,10 +10,14 @@ import { writeFileAtomic } from './atomic-file.ts';
 export const CURRENT_FILE = 'CURRENT';
 export const BUILDS_DIRECTORY = 'builds';
 export const MANIFEST_FILE = 'manifest.json';
-export const HNSW_FILE = 'vectors.hnsw';
 export const EMBEDDINGS_FILE = 'embeddings.f32';
 export const LEXICAL_FILE = 'lexical.json';
 export const SENTENCES_FILE = 'sentences.i8';
+
+/** The vector store's file in a build: named after its kind, so a foreign file is never mistaken for the default. */
+export function vectorFileName(kind: string): string {
+  return `vectors.${kind}`;
+}
 
 const BUILD_NAME = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
 

@@ -3,7 +3,9 @@
 // Layout of an index folder (default DEFAULT_INDEX_DIR):
 //   CURRENT                 {"build","manifestSha256"}: the live build; replaced by one atomic rename
 //   LOCK                    present only while a writer runs (pid + host; taken over when that process died)
-//   builds/<build>/         manifest.json, vectors.hnsw (hnswlib), embeddings.f32 (float32 row per chunk label),
+//   builds/<build>/         manifest.json, vectors.<kind> (the vector store's file, by default vectors.hnsw from
+//                           hnswlib; another store comes in through createVectorStore/loadVectorStore),
+//                           embeddings.f32 (float32 row per chunk label),
 //                           sentences.i8 (int8 vector per sentence), lexical.json (as given by the lexical index)
 // Readers follow CURRENT only, so a half-written build is never seen; writers remove builds CURRENT does not name.
 export { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';

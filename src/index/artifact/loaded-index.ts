@@ -1,7 +1,7 @@
 // What a loaded (or freshly written) index gives the server: units, chunks, vector store, lexical JSON.
 import path from 'node:path';
 import type { Unit } from '../../model.ts';
-import type { HnswVectorStore } from '../vector/index.ts';
+import type { VectorStore } from '../vector/index.ts';
 import type { IndexedChunk, IndexManifest } from './manifest.ts';
 import type { SentenceVectors } from './sentence-vectors.ts';
 import { readEmbeddingsFile, type StoredVectors, storedVectorsOf } from './stored-vectors.ts';
@@ -13,7 +13,7 @@ export interface LoadedIndex {
   units: Unit[];
   /** In label order: `chunks[label]` is the chunk of vector `label`. */
   chunks: IndexedChunk[];
-  vectorStore: HnswVectorStore;
+  vectorStore: VectorStore;
   /** The lexical index exactly as the caller handed it to writeIndexArtifact. */
   lexicalJson: string;
   /** One vector per sentence of every unit; units are named by their position in `units`. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BeschlussError } from '../../errors.ts';
-import { parseManifest } from './manifest.ts';
+import { INDEX_FORMAT_VERSION, parseManifest } from './manifest.ts';
 import { buildArtifactInput, createRecordingEmbedder, imkCollections } from './testing/artifact-fixture.ts';
 import { writeIndexArtifact } from './write-index-artifact.ts';
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('parseManifest', () => {
   it('parses a manifest the writer produced', () => {
     const manifest = parseManifest(manifestJson, 'manifest.json');
-    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
     expect(manifest.units).toHaveLength(5);
   });
 

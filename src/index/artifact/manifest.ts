@@ -5,8 +5,12 @@ import type { Chunk, Unit } from '../../model.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';
 import { corpusHashOf } from './hash.ts';
 
-/** Bump whenever the layout of the index folder or the manifest changes; an index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+/**
+ * Bump whenever the layout of the index folder, the manifest or a data file's format changes; an index of another
+ * version is rebuilt. 3: the vector store is named in the manifest (files.vectors, settings.vectorStore) and the
+ * lexical index is a file of our own format (src/index/lexical/lexical-format.ts) instead of MiniSearch's JSON.
+ */
+export const INDEX_FORMAT_VERSION = 3;
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase sha256 hex digest');
 
@@ -86,6 +90,8 @@ export const manifestSchema = z.object({
      * embedder's learned abbreviations), so that a re-index reuses only vectors that would come out the same.
      */
     contentSalt: z.string().default(''),
+    /** The kind of vector store that wrote files.vectors (VectorStore.kind): only that kind can load it. */
+    vectorStore: z.string().regex(/^[a-z0-9-]+$/),
     hnsw: z.object({
       m: z.number().int().positive(),
       efConstruction: z.number().int().positive(),
@@ -103,7 +109,8 @@ export const manifestSchema = z.object({
   units: z.array(unitSchema),
   chunks: z.array(storedChunkSchema),
   files: z.object({
-    hnsw: dataFileSchema,
+    /** The vector store's file, `vectors.<kind>` (an hnswlib graph by default). */
+    vectors: dataFileSchema,
     embeddings: dataFileSchema,
     lexical: dataFileSchema,
     /** One int8 vector per sentence of every unit (src/index/artifact/sentence-vectors.ts). */

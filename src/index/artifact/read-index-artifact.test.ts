@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { embedderId } from '../../embed/types.ts';
+import type { HnswVectorStore } from '../vector/index.ts';
 import { hashContent, hashFile } from './hash.ts';
 import type { LoadedIndex } from './loaded-index.ts';
 import type { IndexManifest } from './manifest.ts';
@@ -24,7 +25,7 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-function dataFile(name: 'hnsw' | 'embeddings' | 'lexical'): string {
+function dataFile(name: 'vectors' | 'embeddings' | 'lexical'): string {
   return path.join(written.buildDirectory, written.manifest.files[name].name);
 }
 
@@ -47,7 +48,7 @@ async function flipByte(file: string, position: number): Promise<void> {
 }
 
 /** Makes the manifest agree with a damaged data file's size and checksum, as a careless copy tool might. */
-async function acceptDataFile(name: 'hnsw' | 'embeddings' | 'lexical'): Promise<void> {
+async function acceptDataFile(name: 'vectors' | 'embeddings' | 'lexical'): Promise<void> {
   const file = dataFile(name);
   const bytes = (await stat(file)).size;
   const sha256 = await hashFile(file);
@@ -76,27 +77,28 @@ describe('readIndexArtifact', () => {
   });
 
   it('applies an efSearch override', async () => {
-    expect((await readIndexArtifact(directory, { efSearch: 17 })).vectorStore.settings.efSearch).toBe(17);
+    const { vectorStore } = await readIndexArtifact(directory, { efSearch: 17 });
+    expect((vectorStore as HnswVectorStore).settings.efSearch).toBe(17);
   });
 
   describe('INDEX_CORRUPT', () => {
     const corruptions: Array<[string, () => Promise<void>, RegExp, { verifyOnly?: boolean }?]> = [
       [
         'a truncated HNSW file',
-        () => truncate(dataFile('hnsw'), 500),
+        () => truncate(dataFile('vectors'), 500),
         /vectors\.hnsw has 500 bytes, the manifest says/,
       ],
       [
         'a truncated HNSW file whose size and checksum the manifest was made to accept',
         async () => {
-          await truncate(dataFile('hnsw'), 1000);
-          await acceptDataFile('hnsw');
+          await truncate(dataFile('vectors'), 1000);
+          await acceptDataFile('vectors');
         },
         /HNSW file .*vectors\.hnsw is corrupt/,
       ],
       [
         'a flipped byte in the HNSW file',
-        () => flipByte(dataFile('hnsw'), 300),
+        () => flipByte(dataFile('vectors'), 300),
         /vectors\.hnsw does not match its checksum/,
         { verifyOnly: true },
       ],
@@ -200,11 +202,11 @@ describe('readIndexArtifact', () => {
     });
 
     it('never hands a truncated HNSW file to hnswlib, wherever it is cut', async () => {
-      const original = await readFile(dataFile('hnsw'));
+      const original = await readFile(dataFile('vectors'));
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 0, max: original.byteLength - 1 }), async (length) => {
-          await writeFile(dataFile('hnsw'), original.subarray(0, length));
-          await acceptDataFile('hnsw');
+          await writeFile(dataFile('vectors'), original.subarray(0, length));
+          await acceptDataFile('vectors');
           await expect(readIndexArtifact(directory, { verify: false })).rejects.toMatchObject({
             code: 'INDEX_CORRUPT',
           });
@@ -222,7 +224,7 @@ describe('readIndexArtifact', () => {
       await expect(readIndexArtifact(directory)).rejects.toMatchObject({
         code: 'INDEX_MISMATCH',
         message: expect.stringMatching(
-          /format version 0, this program reads version 2; run `npx beschluss index`/,
+          /format version 0, this program reads version 3; run `npx beschluss index`/,
         ),
       });
     });

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BeschlussError } from '../../errors.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';
-import { loadHnswVectorStore } from '../vector/index.ts';
+import { type LoadVectorStore, loadHnswVectorStore } from '../vector/index.ts';
 import { hashContent, hashFile } from './hash.ts';
 import { buildDirectory, type CurrentPointer, MANIFEST_FILE, readCurrentPointer } from './index-layout.ts';
 import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.ts';
@@ -20,7 +20,16 @@ export interface ReadIndexArtifactOptions {
   verify?: boolean;
   /** Overrides the efSearch recorded in the manifest. */
   efSearch?: number;
+  /**
+   * Loads the build's vector store file; default the HNSW store. An index whose manifest names another kind of store
+   * than the loaded one is refused with INDEX_MISMATCH.
+   */
+  loadVectorStore?: LoadVectorStore;
 }
+
+// No dimensions for the HNSW loader: a file that disagrees with its own manifest is corrupt (checked below), not a
+// mismatch with the embedder in use.
+const loadDefaultVectorStore: LoadVectorStore = (file, { efSearch }) => loadHnswVectorStore(file, { efSearch });
 
 /** Throws INDEX_MISSING (no index), INDEX_CORRUPT (damaged) or INDEX_MISMATCH (other format or embedder). */
 export async function readIndexArtifact(
@@ -58,25 +67,31 @@ async function readBuild(
   pointer: CurrentPointer,
   options: ReadIndexArtifactOptions,
 ): Promise<LoadedIndex> {
-  const { expectedEmbedderId, verify = true } = options;
+  const { expectedEmbedderId, verify = true, loadVectorStore } = options;
   const { directory, manifest } = await openManifest(indexDirectory, pointer, verify);
   if (expectedEmbedderId !== undefined) assertEmbedder(indexDirectory, manifest, expectedEmbedderId);
   await checkDataFiles(directory, manifest, verify);
 
-  const hnswFile = path.join(directory, manifest.files.hnsw.name);
-  const vectorStore = await loadHnswVectorStore(hnswFile, {
+  const vectorFile = path.join(directory, manifest.files.vectors.name);
+  const { dimensions } = manifest.embedder;
+  const builtWith = manifest.settings.vectorStore;
+  // Without a loader of its own the caller gets HNSW, which cannot read another store's file: say so up front.
+  if (loadVectorStore === undefined && builtWith !== 'hnsw')
+    throw storeMismatch(indexDirectory, builtWith, 'hnsw');
+  const vectorStore = await (loadVectorStore ?? loadDefaultVectorStore)(vectorFile, {
+    dimensions,
     efSearch: options.efSearch ?? manifest.settings.hnsw.efSearch,
   });
-  const { dimensions } = manifest.embedder;
+  if (vectorStore.kind !== builtWith) throw storeMismatch(indexDirectory, builtWith, vectorStore.kind);
   if (vectorStore.dimensions !== dimensions || vectorStore.size !== manifest.chunks.length) {
     throw corrupt(
-      `${hnswFile} holds ${vectorStore.size} vectors of ${vectorStore.dimensions} dimensions, the manifest ` +
+      `${vectorFile} holds ${vectorStore.size} vectors of ${vectorStore.dimensions} dimensions, the manifest ` +
         `${manifest.chunks.length} of ${dimensions}`,
-      hnswFile,
+      vectorFile,
     );
   }
   const missingLabel = manifest.chunks.find((chunk) => !vectorStore.has(chunk.label));
-  if (missingLabel) throw corrupt(`${hnswFile} has no vector for chunk ${missingLabel.id}`, hnswFile);
+  if (missingLabel) throw corrupt(`${vectorFile} has no vector for chunk ${missingLabel.id}`, vectorFile);
 
   const lexicalJson = await readFile(path.join(directory, manifest.files.lexical.name), 'utf8');
   const sentences = await readSentenceVectors(directory, manifest);
@@ -165,6 +180,15 @@ function assertEmbedder(indexDirectory: string, manifest: IndexManifest, expecte
       `"${expectedEmbedderId}"; run \`npx beschluss index\` or start the server to rebuild it with "${expectedEmbedderId}" ` +
       `(or configure "${built}" again).`,
     { details: { file: indexDirectory, expected: expectedEmbedderId, received: built } },
+  );
+}
+
+function storeMismatch(indexDirectory: string, built: string, loading: string): BeschlussError {
+  return new BeschlussError(
+    'INDEX_MISMATCH',
+    `The index in ${indexDirectory} holds a "${built}" vector store, which the "${loading}" store cannot load; ` +
+      `${REBUILD_HINT} with the store in use (or load it with a "${built}" store).`,
+    { details: { file: indexDirectory, expected: loading, received: built } },
   );
 }
 

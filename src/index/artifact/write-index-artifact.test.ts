@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { embedderId } from '../../embed/types.ts';
+import { createExactVectorStore, type HnswVectorStore, loadExactVectorStore } from '../vector/index.ts';
 import { corpusHashOf, hashContent } from './hash.ts';
 import { readIndexArtifact } from './read-index-artifact.ts';
 import {
@@ -48,6 +49,7 @@ describe('writeIndexArtifact', () => {
     expect(read.manifest.settings).toEqual({
       chunking: { unit: 'characters', chunkSize: 100, chunkOverlap: 0 },
       contentSalt: '',
+      vectorStore: 'hnsw',
       hnsw: { m: 32, efConstruction: 200, efSearch: 200 },
     });
     expect(read.units).toEqual(input.units);
@@ -100,6 +102,43 @@ describe('writeIndexArtifact', () => {
     expect(JSON.parse(await readFile(path.join(directory, 'CURRENT'), 'utf8')).build).toBe(builds[0]);
   });
 
+  it('writes and loads an index with another vector store through its seams, the exact one', async () => {
+    const embedder = createRecordingEmbedder();
+    const input = await buildArtifactInput(imkCollections(), embedder);
+    await writeIndexArtifact(directory, input, {
+      createVectorStore: ({ dimensions }) => createExactVectorStore({ dimensions }),
+    });
+    const read = await readIndexArtifact(directory, {
+      loadVectorStore: (file) => loadExactVectorStore(file),
+    });
+    expect(read.manifest.settings.vectorStore).toBe('exact');
+    expect(read.manifest.files.vectors.name).toBe('vectors.exact');
+    expect(read.vectorStore.kind).toBe('exact');
+    for (const chunk of read.chunks) {
+      const vector = input.vectors.get(chunk.id) as ArrayLike<number>;
+      expect(read.vectorStore.search(vector, 1)[0]).toEqual({
+        label: chunk.label,
+        score: expect.closeTo(1, 5),
+      });
+    }
+    // The default (HNSW) cannot read the exact store's file: refused before it is tried.
+    await expect(readIndexArtifact(directory)).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringContaining('holds a "exact" vector store, which the "hnsw" store cannot load'),
+    });
+  });
+
+  it('refuses a loader whose store is of another kind than the index holds', async () => {
+    await writeIndexArtifact(
+      directory,
+      await buildArtifactInput(imkCollections(), createRecordingEmbedder()),
+    );
+    const exactStore = createExactVectorStore({ dimensions: 16 });
+    await expect(
+      readIndexArtifact(directory, { loadVectorStore: async () => exactStore }),
+    ).rejects.toMatchObject({ code: 'INDEX_MISMATCH', details: { expected: 'exact', received: 'hnsw' } });
+  });
+
   it('writes an index of an empty corpus that reads back empty', async () => {
     const embedder = createRecordingEmbedder();
     await writeIndexArtifact(directory, await buildArtifactInput([], embedder));
@@ -119,8 +158,8 @@ describe('writeIndexArtifact', () => {
       },
     );
     expect(stages).toEqual([
-      'hnsw 0/6',
-      'hnsw 6/6',
+      'vectors 0/6',
+      'vectors 6/6',
       'embeddings 0/1',
       'embeddings 1/1',
       'sentences 0/1',
@@ -139,7 +178,11 @@ describe('writeIndexArtifact', () => {
     await writeIndexArtifact(directory, input, { hnsw: { m: 8, efSearch: 50 } });
     const read = await readIndexArtifact(directory);
     expect(read.manifest.settings.hnsw).toEqual({ m: 8, efConstruction: 200, efSearch: 50 });
-    expect(read.vectorStore.settings).toEqual({ m: 8, efConstruction: 200, efSearch: 50 });
+    expect((read.vectorStore as HnswVectorStore).settings).toEqual({
+      m: 8,
+      efConstruction: 200,
+      efSearch: 50,
+    });
   });
 
   describe('refuses inconsistent input before writing anything', () => {
@@ -264,7 +307,7 @@ describe('writeIndexArtifact', () => {
   });
 
   describe('atomic replacement', () => {
-    const stages: WriteStage[] = ['hnsw', 'embeddings', 'lexical', 'manifest', 'switch'];
+    const stages: WriteStage[] = ['vectors', 'embeddings', 'lexical', 'manifest', 'switch'];
     for (const failingStage of stages) {
       it(`keeps the previous index live when writing fails at the ${failingStage} stage`, async () => {
         const embedder = createRecordingEmbedder();

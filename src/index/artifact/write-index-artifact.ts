@@ -8,6 +8,7 @@ import { BeschlussError } from '../../errors.ts';
 import type { Chunk, Unit } from '../../model.ts';
 import {
   assertVector,
+  type CreateVectorStore,
   createHnswVectorStore,
   DEFAULT_HNSW_SETTINGS,
   type HnswSettings,
@@ -17,13 +18,13 @@ import { corpusHashOf, hashContent, hashFile } from './hash.ts';
 import {
   buildDirectory,
   EMBEDDINGS_FILE,
-  HNSW_FILE,
   LEXICAL_FILE,
   MANIFEST_FILE,
   newBuildName,
   readCurrentPointer,
   removeOtherBuilds,
   SENTENCES_FILE,
+  vectorFileName,
   writeCurrentPointer,
 } from './index-layout.ts';
 import { acquireIndexLock } from './index-lock.ts';
@@ -64,18 +65,23 @@ export interface IndexArtifactInput {
   contentSalt?: string;
 }
 
-export type WriteStage = 'hnsw' | 'embeddings' | 'sentences' | 'lexical' | 'manifest' | 'switch';
+export type WriteStage = 'vectors' | 'embeddings' | 'sentences' | 'lexical' | 'manifest' | 'switch';
 
 export interface WriteIndexArtifactOptions {
-  /** HNSW parameters; defaults: DEFAULT_HNSW_SETTINGS. */
+  /** HNSW parameters, recorded in the manifest; defaults: DEFAULT_HNSW_SETTINGS. */
   hnsw?: Partial<HnswSettings>;
-  /** Called with done = 0 when a stage starts and done = total when it ends; 'hnsw' also every 1000 vectors. */
+  /** The vector store a build fills and saves; default an HNSW store with the `hnsw` settings. */
+  createVectorStore?: CreateVectorStore;
+  /** Called with done = 0 when a stage starts and done = total when it ends; 'vectors' also every 1000 vectors. */
   onProgress?: (progress: { stage: WriteStage; done: number; total: number }) => void;
   /** Recorded as builtAt; default: now. */
   builtAt?: Date;
 }
 
 const PROGRESS_EVERY = 1000;
+
+const createDefaultVectorStore: CreateVectorStore = ({ dimensions, capacity, hnsw }) =>
+  createHnswVectorStore({ dimensions, initialCapacity: Math.max(1, capacity), ...hnsw });
 /** Building the graph is synchronous native work; yielding now and then keeps a server answering meanwhile. */
 const YIELD_EVERY = 256;
 
@@ -89,7 +95,7 @@ export async function writeIndexArtifact(
   input: IndexArtifactInput,
   options: WriteIndexArtifactOptions = {},
 ): Promise<LoadedIndex> {
-  const { onProgress, builtAt = new Date() } = options;
+  const { onProgress, builtAt = new Date(), createVectorStore = createDefaultVectorStore } = options;
   const prepared = prepare(input, options.hnsw ?? {}, builtAt);
   await mkdir(indexDirectory, { recursive: true });
   const releaseLock = await acquireIndexLock(indexDirectory);
@@ -102,7 +108,7 @@ export async function writeIndexArtifact(
     await mkdir(directory, { recursive: true });
     let switched = false;
     try {
-      const result = await writeBuild(directory, input, prepared, onProgress);
+      const result = await writeBuild(directory, input, prepared, { createVectorStore, onProgress });
       onProgress?.({ stage: 'switch', done: 0, total: 1 });
       await writeCurrentPointer(indexDirectory, { build, manifestSha256: result.manifestSha256 });
       switched = true;
@@ -162,13 +168,19 @@ function prepare(input: IndexArtifactInput, hnsw: Partial<HnswSettings>, builtAt
       ...(embedder.identity ?? {}),
     },
     corpusHash: corpusHashOf([...input.collections, ...(input.skipped ?? [])]),
-    settings: { chunking: input.chunking, contentSalt: input.contentSalt ?? '', hnsw: settings },
+    // The store's kind is known once writeBuild has made it: a placeholder, as for the files.
+    settings: {
+      chunking: input.chunking,
+      contentSalt: input.contentSalt ?? '',
+      vectorStore: 'pending',
+      hnsw: settings,
+    },
     collections: input.collections,
     skipped: input.skipped ?? [],
     units: input.units,
     chunks,
     files: {
-      hnsw: placeholderFile,
+      vectors: placeholderFile,
       embeddings: placeholderFile,
       lexical: placeholderFile,
       sentences: placeholderFile,
@@ -211,26 +223,36 @@ async function writeBuild(
   directory: string,
   input: IndexArtifactInput,
   prepared: Prepared,
-  onProgress: WriteIndexArtifactOptions['onProgress'],
+  options: Pick<Required<WriteIndexArtifactOptions>, 'createVectorStore'> &
+    Pick<WriteIndexArtifactOptions, 'onProgress'>,
 ): Promise<{ index: LoadedIndex; manifestSha256: string }> {
-  const { manifest, rows } = prepared;
-  const { dimensions } = manifest.embedder;
+  const { onProgress } = options;
+  const { rows } = prepared;
+  const { dimensions } = prepared.manifest.embedder;
 
   const total = rows.length;
-  onProgress?.({ stage: 'hnsw', done: 0, total });
-  const vectorStore = createHnswVectorStore({
+  onProgress?.({ stage: 'vectors', done: 0, total });
+  const vectorStore = options.createVectorStore({
     dimensions,
-    initialCapacity: Math.max(1, total),
-    ...manifest.settings.hnsw,
+    capacity: total,
+    hnsw: prepared.manifest.settings.hnsw,
   });
+  if (!/^[a-z0-9-]+$/.test(vectorStore.kind)) {
+    throw invalidInput(`the vector store's kind "${vectorStore.kind}" is not a lower-case file name part`);
+  }
+  const manifest = {
+    ...prepared.manifest,
+    settings: { ...prepared.manifest.settings, vectorStore: vectorStore.kind },
+  };
   for (const [label, row] of rows.entries()) {
     vectorStore.add(label, row);
-    if ((label + 1) % PROGRESS_EVERY === 0) onProgress?.({ stage: 'hnsw', done: label + 1, total });
+    if ((label + 1) % PROGRESS_EVERY === 0) onProgress?.({ stage: 'vectors', done: label + 1, total });
     if ((label + 1) % YIELD_EVERY === 0) await yieldToEventLoop();
   }
+  const vectorFile = vectorFileName(vectorStore.kind);
   // The store writes a plain file; the temp name and rename keep a half-written one out of the build folder.
-  await writeViaTempFile(path.join(directory, HNSW_FILE), (tempFile) => vectorStore.save(tempFile));
-  onProgress?.({ stage: 'hnsw', done: total, total });
+  await writeViaTempFile(path.join(directory, vectorFile), (tempFile) => vectorStore.save(tempFile));
+  onProgress?.({ stage: 'vectors', done: total, total });
 
   onProgress?.({ stage: 'embeddings', done: 0, total: 1 });
   const embeddings = encodeEmbeddings(rows, dimensions);
@@ -250,7 +272,7 @@ async function writeBuild(
 
   onProgress?.({ stage: 'manifest', done: 0, total: 1 });
   const files = {
-    hnsw: await describeFile(directory, HNSW_FILE),
+    vectors: await describeFile(directory, vectorFile),
     embeddings: await describeFile(directory, EMBEDDINGS_FILE),
     lexical: await describeFile(directory, LEXICAL_FILE),
     sentences: await describeFile(directory, SENTENCES_FILE),

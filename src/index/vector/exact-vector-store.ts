@@ -74,6 +74,7 @@ async function readStoreFile(file: string): Promise<Buffer> {
 }
 
 class ExactVectorStore implements VectorStore {
+  readonly kind = 'exact';
   readonly dimensions: number;
   /** Unit-length copies, so a search is one dot product per label. */
   readonly #vectors: Map<number, Float32Array>;

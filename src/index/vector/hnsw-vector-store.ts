@@ -115,6 +115,7 @@ function assertSettings(settings: HnswSettings): void {
 }
 
 class HnswStore implements HnswVectorStore {
+  readonly kind = 'hnsw';
   readonly dimensions: number;
   readonly settings: Readonly<HnswSettings>;
   readonly #index: HierarchicalNSW;

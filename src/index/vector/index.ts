@@ -14,4 +14,11 @@ export {
   type LoadHnswVectorStoreOptions,
   loadHnswVectorStore,
 } from './hnsw-vector-store.ts';
-export { assertVector, type LabelFilter, type VectorMatch, type VectorStore } from './vector-store.ts';
+export {
+  assertVector,
+  type CreateVectorStore,
+  type LabelFilter,
+  type LoadVectorStore,
+  type VectorMatch,
+  type VectorStore,
+} from './vector-store.ts';

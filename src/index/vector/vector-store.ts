@@ -1,5 +1,6 @@
 // The vector store interface (cosine nearest neighbours over integer labels) and the checks every implementation shares.
 import { BeschlussError } from '../../errors.ts';
+import type { HnswSettings } from './hnsw-vector-store.ts';
 
 export interface VectorMatch {
   label: number;
@@ -11,6 +12,11 @@ export interface VectorMatch {
 export type LabelFilter = (label: number) => boolean;
 
 export interface VectorStore {
+  /**
+   * Which implementation, and so which file format `save` writes: 'hnsw', 'exact', or another's name (lower-case
+   * letters, digits and hyphens; it names the file in an index build).
+   */
+  readonly kind: string;
   /** Length of every vector stored and searched. */
   readonly dimensions: number;
   /** Number of labels currently stored (removed labels do not count). */
@@ -28,6 +34,27 @@ export interface VectorStore {
    */
   save(file: string): Promise<void>;
 }
+
+/**
+ * Makes the empty store a new index build fills (the seam of writeIndexArtifact; default: HNSW). `hnsw` are the
+ * build's recorded settings, for a store that has use for them.
+ */
+export type CreateVectorStore = (options: {
+  dimensions: number;
+  /** Vectors the build will add. */
+  capacity: number;
+  hnsw: HnswSettings;
+}) => VectorStore;
+
+/**
+ * Loads the store file of an index build (the seam of readIndexArtifact; default: HNSW). It must read what the
+ * matching CreateVectorStore's `save` wrote, refuse a foreign file with INDEX_CORRUPT, and a missing one with
+ * INDEX_MISSING.
+ */
+export type LoadVectorStore = (
+  file: string,
+  options: { dimensions: number; efSearch: number },
+) => Promise<VectorStore>;
 
 /** hnswlib keeps labels as unsigned 32-bit integers. */
 const MAX_LABEL = 0xffff_ffff;

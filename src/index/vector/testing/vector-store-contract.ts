@@ -23,6 +23,10 @@ export function describeVectorStoreContract(name: string, factory: VectorStoreFa
       await rm(directory, { recursive: true, force: true });
     });
 
+    it('names its kind as a file name part', () => {
+      expect(factory.create(4).kind).toMatch(/^[a-z0-9-]+$/);
+    });
+
     it('finds nothing in an empty store', () => {
       const store = factory.create(4);
       expect(store.size).toBe(0);
@@ -190,6 +194,7 @@ export function describeVectorStoreContract(name: string, factory: VectorStoreFa
       const file = path.join(directory, 'store.bin');
       await store.save(file);
       const loaded = await factory.load(file);
+      expect(loaded.kind).toBe(store.kind);
       expect(loaded.dimensions).toBe(12);
       expect(loaded.size).toBe(298);
       expect(loaded.has(0)).toBe(false);
