@@ -5,7 +5,7 @@ import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { splitSentences } from '../chunk/index.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
 import type { SentenceVectors } from '../index/artifact/index.ts';
-import { computeTermStatistics } from '../index/lexical/index.ts';
+import { createLexicalIndex } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
 import type { AbstentionModel } from './abstention-model.ts';
@@ -119,7 +119,7 @@ function answererWith(setup: Setup = {}) {
     retriever,
     catalog,
     analyzer,
-    statistics: computeTermStatistics(UNITS, analyzer),
+    statistics: createLexicalIndex({ analyzer, units: UNITS }).statistics,
     profile,
     abstention: setup.abstention ?? ALWAYS_ANSWER,
     semantic: {

@@ -1,5 +1,5 @@
 // Everything answering needs from one loaded index: catalog, lexical index, term statistics, retriever, answerer.
-import { z } from 'zod';
+import path from 'node:path';
 import type { Analyzer } from '../analysis/index.ts';
 import { type AbstentionModel, loadAbstentionModels } from '../answer/abstention-model.ts';
 import {
@@ -14,12 +14,7 @@ import { withQueryCache } from '../embed/query-cache.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import type { LoadedIndex } from '../index/artifact/index.ts';
-import {
-  type LexicalIndex,
-  loadLexicalIndex,
-  loadTermStatistics,
-  type TermStatistics,
-} from '../index/lexical/index.ts';
+import { type LexicalIndex, loadLexicalIndex, type TermStatistics } from '../index/lexical/index.ts';
 import type { FusionSettings } from '../retrieve/fusion.ts';
 import {
   createHybridRetriever,
@@ -47,13 +42,6 @@ export interface SearchState {
   embedderKind: 'model' | 'offline';
 }
 
-const lexicalPayloadSchema = z.object({
-  lexical: z.unknown(),
-  statistics: z.unknown(),
-  /** The corpus words with their counts, for spelling corrections (src/analysis/vocabulary.ts). */
-  vocabulary: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
-});
-
 export interface SearchStateOptions {
   analyzer: Analyzer;
   embedder: Embedder;
@@ -65,21 +53,13 @@ export interface SearchStateOptions {
 
 export function openSearchState(index: LoadedIndex, options: SearchStateOptions): SearchState {
   const { analyzer, embedder } = options;
-  let payload: z.infer<typeof lexicalPayloadSchema>;
-  try {
-    payload = lexicalPayloadSchema.parse(JSON.parse(index.lexicalJson));
-  } catch (error) {
-    throw new BeschlussError(
-      'INDEX_CORRUPT',
-      `The lexical part of the index in ${index.buildDirectory} is unreadable; run \`npx beschluss index\` to rebuild it.`,
-      { cause: error },
-    );
-  }
   // Loading the lexical index restores the abbreviations the corpus defines into the shared analyzer, which the
   // offline embedder reads: it must happen before any query is embedded.
-  const lexical = loadLexicalIndex(payload.lexical, { analyzer });
-  lexical.prepare();
-  const statistics = loadTermStatistics(payload.statistics);
+  const lexical = loadLexicalIndex(index.lexical, {
+    analyzer,
+    file: path.join(index.buildDirectory, index.manifest.files.lexical.name),
+  });
+  const { statistics } = lexical;
   const catalog = new UnitCatalog(
     index.units,
     index.manifest.collections.map((collection) => collection.meeting),
@@ -96,7 +76,7 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     embedder: queryEmbedder,
     fusion: options.fusion ?? (isOfflineEmbedder(embedder) ? OFFLINE_FUSION : DEFAULT_FUSION),
     spelling: createSpellingCorrector({
-      vocabulary: payload.vocabulary,
+      vocabulary: lexical.vocabulary,
       isKnownWord: (word) => analyzer.isKnownWord(word),
       isEnglish: (text) => analyzer.isEnglish(text),
       decompound: (word) => analyzer.decompound(word),

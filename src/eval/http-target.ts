@@ -4,7 +4,7 @@ import type { Analyzer } from '../analysis/index.ts';
 import { createSupportChecker } from '../answer/support.ts';
 import type { Answer, AskRequest } from '../answer/types.ts';
 import { BeschlussError } from '../errors.ts';
-import { computeTermStatistics } from '../index/lexical/index.ts';
+import { createLexicalIndex } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import {
   AnswerSchema,
@@ -117,7 +117,10 @@ export async function connectHttpTarget(options: HttpTargetOptions): Promise<Eva
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const checker = createSupportChecker({ analyzer, statistics: computeTermStatistics(units, analyzer) });
+  const checker = createSupportChecker({
+    analyzer,
+    statistics: createLexicalIndex({ analyzer, units }).statistics,
+  });
 
   return {
     description: `server ${options.baseUrl}`,

@@ -1,8 +1,7 @@
 // Builds the persisted index from a corpus folder: parse every collection, chunk, embed only what changed (stored
-// vectors of unchanged chunks are reused), build the lexical index and term statistics, write atomically.
+// vectors of unchanged chunks are reused), build the lexical index (term statistics included), write atomically.
 import { readFile } from 'node:fs/promises';
 import type { Analyzer } from '../analysis/index.ts';
-import { computeVocabulary } from '../analysis/vocabulary.ts';
 import { chunkUnits, splitSentences } from '../chunk/index.ts';
 import {
   defaultExtractors,
@@ -27,7 +26,7 @@ import {
   type WriteStage,
   writeIndexArtifact,
 } from './artifact/index.ts';
-import { computeTermStatistics, createLexicalIndex } from './lexical/index.ts';
+import { createLexicalIndex } from './lexical/index.ts';
 import type { HnswSettings } from './vector/index.ts';
 
 /**
@@ -152,9 +151,9 @@ export async function buildIndexFrom(
   const units = collections.flatMap((collection) => unitsOf(collection.meeting));
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
   // The lexical index learns the abbreviations the corpus defines ("Nationales Waffenregister (NWR)") before anything
-  // is embedded, since the offline embedder reads them through the shared analyzer.
-  const lexical = createLexicalIndex({ analyzer, units });
-  const statistics = computeTermStatistics(units, analyzer);
+  // is embedded, since the offline embedder reads them through the shared analyzer. Only its file is kept: the search
+  // state opens the index from the same bytes the artifact stores.
+  const lexical = createLexicalIndex({ analyzer, units }).encode();
   const salt =
     embedder.provider === 'offline'
       ? hashContent(JSON.stringify(analyzer.learnedAbbreviations().map((entry) => [entry.short, entry.long])))
@@ -268,11 +267,7 @@ export async function buildIndexFrom(
       units,
       chunks: prepared.map(({ embeddingText: _text, ...chunk }) => chunk),
       vectors,
-      lexicalJson: JSON.stringify({
-        lexical: lexical.toJSON(),
-        statistics: statistics.toJSON(),
-        vocabulary: computeVocabulary(units.flatMap((unit) => [unit.title, unit.text])),
-      }),
+      lexical,
       sentences,
       chunking,
       contentSalt: salt,

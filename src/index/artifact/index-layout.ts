@@ -11,7 +11,7 @@ export const CURRENT_FILE = 'CURRENT';
 export const BUILDS_DIRECTORY = 'builds';
 export const MANIFEST_FILE = 'manifest.json';
 export const EMBEDDINGS_FILE = 'embeddings.f32';
-export const LEXICAL_FILE = 'lexical.json';
+export const LEXICAL_FILE = 'lexical.bin';
 export const SENTENCES_FILE = 'sentences.i8';
 
 /** The vector store's file in a build: named after its kind, so a foreign file is never mistaken for the default. */

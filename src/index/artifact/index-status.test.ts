@@ -91,14 +91,14 @@ describe('indexStatus', () => {
   });
 
   it('notices a flipped byte only when asked to verify checksums', async () => {
-    const file = path.join(written.buildDirectory, 'lexical.json');
+    const file = path.join(written.buildDirectory, 'lexical.bin');
     const bytes = await readFile(file);
     bytes[0] = (bytes[0] as number) ^ 0x01;
     await writeFile(file, bytes);
     expect((await indexStatus(directory, expected)).state).toBe('fresh');
     expect(await indexStatus(directory, expected, { verify: true })).toEqual({
       state: 'corrupt',
-      reason: expect.stringContaining('lexical.json does not match its checksum'),
+      reason: expect.stringContaining('lexical.bin does not match its checksum'),
     });
     expect(hashContent(bytes)).not.toBe(written.manifest.files.lexical.sha256);
   });

@@ -6,7 +6,7 @@
 //   builds/<build>/         manifest.json, vectors.<kind> (the vector store's file, by default vectors.hnsw from
 //                           hnswlib; another store comes in through createVectorStore/loadVectorStore),
 //                           embeddings.f32 (float32 row per chunk label),
-//                           sentences.i8 (int8 vector per sentence), lexical.json (as given by the lexical index)
+//                           sentences.i8 (int8 vector per sentence), lexical.bin (as given by the lexical index)
 // Readers follow CURRENT only, so a half-written build is never seen; writers remove builds CURRENT does not name.
 export { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';
 export { type EmbeddingPlan, planEmbeddings } from './embedding-plan.ts';

@@ -1,4 +1,4 @@
-// What a loaded (or freshly written) index gives the server: units, chunks, vector store, lexical JSON.
+// What a loaded (or freshly written) index gives the server: units, chunks, vector store, lexical index file.
 import path from 'node:path';
 import type { Unit } from '../../model.ts';
 import type { VectorStore } from '../vector/index.ts';
@@ -14,8 +14,11 @@ export interface LoadedIndex {
   /** In label order: `chunks[label]` is the chunk of vector `label`. */
   chunks: IndexedChunk[];
   vectorStore: VectorStore;
-  /** The lexical index exactly as the caller handed it to writeIndexArtifact. */
-  lexicalJson: string;
+  /**
+   * The lexical index file's bytes exactly as the caller handed them to writeIndexArtifact (src/index/lexical opens
+   * its index as views into them: they are the one copy of it in memory).
+   */
+  lexical: Uint8Array;
   /** One vector per sentence of every unit; units are named by their position in `units`. */
   sentences: SentenceVectors;
   /**

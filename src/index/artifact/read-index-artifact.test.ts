@@ -111,7 +111,7 @@ describe('readIndexArtifact', () => {
       [
         'a flipped byte in the lexical file',
         () => flipByte(dataFile('lexical'), 3),
-        /lexical\.json does not match its checksum/,
+        /lexical\.bin does not match its checksum/,
         { verifyOnly: true },
       ],
       ['a deleted data file', () => unlink(dataFile('embeddings')), /embeddings\.f32 is missing/],

@@ -29,7 +29,8 @@ export interface ReadIndexArtifactOptions {
 
 // No dimensions for the HNSW loader: a file that disagrees with its own manifest is corrupt (checked below), not a
 // mismatch with the embedder in use.
-const loadDefaultVectorStore: LoadVectorStore = (file, { efSearch }) => loadHnswVectorStore(file, { efSearch });
+const loadDefaultVectorStore: LoadVectorStore = (file, { efSearch }) =>
+  loadHnswVectorStore(file, { efSearch });
 
 /** Throws INDEX_MISSING (no index), INDEX_CORRUPT (damaged) or INDEX_MISMATCH (other format or embedder). */
 export async function readIndexArtifact(
@@ -93,7 +94,8 @@ async function readBuild(
   const missingLabel = manifest.chunks.find((chunk) => !vectorStore.has(chunk.label));
   if (missingLabel) throw corrupt(`${vectorFile} has no vector for chunk ${missingLabel.id}`, vectorFile);
 
-  const lexicalJson = await readFile(path.join(directory, manifest.files.lexical.name), 'utf8');
+  // Kept as read: the lexical index views into these bytes rather than copying them.
+  const lexical: Uint8Array = await readFile(path.join(directory, manifest.files.lexical.name));
   const sentences = await readSentenceVectors(directory, manifest);
   return {
     buildDirectory: directory,
@@ -101,7 +103,7 @@ async function readBuild(
     units: manifest.units,
     chunks: chunksOf(manifest),
     vectorStore,
-    lexicalJson,
+    lexical,
     sentences,
     loadStoredVectors: storedVectorsLoader(directory, manifest),
   };

@@ -30,7 +30,7 @@ async function listBuilds(indexDirectory: string): Promise<string[]> {
 }
 
 describe('writeIndexArtifact', () => {
-  it('writes an index that reads back with the same units, chunks, lexical JSON and vectors', async () => {
+  it('writes an index that reads back with the same units, chunks, lexical file and vectors', async () => {
     const embedder = createRecordingEmbedder();
     const collections = imkCollections();
     const input = await buildArtifactInput(collections, embedder);
@@ -55,7 +55,7 @@ describe('writeIndexArtifact', () => {
     expect(read.units).toEqual(input.units);
     expect(read.chunks.map(({ label, contentHash, ...chunk }) => chunk)).toEqual(chunksOfUnits(collections));
     expect(read.chunks.map((chunk) => chunk.label)).toEqual(read.chunks.map((_, position) => position));
-    expect(read.lexicalJson).toBe(input.lexicalJson);
+    expect(Buffer.from(read.lexical).equals(input.lexical)).toBe(true);
 
     expect(read.vectorStore.size).toBe(read.chunks.length);
     const stored = await read.loadStoredVectors();
@@ -94,7 +94,7 @@ describe('writeIndexArtifact', () => {
     expect((await readdir(directory)).sort()).toEqual(['CURRENT', 'builds']);
     expect((await readdir(path.join(directory, 'builds', builds[0] as string))).sort()).toEqual([
       'embeddings.f32',
-      'lexical.json',
+      'lexical.bin',
       'manifest.json',
       'sentences.i8',
       'vectors.hnsw',

@@ -56,8 +56,8 @@ export interface IndexArtifactInput {
   chunks: ReadonlyArray<Chunk & { contentHash?: string }>;
   /** One vector per chunk, by chunk id. */
   vectors: ReadonlyMap<string, ArrayLike<number>>;
-  /** The serialised lexical index, stored and returned as is. */
-  lexicalJson: string;
+  /** The encoded lexical index (src/index/lexical), stored and returned as is. */
+  lexical: Uint8Array;
   /** A vector per sentence of the units (any order); each must lie inside its unit's text. */
   sentences: ReadonlyArray<{ unitId: string; start: number; end: number; vector: QuantizedVector }>;
   chunking: ChunkingSettings;
@@ -267,7 +267,7 @@ async function writeBuild(
   onProgress?.({ stage: 'sentences', done: 1, total: 1 });
 
   onProgress?.({ stage: 'lexical', done: 0, total: 1 });
-  await writeFileAtomic(path.join(directory, LEXICAL_FILE), input.lexicalJson);
+  await writeFileAtomic(path.join(directory, LEXICAL_FILE), input.lexical);
   onProgress?.({ stage: 'lexical', done: 1, total: 1 });
 
   onProgress?.({ stage: 'manifest', done: 0, total: 1 });
@@ -288,7 +288,7 @@ async function writeBuild(
     units: complete.units,
     chunks: chunksOf(complete),
     vectorStore,
-    lexicalJson: input.lexicalJson,
+    lexical: input.lexical,
     sentences: decodeSentenceVectors(prepared.sentences, {
       dimensions,
       unitLengths: complete.units.map((unit) => unit.text.length),

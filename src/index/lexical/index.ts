@@ -1,14 +1,12 @@
-// Public surface of the lexical stage: the BM25 index over units and the term statistics derived from it.
+// Public surface of the lexical stage: the BM25 index over units, and the term statistics that come with it.
 export {
   type CreateLexicalIndexOptions,
   createLexicalIndex,
+  DEFAULT_BOOSTS,
+  type LexicalField,
   type LexicalHit,
   type LexicalIndex,
   type LexicalSearchOptions,
   loadLexicalIndex,
-} from './lexical.ts';
-export {
-  computeTermStatistics,
-  loadTermStatistics,
-  type TermStatistics,
-} from './term-statistics.ts';
+} from './lexical-index.ts';
+export type { TermStatistics } from './term-statistics.ts';

@@ -158,10 +158,9 @@ export async function buildArtifactInput(
     units,
     chunks,
     vectors,
-    lexicalJson: JSON.stringify({
-      documentIds: units.map((unit) => unit.id),
-      note: 'opaque to the artifact',
-    }),
+    lexical: new TextEncoder().encode(
+      JSON.stringify({ documentIds: units.map((unit) => unit.id), note: 'opaque to the artifact' }),
+    ),
     // One "sentence" per unit, its whole text, with its first chunk's vector: enough to exercise the sentences file.
     sentences: units.map((unit) => ({
       unitId: unit.id,

@@ -1,11 +1,11 @@
+// The lexical index on the IMK corpus: what German, English and acronym queries find, boosts, encoding and loading.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Analyzer, createGermanAnalyzer } from '../../analysis/analyzer.ts';
+import { type Analyzer, createGermanAnalyzer } from '../../analysis/index.ts';
 import { readCollectionFile } from '../../corpus/index.ts';
-import { BeschlussError } from '../../errors.ts';
 import { type Unit, unitsOf } from '../../model.ts';
 import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
-import { createLexicalIndex, type LexicalIndex, loadLexicalIndex } from './lexical.ts';
+import { createLexicalIndex, type LexicalIndex, loadLexicalIndex } from './lexical-index.ts';
 
 let analyzer: Analyzer;
 let units: Unit[];
@@ -85,10 +85,10 @@ describe('lexical index on the IMK corpus', () => {
     expect(index.search('und der die', { k: 5 })).toEqual([]);
   });
 
-  it('gives identical results after toJSON and loading, learned acronyms included', async () => {
-    const json = JSON.stringify(index);
+  it('gives identical results after encoding and loading, learned acronyms included', async () => {
+    const bytes = index.encode();
     const freshAnalyzer = await createGermanAnalyzer();
-    const loaded = loadLexicalIndex(json, { analyzer: freshAnalyzer });
+    const loaded = loadLexicalIndex(bytes, { analyzer: freshAnalyzer });
     for (const query of [
       'Nationales Waffenregister',
       'Böller',
@@ -99,27 +99,27 @@ describe('lexical index on the IMK corpus', () => {
       expect(loaded.search(query, { k: 5 }), query).toEqual(index.search(query, { k: 5 }));
     }
     expect(freshAnalyzer.learnedAbbreviations().map((entry) => entry.short)).toContain('NWR');
+    expect(loaded.size).toBe(index.size);
+    expect(loaded.vocabulary).toEqual(index.vocabulary);
+    expect(loaded.statistics.documentFrequency('waffenregist')).toBe(
+      index.statistics.documentFrequency('waffenregist'),
+    );
+  });
+
+  it('weighs the terms of alsoQuery at their weight, below the query terms themselves', () => {
+    const plain = index.search('Waffenregister', { k: 3 });
+    const corrected = index.search('Waffenregistr', {
+      k: 3,
+      alsoQuery: [{ text: 'Waffenregister', weight: 0.7 }],
+    });
+    expect(corrected.map((hit) => hit.id)).toEqual(plain.map((hit) => hit.id));
+    corrected.forEach((hit, position) => {
+      expect(hit.score).toBeLessThan(plain[position]?.score as number);
+    });
   });
 });
 
-describe('lexical index changes', () => {
-  it('removes units, and replaces a unit added again', () => {
-    const local = createLexicalIndex({ analyzer, units });
-    const item22 = units.filter((candidate) => candidate.top === '22').map((candidate) => candidate.id);
-    local.remove([...item22, 'no/such/unit']);
-    expect(local.size).toBe(units.length - item22.length);
-    expect(local.search('Nationales Waffenregister', { k: 20 }).some((hit) => item22.includes(hit.id))).toBe(
-      false,
-    );
-    const changed = {
-      ...(units.find((candidate) => candidate.top === '4') as Unit),
-      text: 'Ein Text über Drohnenabwehr.',
-    };
-    local.add([changed]);
-    expect(local.search('Drohnenabwehr', { k: 1 })[0]?.id).toBe(changed.id);
-    expect(local.size).toBe(units.length - item22.length);
-  });
-
+describe('lexical index of given units', () => {
   it('weighs a match in the item title above the same match in a paragraph', () => {
     const fixture = [
       unit({ top: '1', para: '1', title: 'Waffenregister', text: 'Die Konferenz berät den Ausbau.' }),
@@ -131,19 +131,14 @@ describe('lexical index changes', () => {
     expect(flat.search('Waffenregister', { k: 2 }).map((hit) => hit.id)).toEqual(['m/2/1', 'm/1/1']);
   });
 
-  it('refuses an index of another format version or analyzer, or a corrupt one', () => {
-    const json = createLexicalIndex({ analyzer, units: units.slice(0, 3) }).toJSON();
-    const expectCode = (value: unknown, code: string) => {
-      try {
-        loadLexicalIndex(value, { analyzer });
-        expect.unreachable('loading should fail');
-      } catch (error) {
-        expect(BeschlussError.is(error) && error.code).toBe(code);
-      }
-    };
-    expectCode({ ...json, version: 99 }, 'INDEX_MISMATCH');
-    expectCode({ ...json, analyzer: 'de-analysis-0' }, 'INDEX_MISMATCH');
-    expectCode({ format: 'something else' }, 'INDEX_CORRUPT');
-    expectCode('{not json', 'INDEX_CORRUPT');
+  it('refuses an index built by another analyzer version, or a corrupt one', () => {
+    const bytes = createLexicalIndex({ analyzer, units: units.slice(0, 3) }).encode();
+    const other = { ...analyzer, version: 'de-analysis-0' };
+    expect(() => loadLexicalIndex(bytes, { analyzer: other })).toThrow(
+      expect.objectContaining({ code: 'INDEX_MISMATCH', message: expect.stringContaining('de-analysis-0') }),
+    );
+    expect(() => loadLexicalIndex(new TextEncoder().encode('{not json'), { analyzer })).toThrow(
+      expect.objectContaining({ code: 'INDEX_CORRUPT' }),
+    );
   });
 });
