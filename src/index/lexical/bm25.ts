@@ -1,8 +1,8 @@
 // A fielded BM25+ index over analysed terms: postings in typed arrays, built once from the units, searched with
 // weighted query terms. Our own code rather than a library's: MiniSearch (the engine before, now the test oracle of
-// bm25-oracle.test.ts) keeps its index in Maps of a radix tree, answers a query at 100k units in ~100 ms, and could
-// only be made fast by reading its private serialisation; the scoring below is all this project needs of it, over
-// arrays we lay out, persist (lexical-format.ts) and version ourselves. Prefix and fuzzy search are not needed: stems
+// minisearch-oracle.test.ts) keeps its index in Maps of a radix tree, answered a query at 100k units in ~100 ms, and
+// could only be made fast by reading its private serialisation; the scoring below is all this project needs of it,
+// over arrays we lay out, persist (lexical-format.ts) and version ourselves. Prefix and fuzzy search are not needed: stems
 // and compound parts already cover inflection and composition, and spelling is corrected before the search.
 import { BeschlussError } from '../../errors.ts';
 
@@ -67,7 +67,7 @@ export interface Bm25Data {
   postingFrequencies: Uint16Array;
   /**
    * Distinct terms of each document's field (document d, field f at d·F + f): the field length BM25 normalises by,
-   * distinct rather than all terms as MiniSearch counts it, so repeating a word does not lengthen a field.
+   * counted as MiniSearch counts it, so repeating a word does not lengthen a field.
    */
   fieldLengths: Uint32Array;
   /** Documents whose statistics fields hold term t. */
@@ -88,6 +88,8 @@ export interface Bm25Index {
 }
 
 const MAX_FREQUENCY = 0xffff;
+/** A posting's field is kept in a byte while building. */
+const MAX_FIELDS = 255;
 const encoder = new TextEncoder();
 
 export interface BuildBm25Options {
@@ -102,12 +104,45 @@ export interface BuildBm25Options {
 /** Builds the index from scratch; documents keep their order (ordinals 0, 1, …), which also breaks score ties. */
 export function buildBm25Index(documents: readonly TermDocument[], options: BuildBm25Options): Bm25Index {
   const { fields, boosts = {}, statisticsFields = fields, parameters = BM25_PARAMETERS } = options;
-  const fieldCount = fields.length;
-  const counted = fields.map((field) => statisticsFields.includes(field));
-  // Pass 1: terms get ids in order of first sight; postings are collected as (term id, field, document, frequency).
+  if (fields.length < 1 || fields.length > MAX_FIELDS) {
+    throw new BeschlussError(
+      'INTERNAL',
+      `A BM25 index needs 1 to ${MAX_FIELDS} fields, got ${fields.length}.`,
+    );
+  }
+  const collected = collectPostings(documents, fields.length, (field) =>
+    statisticsFields.includes(fields[field] as string),
+  );
+  return openBm25Index({
+    parameters: { ...parameters },
+    fields: [...fields],
+    boosts: fields.map((field) => boosts[field] ?? 1),
+    statisticsFields: [...statisticsFields],
+    documentIds: documents.map((document) => document.id),
+    fieldLengths: collected.fieldLengths,
+    ...layOutPostings(collected, fields.length),
+  });
+}
+
+interface CollectedPostings {
+  /** Terms in order of first sight (their ids). */
+  terms: string[];
+  /** Documents whose statistics fields hold each term, by id. */
+  documentFrequencies: number[];
+  /** One row per (term id, field, document), appended in document order. */
+  postings: GrowableColumns;
+  fieldLengths: Uint32Array;
+}
+
+/** Pass 1: terms get ids in order of first sight; a posting per term, field and document, with its frequency. */
+function collectPostings(
+  documents: readonly TermDocument[],
+  fieldCount: number,
+  isStatisticsField: (field: number) => boolean,
+): CollectedPostings {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const frequenciesByTerm: number[] = [];
+  const documentFrequencies: number[] = [];
   const postings = new GrowableColumns();
   const fieldLengths = new Uint32Array(documents.length * fieldCount);
   documents.forEach((document, ordinal) => {
@@ -117,7 +152,7 @@ export function buildBm25Index(documents: readonly TermDocument[], options: Buil
         `Document ${document.id} has ${document.fields.length} fields, the index ${fieldCount}.`,
       );
     }
-    const countedTerms = new Set<number>();
+    const counted = new Set<number>();
     document.fields.forEach((fieldTerms, field) => {
       const frequencies = new Map<number, number>();
       for (const term of fieldTerms) {
@@ -126,75 +161,83 @@ export function buildBm25Index(documents: readonly TermDocument[], options: Buil
           id = terms.length;
           termIds.set(term, id);
           terms.push(term);
-          frequenciesByTerm.push(0);
+          documentFrequencies.push(0);
         }
         frequencies.set(id, (frequencies.get(id) ?? 0) + 1);
       }
       fieldLengths[ordinal * fieldCount + field] = frequencies.size;
       for (const [id, frequency] of frequencies) {
         postings.push(id, field, ordinal, Math.min(frequency, MAX_FREQUENCY));
-        if (counted[field]) countedTerms.add(id);
+        if (isStatisticsField(field)) counted.add(id);
       }
     });
-    for (const id of countedTerms) frequenciesByTerm[id] = (frequenciesByTerm[id] as number) + 1;
+    for (const id of counted) documentFrequencies[id] = (documentFrequencies[id] as number) + 1;
   });
+  return { terms, documentFrequencies, postings, fieldLengths };
+}
 
-  // Pass 2: terms sorted by their bytes; postings placed by a counting sort on (term, field), which keeps them in
-  // document order within each run since pass 1 appended them in document order.
+/**
+ * Pass 2: terms sorted by their bytes, postings placed by a counting sort on (term, field), which keeps them in
+ * document order within each run since pass 1 appended them in document order.
+ */
+function layOutPostings(
+  collected: CollectedPostings,
+  fieldCount: number,
+): Pick<
+  Bm25Data,
+  | 'termBytes'
+  | 'termOffsets'
+  | 'postingOffsets'
+  | 'postingDocuments'
+  | 'postingFrequencies'
+  | 'documentFrequencies'
+> {
+  const { terms, postings } = collected;
   const encoded = terms.map((term) => encoder.encode(term));
   const order = terms
     .map((_, id) => id)
     .sort((left, right) => compareBytes(encoded[left] as Uint8Array, encoded[right] as Uint8Array));
   const rank = new Uint32Array(terms.length);
+  const termOffsets = new Uint32Array(terms.length + 1);
+  const documentFrequencies = new Uint32Array(terms.length);
   order.forEach((id, position) => {
     rank[id] = position;
-  });
-  const termOffsets = new Uint32Array(terms.length + 1);
-  order.forEach((id, position) => {
     termOffsets[position + 1] = (termOffsets[position] as number) + (encoded[id] as Uint8Array).length;
+    documentFrequencies[position] = collected.documentFrequencies[id] as number;
   });
   const termBytes = new Uint8Array(termOffsets[terms.length] as number);
   order.forEach((id, position) => {
     termBytes.set(encoded[id] as Uint8Array, termOffsets[position] as number);
   });
-  const postingOffsets = new Uint32Array(terms.length * fieldCount + 1);
+  const runOf = (index: number) =>
+    (rank[postings.terms[index] as number] as number) * fieldCount + (postings.fields[index] as number);
+  const runs = terms.length * fieldCount;
+  const postingOffsets = new Uint32Array(runs + 1);
   for (let index = 0; index < postings.length; index++) {
-    const run =
-      (rank[postings.terms[index] as number] as number) * fieldCount + (postings.fields[index] as number);
+    const run = runOf(index);
     postingOffsets[run + 1] = (postingOffsets[run + 1] as number) + 1;
   }
-  for (let run = 0; run < terms.length * fieldCount; run++) {
+  for (let run = 0; run < runs; run++) {
     postingOffsets[run + 1] = (postingOffsets[run + 1] as number) + (postingOffsets[run] as number);
   }
-  const next = postingOffsets.slice(0, terms.length * fieldCount);
+  const next = postingOffsets.slice(0, runs);
   const postingDocuments = new Uint32Array(postings.length);
   const postingFrequencies = new Uint16Array(postings.length);
   for (let index = 0; index < postings.length; index++) {
-    const run =
-      (rank[postings.terms[index] as number] as number) * fieldCount + (postings.fields[index] as number);
+    const run = runOf(index);
     const position = next[run] as number;
     next[run] = position + 1;
     postingDocuments[position] = postings.documents[index] as number;
     postingFrequencies[position] = postings.frequencies[index] as number;
   }
-  const documentFrequencies = new Uint32Array(terms.length);
-  order.forEach((id, position) => {
-    documentFrequencies[position] = frequenciesByTerm[id] as number;
-  });
-  return openBm25Index({
-    parameters: { ...parameters },
-    fields: [...fields],
-    boosts: fields.map((field) => boosts[field] ?? 1),
-    statisticsFields: [...statisticsFields],
-    documentIds: documents.map((document) => document.id),
+  return {
     termBytes,
     termOffsets,
     postingOffsets,
     postingDocuments,
     postingFrequencies,
-    fieldLengths,
     documentFrequencies,
-  });
+  };
 }
 
 /** An index over data already checked (built above, or decoded and validated by lexical-format.ts). */

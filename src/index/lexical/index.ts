@@ -2,7 +2,6 @@
 export {
   type CreateLexicalIndexOptions,
   createLexicalIndex,
-  DEFAULT_BOOSTS,
   type LexicalField,
   type LexicalHit,
   type LexicalIndex,
