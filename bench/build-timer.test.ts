@@ -20,7 +20,7 @@ describe('createBuildTimer', () => {
     at(100, 'embed', 250, 500);
     at(1012, 'embed', 500, 500);
     at(1012, 'embeddings');
-    at(1015, 'hnsw');
+    at(1015, 'vectors');
     at(1045, 'sentences');
     at(1050, 'switch');
     time = 1060;

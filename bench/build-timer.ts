@@ -11,7 +11,7 @@ const STAGE_OF: Record<BuildStage, BuildTableStage> = {
   analyse: 'analyse',
   chunk: 'chunk',
   embed: 'embed',
-  hnsw: 'hnsw',
+  vectors: 'hnsw',
   embeddings: 'write',
   sentences: 'write',
   lexical: 'write',

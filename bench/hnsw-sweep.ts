@@ -1,7 +1,6 @@
 // HNSW search latency and recall against exact search for several efSearch values on one saved graph, so a
 // change of the default can be weighed (the graph's M and efConstruction are fixed when it is built).
-import { createExactVectorStore } from '../src/index/exact-vector-store.ts';
-import { loadHnswVectorStore } from '../src/index/hnsw-vector-store.ts';
+import { createExactVectorStore, loadHnswVectorStore } from '../src/index/vector/index.ts';
 import { measureLatency } from './latency.ts';
 import type { LatencySummary } from './percentiles.ts';
 

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BeschlussError } from '../src/errors.ts';
-import type { HnswSettings } from '../src/index/hnsw-vector-store.ts';
+import type { HnswSettings } from '../src/index/vector/index.ts';
 import { BENCH_EMBEDDERS, type BenchEmbedder } from './bench-embedder.ts';
 
 export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load'] as const;

@@ -31,7 +31,7 @@ export interface QueryBenchResult {
   queries: number;
   /** Weighted terms per query after analysis (own terms, compound parts, synonyms, translations). */
   termsPerQuery: LatencySummary;
-  /** Units BM25 matches per query (MiniSearch scores and sorts all of them before the top k are taken). */
+  /** Units BM25 matches per query (all of them are scored before the top k are taken). */
   lexicalMatchesPerQuery: LatencySummary;
   modes: NamedLatency[];
   /** Hybrid latency per kind of query. */

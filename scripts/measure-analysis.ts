@@ -7,7 +7,7 @@ import { buildLexicon, createAnalyzer, createGermanAnalyzer } from '../src/analy
 import { readCollectionFile } from '../src/corpus/index.ts';
 import { createOfflineEmbedder } from '../src/embed/offline.ts';
 import { embedAll } from '../src/embed/types.ts';
-import { createLexicalIndex } from '../src/index/lexical.ts';
+import { createLexicalIndex } from '../src/index/lexical/index.ts';
 import { unitsOf } from '../src/model.ts';
 import { DEFAULT_CORPUS_DIR } from '../src/paths.ts';
 

@@ -1,7 +1,7 @@
 // Section "build" (runs in its own process per embedder): the bundled corpus indexed cold into a fresh folder, then
 // re-indexed warm (stored vectors reused), with the analyzer and model loads apart, stage times, memory, disk size.
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
-import { DEFAULT_HNSW_SETTINGS, type HnswSettings } from '../../src/index/hnsw-vector-store.ts';
+import { DEFAULT_HNSW_SETTINGS, type HnswSettings } from '../../src/index/vector/index.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { type BenchEmbedder, createBenchEmbedder, type EmbedderLoad } from '../bench-embedder.ts';
 import { type FileSize, filesUnder, totalBytes } from '../disk-usage.ts';

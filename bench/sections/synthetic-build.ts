@@ -4,9 +4,9 @@
 import path from 'node:path';
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { readCorpusDir } from '../../src/corpus/index.ts';
+import { SENTENCES_FILE } from '../../src/index/artifact/index.ts';
 import { buildIndexFrom } from '../../src/index/build-index.ts';
-import type { HnswSettings } from '../../src/index/hnsw-vector-store.ts';
-import { SENTENCES_FILE } from '../../src/index/index-layout.ts';
+import type { HnswSettings } from '../../src/index/vector/index.ts';
 import { unitsOf } from '../../src/model.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { type BenchEmbedder, createBenchEmbedder, type EmbedderLoad } from '../bench-embedder.ts';

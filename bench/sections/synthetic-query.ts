@@ -3,8 +3,7 @@
 import path from 'node:path';
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { openSearchState } from '../../src/assistant/search-state.ts';
-import { readIndexArtifact } from '../../src/index/read-index-artifact.ts';
-import { readEmbeddingsFile } from '../../src/index/stored-vectors.ts';
+import { readIndexArtifact } from '../../src/index/artifact/index.ts';
 import { type BenchEmbedder, createBenchEmbedder } from '../bench-embedder.ts';
 import { type EfSearchRow, sweepEfSearch } from '../hnsw-sweep.ts';
 import { collectGarbage, type MemorySnapshot, memorySnapshot, peakRssBytes } from '../memory.ts';
@@ -63,10 +62,11 @@ export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise
 
   logProgress(label, 'sweeping efSearch');
   const { manifest, buildDirectory } = index;
-  const rows = await readEmbeddingsFile(
-    path.join(buildDirectory, manifest.files.embeddings.name),
-    manifest.files.embeddings,
-  );
+  // The raw vector of every label, as the exact reference and the graphs of the sweep are built from.
+  const stored = await index.loadStoredVectors();
+  const { dimensions } = manifest.embedder;
+  const rows = new Float32Array(index.chunks.length * dimensions);
+  for (const chunk of index.chunks) rows.set(stored.get(chunk.contentHash) ?? [], chunk.label * dimensions);
   const queryVectors = await Promise.all(
     queries.map(
       async (query) =>
@@ -74,7 +74,7 @@ export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise
     ),
   );
   const sweep = await sweepEfSearch({
-    hnswFile: path.join(buildDirectory, manifest.files.hnsw.name),
+    hnswFile: path.join(buildDirectory, manifest.files.vectors.name),
     rows,
     dimensions: manifest.embedder.dimensions,
     queryVectors,

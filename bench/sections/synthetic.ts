@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { HnswSettings } from '../../src/index/hnsw-vector-store.ts';
+import type { HnswSettings } from '../../src/index/vector/index.ts';
 import type { BenchEmbedder } from '../bench-embedder.ts';
 import { logProgress } from '../progress.ts';
 import { type BuildProjection, projectBuild } from '../projection.ts';

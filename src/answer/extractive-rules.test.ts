@@ -3,14 +3,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
-import type { SentenceVectors } from '../index/sentence-vectors.ts';
+import type { SentenceVectors } from '../index/artifact/index.ts';
+import { createLexicalIndex } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
 import { splitSentences } from '../text/index.ts';
 import type { AbstentionModel } from './abstention-model.ts';
 import { createExtractiveAnswerer, type ExtractiveAnswererOptions } from './extractive.ts';
 import { MODEL_PROFILE, type ScoringProfile } from './scoring-profile.ts';
-import { computeTermStatistics } from './term-statistics.ts';
 import type { Answer } from './types.ts';
 
 const MEETING = 'imk-2030-05-02';
@@ -119,7 +119,7 @@ function answererWith(setup: Setup = {}) {
     retriever,
     catalog,
     analyzer,
-    statistics: computeTermStatistics(UNITS, analyzer),
+    statistics: createLexicalIndex({ analyzer, units: UNITS }).statistics,
     profile,
     abstention: setup.abstention ?? ALWAYS_ANSWER,
     semantic: {

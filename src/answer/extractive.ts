@@ -5,7 +5,8 @@ import type { UnitCatalog } from '../citation/catalog.ts';
 import { conferenceName, germanDate, parseMarkers } from '../citation/marker.ts';
 import { findReferences, type Reference } from '../citation/reference.ts';
 import { BeschlussError } from '../errors.ts';
-import type { SentenceVectors } from '../index/sentence-vectors.ts';
+import type { SentenceVectors } from '../index/artifact/index.ts';
+import type { TermStatistics } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
 import type { SpellingSuggestion } from '../retrieve/spelling.ts';
@@ -24,7 +25,6 @@ import { type Evidence, renderAbstention, renderAnswer, sourcesOf } from './rend
 import { forLanguage, MODEL_PROFILE, OFFLINE_PROFILE, type ScoringProfile } from './scoring-profile.ts';
 import { askedSlots, fillsSlot, missingRequiredSlot, questionFocus, type Slot } from './slots.ts';
 import { streamAnswer } from './stream.ts';
-import type { TermStatistics } from './term-statistics.ts';
 import type { Answer, AnswerEvent, Answerer, AnswerOptions, AskRequest } from './types.ts';
 
 export interface ExtractiveAnswererOptions {

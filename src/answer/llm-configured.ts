@@ -3,6 +3,7 @@
 import type { Analyzer } from '../analysis/index.ts';
 import type { UnitCatalog } from '../citation/catalog.ts';
 import type { Config } from '../config.ts';
+import type { TermStatistics } from '../index/lexical/index.ts';
 import { createLlmModel } from '../llm/create-model.ts';
 import type { Logger } from '../logger.ts';
 import type { HybridRetriever } from '../retrieve/hybrid.ts';
@@ -10,7 +11,6 @@ import type { SemanticSupport } from './extractive.ts';
 import { createLlmAnswerer } from './llm.ts';
 import { loadAnswerPrompts } from './llm-prompts.ts';
 import { createSupportChecker, MODEL_SIMILARITY_RANGE, OFFLINE_SIMILARITY_RANGE } from './support.ts';
-import type { TermStatistics } from './term-statistics.ts';
 import type { Answerer } from './types.ts';
 
 export interface ConfiguredLlmAnswererOptions {

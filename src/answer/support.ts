@@ -5,10 +5,10 @@
 import { LRUCache } from 'lru-cache';
 import type { Analyzer } from '../analysis/index.ts';
 import { parseMarkers } from '../citation/marker.ts';
-import type { SentenceVectors } from '../index/sentence-vectors.ts';
+import type { SentenceVectors } from '../index/artifact/index.ts';
+import type { TermStatistics } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import { conceptsOf, coverage, termSetOf } from './concepts.ts';
-import type { TermStatistics } from './term-statistics.ts';
 
 /** A statement whose cited unit covers less than this share of its concepts is not supported (see eval/REPORT.md). */
 export const DEFAULT_SUPPORT_THRESHOLD = 0.5;

@@ -143,7 +143,7 @@ describe('createAssistant', () => {
 
   it('refuses to serve a corrupt index when told to fail', async () => {
     await (await start().assistant).close();
-    await appendFile(path.join(await buildFolder(), 'lexical.json'), ' ');
+    await appendFile(path.join(await buildFolder(), 'lexical.bin'), ' ');
     await expect(start({ INDEX_ON_CORRUPT: 'fail' }).assistant).rejects.toMatchObject({
       code: 'INDEX_CORRUPT',
     });

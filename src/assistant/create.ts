@@ -6,6 +6,7 @@ import type { Answerer } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
+import { corpusHashOf, indexStatus, type LoadedIndex, readIndexArtifact } from '../index/artifact/index.ts';
 import {
   type BuildProgress,
   type BuildReport,
@@ -13,10 +14,6 @@ import {
   chunkingFor,
   corpusFileHashes,
 } from '../index/build-index.ts';
-import { corpusHashOf } from '../index/hash.ts';
-import { indexStatus } from '../index/index-status.ts';
-import type { LoadedIndex } from '../index/loaded-index.ts';
-import { readIndexArtifact } from '../index/read-index-artifact.ts';
 import type { Logger } from '../logger.ts';
 import { chooseEmbedder } from './choose-embedder.ts';
 import { openSearchState, type SearchState } from './search-state.ts';

@@ -72,7 +72,7 @@ describe('openSearchState', () => {
     expect((await build(model)).index.manifest.settings.contentSalt).toBe('');
   });
 
-  it('calls an index of other bundled data, or one without a lexicon, stale (INDEX_MISMATCH)', async () => {
+  it('calls an index of other bundled data, or of the lexical format before lexicons, stale (INDEX_MISMATCH)', async () => {
     const { index } = await build();
     const glossary = path.join(root, 'abkuerzungen.tsv');
     await copyFile(path.join(DATA_DIR, 'lexicon', 'abkuerzungen.tsv'), glossary);
@@ -81,8 +81,10 @@ describe('openSearchState', () => {
     expect(() => openSearchState(index, { analyzer: other, embedder: offline })).toThrow(
       expect.objectContaining({ code: 'INDEX_MISMATCH' }),
     );
-    const { lexicon: _lexicon, ...payload } = JSON.parse(index.lexicalJson) as Record<string, unknown>;
-    const old = { ...index, lexicalJson: JSON.stringify(payload) };
+    // A lexical file of the format before lexicons were kept in it (version 2 in its header).
+    const bytes = new Uint8Array(index.lexical);
+    new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setUint32(4, 2, true);
+    const old = { ...index, lexical: bytes };
     expect(() => openSearchState(old, { analyzer, embedder: offline })).toThrow(
       expect.objectContaining({ code: 'INDEX_MISMATCH', message: expect.stringMatching(/rebuild/) }),
     );

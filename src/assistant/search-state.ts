@@ -1,6 +1,6 @@
 // Everything answering needs from one loaded index: catalog, lexical index, term statistics, retriever, answerer.
-import { z } from 'zod';
-import { type Analyzer, createAnalyzer, restoreLexicon } from '../analysis/index.ts';
+import path from 'node:path';
+import type { Analyzer } from '../analysis/index.ts';
 import { type AbstentionModel, loadAbstentionModels } from '../answer/abstention-model.ts';
 import {
   createExtractiveAnswerer,
@@ -8,14 +8,13 @@ import {
   type ExtractiveAnswererOptions,
   type SemanticSupport,
 } from '../answer/extractive.ts';
-import { loadTermStatistics, type TermStatistics } from '../answer/term-statistics.ts';
 import { UnitCatalog } from '../citation/catalog.ts';
 import { embedderForAnalyzer, isOfflineEmbedder } from '../embed/offline.ts';
 import { withQueryCache } from '../embed/query-cache.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import { type LexicalIndex, loadLexicalIndex } from '../index/lexical.ts';
-import type { LoadedIndex } from '../index/loaded-index.ts';
+import type { LoadedIndex } from '../index/artifact/index.ts';
+import { type LexicalIndex, loadLexicalIndex, type TermStatistics } from '../index/lexical/index.ts';
 import type { FusionSettings } from '../retrieve/fusion.ts';
 import {
   createHybridRetriever,
@@ -47,15 +46,6 @@ export interface SearchState {
   embedderKind: 'model' | 'offline';
 }
 
-const lexicalPayloadSchema = z.object({
-  /** The index's lexicon (src/analysis/lexicon-json.ts); absent in indexes built before lexicons were kept. */
-  lexicon: z.unknown().optional(),
-  lexical: z.unknown(),
-  statistics: z.unknown(),
-  /** The corpus words with their counts, for spelling corrections (src/analysis/vocabulary.ts). */
-  vocabulary: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
-});
-
 export interface SearchStateOptions {
   /** An analyzer of the bundled lexicon: the index's own lexicon is restored on it. */
   analyzer: Analyzer;
@@ -71,28 +61,14 @@ export interface SearchStateOptions {
  * then it must be rebuilt.
  */
 export function openSearchState(index: LoadedIndex, options: SearchStateOptions): SearchState {
-  let payload: z.infer<typeof lexicalPayloadSchema>;
-  try {
-    payload = lexicalPayloadSchema.parse(JSON.parse(index.lexicalJson));
-  } catch (error) {
-    throw new BeschlussError(
-      'INDEX_CORRUPT',
-      `The lexical part of the index in ${index.buildDirectory} is unreadable; run \`npx beschluss index\` to rebuild it.`,
-      { cause: error },
-    );
-  }
-  if (payload.lexicon === undefined) {
-    throw new BeschlussError(
-      'INDEX_MISMATCH',
-      `The index in ${index.buildDirectory} was built before indexes kept their lexicon; rebuild it.`,
-    );
-  }
-  // The index is analysed, and its queries embedded by the offline embedder, with the lexicon it was built with.
-  const analyzer = createAnalyzer(restoreLexicon(payload.lexicon, options.analyzer.lexicon));
+  // The index is analysed, and its queries embedded by the offline embedder, with the lexicon it was built with
+  // (kept in the lexical index's file).
+  const lexical = loadLexicalIndex(index.lexical, {
+    base: options.analyzer,
+    file: path.join(index.buildDirectory, index.manifest.files.lexical.name),
+  });
+  const { analyzer, statistics } = lexical;
   const embedder = embedderForAnalyzer(options.embedder, analyzer);
-  const lexical = loadLexicalIndex(payload.lexical, { analyzer });
-  lexical.prepare();
-  const statistics = loadTermStatistics(payload.statistics);
   const catalog = new UnitCatalog(
     index.units,
     index.manifest.collections.map((collection) => collection.meeting),
@@ -109,7 +85,7 @@ export function openSearchState(index: LoadedIndex, options: SearchStateOptions)
     embedder: queryEmbedder,
     fusion: options.fusion ?? (isOfflineEmbedder(embedder) ? OFFLINE_FUSION : DEFAULT_FUSION),
     spelling: createSpellingCorrector({
-      vocabulary: payload.vocabulary,
+      vocabulary: lexical.vocabulary,
       isKnownWord: (word) => analyzer.isKnownWord(word),
       isEnglish: (text) => analyzer.language(text) === 'en',
       decompound: (word) => analyzer.decompound(word),

@@ -7,7 +7,7 @@ const STAGE_NAMES: Record<BuildProgress['stage'], string> = {
   analyse: 'Volltext analysieren',
   chunk: 'Abschnitte bilden',
   embed: 'Einbetten',
-  hnsw: 'HNSW-Index',
+  vectors: 'Vektorindex',
   embeddings: 'Vektoren schreiben',
   sentences: 'Satzvektoren schreiben',
   lexical: 'Volltextindex',

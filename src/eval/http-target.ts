@@ -2,9 +2,9 @@
 import type { z } from 'zod';
 import { type Analyzer, buildLexicon, createAnalyzer } from '../analysis/index.ts';
 import { createSupportChecker } from '../answer/support.ts';
-import { computeTermStatistics } from '../answer/term-statistics.ts';
 import type { Answer, AskRequest } from '../answer/types.ts';
 import { BeschlussError } from '../errors.ts';
+import { createLexicalIndex } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import {
   AnswerSchema,
@@ -128,7 +128,7 @@ export async function connectHttpTarget(options: HttpTargetOptions): Promise<Eva
   );
   const checker = createSupportChecker({
     analyzer: unitAnalyzer,
-    statistics: computeTermStatistics(units, unitAnalyzer),
+    statistics: createLexicalIndex({ analyzer: unitAnalyzer, units }).statistics,
   });
 
   return {

@@ -2,7 +2,7 @@
 // type, seeded, deterministic.
 import { access, readFile } from 'node:fs/promises';
 import { BeschlussError } from '../errors.ts';
-import { writeFileAtomic } from '../index/atomic-file.ts';
+import { writeFileAtomic } from '../index/artifact/index.ts';
 import { parseQaSet, QA_TYPES, type QaEntry, readQaSet } from './qa-set.ts';
 
 /** 32-bit FNV-1a hash of a string: turns a seed phrase into the state of the generator. */

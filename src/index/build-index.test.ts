@@ -9,8 +9,8 @@ import { splitSentences } from '../chunk/index.ts';
 import { createOfflineEmbedder } from '../embed/offline.ts';
 import type { Embedder } from '../embed/types.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { readIndexArtifact } from './artifact/index.ts';
 import { buildIndex, embeddingTextOf } from './build-index.ts';
-import { readIndexArtifact } from './read-index-artifact.ts';
 
 const REAL = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
 const SPRING = path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt');

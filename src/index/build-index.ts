@@ -1,9 +1,7 @@
 // Builds the persisted index from a corpus folder: parse every collection, chunk, embed only what changed (stored
-// vectors of unchanged chunks are reused), build the lexical index and term statistics, write atomically.
+// vectors of unchanged chunks are reused), build the lexical index (term statistics included), write atomically.
 import { readFile } from 'node:fs/promises';
-import { type Analyzer, buildLexicon, createAnalyzer, lexiconToJson } from '../analysis/index.ts';
-import { computeVocabulary } from '../analysis/vocabulary.ts';
-import { computeTermStatistics } from '../answer/term-statistics.ts';
+import { type Analyzer, buildLexicon, createAnalyzer } from '../analysis/index.ts';
 import { chunkUnits, splitSentences } from '../chunk/index.ts';
 import {
   defaultExtractors,
@@ -15,18 +13,22 @@ import { embedderForAnalyzer, lexiconDependency } from '../embed/offline.ts';
 import { type Embedder, embedAll, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import { type Chunk, type Collection, type Unit, unitsOf } from '../model.ts';
-import { planEmbeddings } from './embedding-plan.ts';
-import { hashContent } from './hash.ts';
-import type { HnswSettings } from './hnsw-vector-store.ts';
-import { readCurrentPointer } from './index-layout.ts';
-import { createLexicalIndex } from './lexical.ts';
-import type { LoadedIndex } from './loaded-index.ts';
-import { storedVectorsLoader } from './loaded-index.ts';
-import type { ChunkingSettings, SkippedFileEntry } from './manifest.ts';
-import { openManifest, readSentenceVectors } from './read-index-artifact.ts';
-import { type QuantizedVector, quantize } from './sentence-vectors.ts';
-import type { StoredVectors } from './stored-vectors.ts';
-import { type WriteStage, writeIndexArtifact } from './write-index-artifact.ts';
+import {
+  type ChunkingSettings,
+  hashContent,
+  type LoadedIndex,
+  planEmbeddings,
+  type QuantizedVector,
+  quantize,
+  readLiveUnitIds,
+  readStoredVectors,
+  type SkippedFileEntry,
+  type StoredVectors,
+  type WriteStage,
+  writeIndexArtifact,
+} from './artifact/index.ts';
+import { createLexicalIndex } from './lexical/index.ts';
+import type { HnswSettings } from './vector/index.ts';
 
 /**
  * Bump when the parser, the chunker or the embedded text change in a way the corpus files do not show: it is part of
@@ -154,16 +156,16 @@ export async function buildIndexFrom(
   const units = collections.flatMap((collection) => unitsOf(collection.meeting));
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
   // This index's lexicon: the bundled one with the acronyms the corpus defines ("Nationales Waffenregister (NWR)").
-  // Its analyzer builds the lexical index and the statistics, the offline embedder embeds with it, and its id goes
-  // into the content hashes of vectors that depend on it.
+  // Its analyzer builds the lexical index (which keeps the lexicon in its file), the offline embedder embeds with
+  // it, and its id goes into the content hashes of vectors that depend on it.
   const lexicon = buildLexicon(
     options.analyzer.lexicon,
     units.flatMap((unit) => [unit.title, unit.text]),
   );
   const analyzer = createAnalyzer(lexicon);
   const embedder = embedderForAnalyzer(options.embedder, analyzer);
-  const lexical = createLexicalIndex({ analyzer, units });
-  const statistics = computeTermStatistics(units, analyzer);
+  // Only its file is kept: the search state opens the index from the same bytes the artifact stores.
+  const lexical = createLexicalIndex({ analyzer, units }).encode();
   const salt = lexiconDependency(embedder);
 
   onProgress?.({ stage: 'analyse', done: 1, total: 1 });
@@ -270,7 +272,7 @@ export async function buildIndexFrom(
     });
   }
 
-  const previousUnitIds = await previousUnits(indexDir);
+  const previousUnitIds = await readLiveUnitIds(indexDir);
   const index = await writeIndexArtifact(
     indexDir,
     {
@@ -287,12 +289,7 @@ export async function buildIndexFrom(
       units,
       chunks: prepared.map(({ embeddingText: _text, ...chunk }) => chunk),
       vectors,
-      lexicalJson: JSON.stringify({
-        lexicon: lexiconToJson(lexicon),
-        lexical: lexical.toJSON(),
-        statistics: statistics.toJSON(),
-        vocabulary: computeVocabulary(units.flatMap((unit) => [unit.title, unit.text])),
-      }),
+      lexical,
       sentences,
       chunking,
       contentSalt: salt,
@@ -342,38 +339,14 @@ async function readPreviousVectors(
   indexDir: string,
   currentEmbedderId: string,
 ): Promise<{ chunks: StoredVectors | undefined; sentences: Map<string, QuantizedVector> }> {
-  const none = { chunks: undefined, sentences: new Map<string, QuantizedVector>() };
-  try {
-    const pointer = await readCurrentPointer(indexDir);
-    if (!pointer) return none;
-    const { directory, manifest } = await openManifest(indexDir, pointer, true);
-    if (manifest.embedder.id !== currentEmbedderId) return none;
-    const chunks = await storedVectorsLoader(directory, manifest)();
-    const sentences = new Map<string, QuantizedVector>();
-    const stored = await readSentenceVectors(directory, manifest);
-    manifest.units.forEach((unit, ordinal) => {
-      for (const sentence of stored.sentencesOf(ordinal)) {
-        const text = embeddingTextOf(unit, { text: unit.text.slice(sentence.start, sentence.end) });
-        sentences.set(
-          hashContent(`${manifest.settings.contentSalt}\n${text}`),
-          stored.quantized(sentence.row),
-        );
-      }
+  const sentences = new Map<string, QuantizedVector>();
+  const stored = await readStoredVectors(indexDir, { embedderId: currentEmbedderId });
+  if (!stored) return { chunks: undefined, sentences };
+  for (const sentence of stored.sentences) {
+    const text = embeddingTextOf(sentence.unit, {
+      text: sentence.unit.text.slice(sentence.start, sentence.end),
     });
-    return { chunks, sentences };
-  } catch (error) {
-    if (BeschlussError.is(error, 'INDEX_CORRUPT') || BeschlussError.is(error, 'INDEX_MISMATCH')) return none;
-    throw error;
+    sentences.set(hashContent(`${stored.contentSalt}\n${text}`), sentence.vector);
   }
-}
-
-async function previousUnits(indexDir: string): Promise<string[]> {
-  try {
-    const pointer = await readCurrentPointer(indexDir);
-    if (!pointer) return [];
-    const { manifest } = await openManifest(indexDir, pointer, false);
-    return manifest.units.map((unit) => unit.id);
-  } catch {
-    return [];
-  }
+  return { chunks: stored.chunks, sentences };
 }

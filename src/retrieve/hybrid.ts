@@ -3,8 +3,8 @@
 import type { UnitCatalog } from '../citation/catalog.ts';
 import { findReferences } from '../citation/reference.ts';
 import type { Embedder } from '../embed/types.ts';
-import type { LexicalIndex } from '../index/lexical.ts';
-import type { VectorStore } from '../index/vector-store.ts';
+import type { LexicalIndex } from '../index/lexical/index.ts';
+import type { VectorStore } from '../index/vector/index.ts';
 import { type Source, toSource, type Unit } from '../model.ts';
 import { type FusionSettings, fuse } from './fusion.ts';
 import { meetingsNamedByTime } from './meeting-time.ts';

@@ -1,0 +1,188 @@
+// The lexical index over units: each unit's analysed terms in four fields, searched by BM25+ with the query's
+// weighted terms (synonyms, translations and spelling corrections weigh less), plus the term statistics and the
+// corpus vocabulary that come with it.
+import {
+  type Analyzer,
+  createAnalyzer,
+  lexiconToJson,
+  restoreLexicon,
+  type WeightedTerm,
+} from '../../analysis/index.ts';
+import { computeVocabulary, type VocabularyEntry } from '../../analysis/vocabulary.ts';
+import { BeschlussError } from '../../errors.ts';
+import { NOTE_PREFIX, type Unit } from '../../model.ts';
+import { REBUILD_HINT } from '../rebuild-hint.ts';
+import { type Bm25Index, buildBm25Index, openBm25Index, type TermDocument } from './bm25.ts';
+import { decodeLexicalIndex, encodeLexicalIndex, type LexicalPayload } from './lexical-format.ts';
+import { type TermStatistics, termStatisticsOf } from './term-statistics.ts';
+
+export interface LexicalSearchOptions {
+  /** Results at most. Default 10. */
+  k?: number;
+  /** Only units for which this returns true. */
+  filter?: (unitId: string) => boolean;
+  /**
+   * More text to look for at a weight below 1 (e.g. spelling corrections of query words): its query terms join the
+   * query's, each weighed by the factor; a term in both keeps its higher weight.
+   */
+  alsoQuery?: ReadonlyArray<{ text: string; weight: number }>;
+}
+
+export interface LexicalHit {
+  id: string;
+  score: number;
+}
+
+/**
+ * Built once from all units (a re-index builds a new one: nothing adds to or removes from an index, so it has no
+ * such methods), or loaded from its file.
+ */
+export interface LexicalIndex {
+  search(query: string, options?: LexicalSearchOptions): LexicalHit[];
+  /** Units indexed. */
+  readonly size: number;
+  /** Document frequency and idf of terms over the units' titles, texts and compound parts. */
+  readonly statistics: TermStatistics;
+  /** The words of the units' titles and texts with their counts, for spelling corrections. */
+  readonly vocabulary: readonly VocabularyEntry[];
+  /** The index in its versioned file format (lexical-format.ts), as the index artifact stores it. */
+  encode(): Uint8Array;
+  /** The analyzer over the lexicon the index was built with: queries are analysed (and embedded offline) with it. */
+  readonly analyzer: Analyzer;
+}
+
+/** Field names in the order the index stores them. */
+export type LexicalField = 'title' | 'text' | 'parts' | 'label';
+export const LEXICAL_FIELDS: readonly LexicalField[] = ['title', 'text', 'parts', 'label'];
+
+/**
+ * Field boosts. Title 2 (the item's title says what the whole Beschluss is about), text 1, label 1.5 (who gave a
+ * Protokollnotiz), parts 0.5 (compound parts and verb roots, weaker evidence).
+ */
+export const DEFAULT_BOOSTS: Readonly<Record<LexicalField, number>> = {
+  title: 2,
+  text: 1,
+  parts: 0.5,
+  label: 1.5,
+};
+
+/** The fields a term's document frequency counts: what a unit says, not the label of who said it. */
+const STATISTICS_FIELDS: readonly LexicalField[] = ['title', 'text', 'parts'];
+
+export interface CreateLexicalIndexOptions {
+  analyzer: Analyzer;
+  units: readonly Unit[];
+  /** Field boosts; defaults DEFAULT_BOOSTS. */
+  boosts?: Partial<Record<LexicalField, number>>;
+}
+
+/**
+ * Indexes the units with the analyzer given, whose lexicon (with the acronyms the corpus defines) the file keeps.
+ */
+export function createLexicalIndex(options: CreateLexicalIndexOptions): LexicalIndex {
+  const { analyzer, units, boosts = {} } = options;
+  const bm25 = buildBm25Index(lexicalDocuments(units, analyzer), {
+    fields: LEXICAL_FIELDS,
+    boosts: { ...DEFAULT_BOOSTS, ...boosts },
+    statisticsFields: STATISTICS_FIELDS,
+  });
+  const payload: LexicalPayload = {
+    bm25: bm25.data,
+    analyzer: analyzer.version,
+    lexicon: lexiconToJson(analyzer.lexicon),
+    vocabulary: computeVocabulary(units.flatMap((unit) => [unit.title, unit.text])),
+  };
+  return wrap(payload, bm25, analyzer);
+}
+
+/**
+ * Opens an index from its file's bytes (the arrays stay views into them), with a fresh analyzer over the lexicon it
+ * was built with, restored on the bundled lexicon of `base` (another bundled lexicon or analyzer version is
+ * INDEX_MISMATCH: rebuild).
+ */
+export function loadLexicalIndex(
+  bytes: Uint8Array,
+  options: { base: Analyzer; file?: string },
+): LexicalIndex {
+  const payload = decodeLexicalIndex(bytes, options.file === undefined ? {} : { file: options.file });
+  const { version } = options.base;
+  if (payload.analyzer !== version) {
+    throw new BeschlussError(
+      'INDEX_MISMATCH',
+      `The lexical index was built with analyzer ${payload.analyzer}, the analyzer in use is ${version}; ` +
+        `${REBUILD_HINT}.`,
+      { details: { expected: version, received: payload.analyzer } },
+    );
+  }
+  const analyzer = createAnalyzer(restoreLexicon(payload.lexicon, options.base.lexicon));
+  return wrap(payload, openBm25Index(payload.bm25), analyzer);
+}
+
+function wrap(payload: LexicalPayload, bm25: Bm25Index, analyzer: Analyzer): LexicalIndex {
+  return {
+    search(query, options = {}) {
+      const { k = 10, filter, alsoQuery = [] } = options;
+      if (k <= 0) return [];
+      const terms = withExtraTerms(analyzer.queryTerms(query), alsoQuery, analyzer);
+      return bm25.search(terms, { k, ...(filter ? { filter } : {}) });
+    },
+    size: bm25.documentCount,
+    statistics: termStatisticsOf(bm25),
+    vocabulary: payload.vocabulary,
+    encode: () => encodeLexicalIndex(payload),
+    analyzer,
+  };
+}
+
+/**
+ * What the index holds of each unit: its own terms (stems, abbreviations, entities, numbers) as text, compound parts
+ * and verb roots of text and title as parts, the title's own terms as title, and for a Protokollnotiz its label with
+ * the Land spelled out. Units of one item share their title: it is analysed once.
+ */
+export function lexicalDocuments(units: readonly Unit[], analyzer: Analyzer): TermDocument[] {
+  const titles = new Map<string, { own: string[]; parts: string[] }>();
+  const split = (text: string) => {
+    const own: string[] = [];
+    const parts: string[] = [];
+    for (const term of analyzer.analyze(text)) {
+      (term.kind === 'part' || term.kind === 'root' ? parts : own).push(term.term);
+    }
+    return { own, parts };
+  };
+  return units.map((unit) => {
+    const text = split(unit.text);
+    let title = titles.get(unit.title);
+    if (title === undefined) {
+      title = split(unit.title);
+      titles.set(unit.title, title);
+    }
+    let label: string[] = [];
+    if (unit.kind === 'note') {
+      // "Protokollnotiz SN" is also found as "Sachsen" and "sächsisch".
+      const by = unit.para.startsWith(NOTE_PREFIX) ? unit.para.slice(NOTE_PREFIX.length) : unit.para;
+      const expanded = analyzer
+        .tokenize(by)
+        .filter((token) => token.kind === 'acronym')
+        .flatMap((token) => analyzer.longForms(token.text));
+      label = analyzer.terms(`${unit.para} ${expanded.join(' ')}`);
+    }
+    return { id: unit.id, fields: [title.own, text.own, [...text.parts, ...title.parts], label] };
+  });
+}
+
+function withExtraTerms(
+  terms: WeightedTerm[],
+  extra: ReadonlyArray<{ text: string; weight: number }>,
+  analyzer: Analyzer,
+): WeightedTerm[] {
+  if (extra.length === 0) return terms;
+  const byTerm = new Map(terms.map((term) => [term.term, term]));
+  for (const { text, weight } of extra) {
+    for (const term of analyzer.queryTerms(text)) {
+      const weighed = { ...term, weight: term.weight * weight };
+      const known = byTerm.get(term.term);
+      if (!known || known.weight < weighed.weight) byTerm.set(term.term, weighed);
+    }
+  }
+  return [...byTerm.values()];
+}
