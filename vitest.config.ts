@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'eval/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser tests poll the page; a loaded CI machine can take longer than the default second to repaint.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
