@@ -1,8 +1,8 @@
 // Benchmark queries and questions generated from the corpus itself (titles, text spans, keywords, references) plus a
 // few generic ones — deliberately not the evaluation set, so latency is not measured on tuned questions.
 import { BeschlussError } from '../src/errors.ts';
-import { seededRandom } from '../src/index/random-vectors.ts';
 import type { Unit } from '../src/model.ts';
+import { seededRandom } from '../src/seeded-random.ts';
 
 export type QueryKind = 'title' | 'span' | 'keywords' | 'reference' | 'dated-reference' | 'generic';
 

@@ -3,8 +3,8 @@
 import { splitSentences } from '../src/chunk/index.ts';
 import { CONFERENCES } from '../src/corpus/conferences.ts';
 import { BeschlussError } from '../src/errors.ts';
-import { seededRandom } from '../src/index/random-vectors.ts';
 import { type Item, type Meeting, NOTE_PREFIX, type Unit, unitsOf } from '../src/model.ts';
+import { seededRandom } from '../src/seeded-random.ts';
 
 export interface SyntheticConference {
   /** Prefix of the meeting ids ("imk"). */
