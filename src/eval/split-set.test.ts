@@ -1,9 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.ts';
+import { useTemporaryDirectory } from '../testing/temporary-directory.ts';
 import { type QaEntry, type QaType, readQaSet } from './qa-set.ts';
 import { shuffled, splitIntoFiles, splitStratified } from './split-set.ts';
 
@@ -77,14 +76,9 @@ describe('splitStratified', () => {
 });
 
 describe('splitIntoFiles', () => {
-  let directory: string;
-  const file = (name: string) => path.join(directory, name);
+  const file = useTemporaryDirectory('beschluss-split-');
   const write = (name: string, entries: readonly QaEntry[]) =>
     writeFile(file(name), entries.map((item) => JSON.stringify(item)).join('\n'));
-  beforeAll(async () => {
-    directory = await mkdtemp(path.join(os.tmpdir(), 'beschluss-split-'));
-  });
-  afterAll(() => rm(directory, { recursive: true, force: true }));
 
   it('writes both halves, then appends the halves of later questions without moving earlier ones', async () => {
     const files = { devFile: file('dev.jsonl'), heldOutFile: file('heldout.jsonl'), seed: 'seed' };

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVAL_DIR } from '../paths.ts';
+import { useTemporaryDirectory } from '../testing/temporary-directory.ts';
 import { buildReport, NEAR_MISS_SLICE, type QuestionResult } from './aggregate.ts';
 import type { QuestionScores } from './metrics.ts';
 import {
@@ -167,11 +167,7 @@ describe('embedderMatches', () => {
 });
 
 describe('readThresholds', () => {
-  let directory: string;
-  beforeAll(async () => {
-    directory = await mkdtemp(path.join(os.tmpdir(), 'beschluss-thresholds-'));
-  });
-  afterAll(() => rm(directory, { recursive: true, force: true }));
+  const file = useTemporaryDirectory('beschluss-thresholds-');
 
   it('reads the committed eval/thresholds.json: held-out with the bundled model', async () => {
     const thresholds = await readThresholds(path.join(EVAL_DIR, 'thresholds.json'));
@@ -181,13 +177,11 @@ describe('readThresholds', () => {
   });
 
   it('names the file and the problem for a missing file, bad JSON and an unknown metric', async () => {
-    await expect(readThresholds(path.join(directory, 'none.json'))).rejects.toThrow(
-      /none\.json: cannot read/,
-    );
-    const badJson = path.join(directory, 'bad.json');
+    await expect(readThresholds(file('none.json'))).rejects.toThrow(/none\.json: cannot read/);
+    const badJson = file('bad.json');
     await writeFile(badJson, '{ nope');
     await expect(readThresholds(badJson)).rejects.toThrow(/bad\.json: not JSON/);
-    const unknown = path.join(directory, 'unknown.json');
+    const unknown = file('unknown.json');
     await writeFile(unknown, JSON.stringify({ embedder: 'e', set: 's', overall: { min: { speed: 1 } } }));
     await expect(readThresholds(unknown)).rejects.toThrow(/unknown\.json: not valid thresholds/);
   });

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
+import { useTemporaryDirectory } from '../../testing/temporary-directory.ts';
 import { main } from '../main.ts';
 
 const CORPUS_FILE = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
@@ -15,13 +15,7 @@ async function run(argv: string[]) {
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'beschluss-cli-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const file = useTemporaryDirectory('beschluss-cli-');
 
 describe('beschluss parse --json', () => {
   it('prints the meetings in the contract shape with keys in order', async () => {
@@ -82,7 +76,7 @@ describe('beschluss parse (outline)', () => {
 
 describe('beschluss parse errors', () => {
   it('reports a missing file and returns 1', async () => {
-    const missing = path.join(dir, 'missing.txt');
+    const missing = file('missing.txt');
     expect(await run(['parse', missing, '--json'])).toEqual({
       code: 1,
       stdout: '',
@@ -91,8 +85,8 @@ describe('beschluss parse errors', () => {
   });
 
   it('reports every bad file, prints nothing on stdout and returns 1', async () => {
-    const empty = path.join(dir, 'empty.txt');
-    const notes = path.join(dir, 'notes.txt');
+    const empty = file('empty.txt');
+    const notes = file('notes.txt');
     await writeFile(empty, '');
     await writeFile(notes, 'Die IMK dankt.\n');
     const result = await run(['parse', empty, CORPUS_FILE, notes]);
@@ -105,7 +99,7 @@ describe('beschluss parse errors', () => {
   });
 
   it('reports the same meeting in two files, naming both', async () => {
-    const copy = path.join(dir, 'copy.txt');
+    const copy = file('copy.txt');
     await writeFile(copy, await readFile(CORPUS_FILE));
     const result = await run(['parse', CORPUS_FILE, copy, '--json']);
     expect(result.code).toBe(1);
