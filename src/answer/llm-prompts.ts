@@ -1,11 +1,11 @@
 // The LLM answerer's prompts: read from prompts/ at start-up (versioned file names), and the user message rendered
 // from the numbered sources, the short history and the question.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatMarker } from '../citation/marker.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Unit } from '../model.ts';
 import { PROMPTS_DIR } from '../paths.ts';
+import { readTextFile } from '../read-text-file.ts';
 import type { ChatMessage } from './types.ts';
 
 export interface AnswerPrompts {
@@ -32,15 +32,7 @@ export async function loadAnswerPrompts(options: LoadAnswerPromptsOptions = {}):
   const { directory = PROMPTS_DIR, version = '1' } = options;
   const read = async (name: string) => {
     const file = path.join(directory, `${name}.v${version}.md`);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new BeschlussError('FILE_NOT_FOUND', `Expected the prompt file ${file}; it cannot be read.`, {
-        details: { file },
-        cause: error,
-      });
-    }
+    const text = await readTextFile(file, () => `Expected the prompt file ${file}; it cannot be read.`);
     const body = text.replace(HEADER, '').trim();
     if (body === '') {
       throw new BeschlussError('FILE_EMPTY', `The prompt file ${file} holds no prompt.`, {
