@@ -1,7 +1,7 @@
 // `beschluss ask "QUESTION" [--k 5] [--meeting ID] [--json]`: the same answer as POST /api/ask.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CliCommand, type CommandContext, parseFlags, usageError } from '../command.ts';
 import { loadAssistant } from '../load-assistant.ts';
 import { formatSources } from './search.ts';
 
@@ -30,22 +30,10 @@ export const askCommand: CliCommand = {
       .option('--meeting <id>', 'only this meeting, e.g. imk-2020-12-10')
       .option('--json', 'print the JSON of POST /api/ask')
       .action(async (question: string, flags: Record<string, unknown>, command: Command) => {
-        const parsed = flagsSchema.safeParse(flags);
-        if (!parsed.success) {
-          command.error(`ask: ${z.prettifyError(parsed.error)}`, {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
+        const { k, meeting, json } = parseFlags(flagsSchema, flags, command);
         if (question.trim() === '' || question.length > 2000) {
-          command.error('ask: expected a question of 1 to 2000 characters', {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
+          usageError(command, 'expected a question of 1 to 2000 characters');
         }
-        const { k, meeting, json } = parsed.data;
         const assistant = await loadAssistant(context);
         const answer = await assistant.answerer.answer({ question, k, ...(meeting ? { meeting } : {}) });
         if (json) {

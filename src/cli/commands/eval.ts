@@ -13,7 +13,7 @@ import type { GateSection, ReportContext } from '../../eval/report-document.ts';
 import type { EvalSet, SuiteResult } from '../../eval/suite.ts';
 import { createLogger } from '../../logger.ts';
 import { EVAL_DIR, PROJECT_ROOT } from '../../paths.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CliCommand, type CommandContext, parseFlags, usageError } from '../command.ts';
 
 export interface EvalCommandOptions {
   /** Environment the configuration is read from (default process.env). */
@@ -157,22 +157,17 @@ async function runEval(
   context: CommandContext,
   options: EvalCommandOptions,
 ): Promise<void> {
-  const usage = (message: string) =>
-    command.error(`eval: ${message}`, { exitCode: EXIT.usage, code: 'beschluss.usage' });
-  const parsed = flagsSchema.safeParse(rawFlags);
-  if (!parsed.success) {
-    usage(z.prettifyError(parsed.error));
-    return;
-  }
-  const flags = parsed.data;
+  const flags = parseFlags(flagsSchema, rawFlags, command);
   const environment = options.environment ?? process.env;
   const config = loadConfig(environment);
   const devFile = options.devFile ?? path.join(EVAL_DIR, 'dev.jsonl');
   const heldOutFile = options.heldOutFile ?? path.join(EVAL_DIR, 'heldout.jsonl');
   const files = setFiles(flags, devFile, heldOutFile);
   if (flags.calibrate && files.every((file) => file.heldOut)) {
-    usage(`--calibrate never tunes on the held-out set (${shown(heldOutFile)}); calibrate on dev`);
-    return;
+    usageError(
+      command,
+      `--calibrate never tunes on the held-out set (${shown(heldOutFile)}); calibrate on dev`,
+    );
   }
   const reportFile = options.reportFile ?? path.join(EVAL_DIR, 'REPORT.md');
   const thresholdsFile = options.thresholdsFile ?? path.join(EVAL_DIR, 'thresholds.json');

@@ -8,7 +8,7 @@ import { loadConfig } from '../../config.ts';
 import { embedderId } from '../../embed/types.ts';
 import { buildIndex } from '../../index/build-index.ts';
 import { createLogger } from '../../logger.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CliCommand, type CommandContext, EXIT, parseFlags } from '../command.ts';
 import { createProgressReporter } from '../progress.ts';
 
 const flagsSchema = z.object({
@@ -27,17 +27,10 @@ export const indexCommand: CliCommand = {
       .option('--index <dir>', 'index folder (default INDEX_DIR, else index/)')
       .option('--json', 'print the build report as JSON')
       .action(async (flags: Record<string, unknown>, command: Command) => {
-        const parsed = flagsSchema.safeParse(flags);
-        if (!parsed.success) {
-          command.error(`index: ${z.prettifyError(parsed.error)}`, {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
+        const parsed = parseFlags(flagsSchema, flags, command);
         const config = loadConfig();
-        const corpusDir = parsed.data.corpus ?? config.CORPUS_DIR;
-        const indexDir = parsed.data.index ?? config.INDEX_DIR;
+        const corpusDir = parsed.corpus ?? config.CORPUS_DIR;
+        const indexDir = parsed.index ?? config.INDEX_DIR;
         const logger = createLogger({ level: 'warn', pretty: true, write: context.stderr });
         const analyzer = await createGermanAnalyzer();
         const { embedder } = await chooseEmbedder({ config, logger, analyzer });
@@ -55,7 +48,7 @@ export const indexCommand: CliCommand = {
           progress.stop();
         }
         for (const error of report.errors) context.stderr(`beschluss: skipped ${error.message}\n`);
-        if (parsed.data.json) {
+        if (parsed.json) {
           context.stdout(
             `${JSON.stringify({ indexDir, embedder: embedderId(embedder), ...report }, null, 2)}\n`,
           );

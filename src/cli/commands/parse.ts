@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { readCollectionFile, readCorpusDir } from '../../corpus/index.ts';
 import { BeschlussError } from '../../errors.ts';
 import type { Collection, Meeting } from '../../model.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CliCommand, type CommandContext, EXIT, parseFlags } from '../command.ts';
 import { reportError } from '../report-error.ts';
 
 const argumentsSchema = z.object({
@@ -96,21 +96,14 @@ async function runParse(
   command: Command,
   context: CommandContext,
 ) {
-  const parsed = argumentsSchema.safeParse({ paths, json: flags.json });
-  if (!parsed.success) {
-    command.error(`parse: ${z.prettifyError(parsed.error)}`, {
-      exitCode: EXIT.usage,
-      code: 'beschluss.usage',
-    });
-    return;
-  }
-  const { collections, errors } = await readAll(parsed.data.paths);
+  const parsed = parseFlags(argumentsSchema, { paths, json: flags.json }, command);
+  const { collections, errors } = await readAll(parsed.paths);
   if (errors.length > 0) {
     for (const error of errors) reportError(context, error);
     context.setExitCode(EXIT.failure);
     return;
   }
-  if (parsed.data.json) {
+  if (parsed.json) {
     context.stdout(
       `${JSON.stringify(meetingsJson(collections.map((collection) => collection.meeting)), null, 2)}\n`,
     );

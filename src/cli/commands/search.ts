@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { unitReference } from '../../citation/marker.ts';
 import type { Source } from '../../model.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CliCommand, type CommandContext, parseFlags, usageError } from '../command.ts';
 import { loadAssistant } from '../load-assistant.ts';
 
 const flagsSchema = z.object({
@@ -45,22 +45,8 @@ export const searchCommand: CliCommand = {
       .option('--mode <mode>', 'hybrid, lexical or vector', 'hybrid')
       .option('--json', 'print { "results": [Source] }')
       .action(async (query: string, flags: Record<string, unknown>, command: Command) => {
-        const parsed = flagsSchema.safeParse(flags);
-        if (!parsed.success) {
-          command.error(`search: ${z.prettifyError(parsed.error)}`, {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
-        if (query.trim() === '') {
-          command.error('search: expected a non-empty query', {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
-        const { k, meeting, mode, json } = parsed.data;
+        const { k, meeting, mode, json } = parseFlags(flagsSchema, flags, command);
+        if (query.trim() === '') usageError(command, 'expected a non-empty query');
         const assistant = await loadAssistant(context);
         const results = await assistant.retriever.search(query, { k, mode, ...(meeting ? { meeting } : {}) });
         context.stdout(
