@@ -19,6 +19,26 @@ export interface CliCommand {
   register: (program: Command, context: CommandContext) => void;
 }
 
+/** A command named `name`; `configure` gives it its description, arguments, options and action. */
+export function defineCommand(
+  name: string,
+  configure: (command: Command, context: CommandContext) => void,
+): CliCommand {
+  return { name, register: (program, context) => configure(program.command(name), context) };
+}
+
+/** `--k <n>`: how many sources or results, 1 to `max` (default 5). */
+export function kFlag(max: number) {
+  const range = `expected --k from 1 to ${max}`;
+  return z.coerce.number().int().min(1, range).max(max, range).default(5);
+}
+
+/** `--meeting <id>`: only this meeting. */
+export const meetingFlag = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, 'expected --meeting like imk-2020-12-10')
+  .optional();
+
 /** Exit codes of `beschluss`. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 

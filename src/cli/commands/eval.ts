@@ -13,7 +13,7 @@ import type { GateSection, ReportContext } from '../../eval/report-document.ts';
 import type { EvalSet, SuiteResult } from '../../eval/suite.ts';
 import { createLogger } from '../../logger.ts';
 import { EVAL_DIR, PROJECT_ROOT } from '../../paths.ts';
-import { type CliCommand, type CommandContext, parseFlags, usageError } from '../command.ts';
+import { type CliCommand, type CommandContext, defineCommand, parseFlags, usageError } from '../command.ts';
 
 export interface EvalCommandOptions {
   /** Environment the configuration is read from (default process.env). */
@@ -272,38 +272,32 @@ async function runEval(
 }
 
 export function createEvalCommand(options: EvalCommandOptions = {}): CliCommand {
-  return {
-    name: 'eval',
-    register(program: Command, context: CommandContext) {
-      program
-        .command('eval')
-        .description(
-          'run the dev and held-out sets and print retrieval, citation and abstention metrics side by side',
-        )
-        .option(
-          '--set <file>',
-          'run this one set (JSON Lines) instead of eval/dev.jsonl and eval/heldout.jsonl',
-        )
-        .option(
-          '--embedders <list>',
-          `comma-separated embedders to run every set with, one temporary index each (${EMBEDDER_KINDS.join(', ')}; default EMBEDDER)`,
-        )
-        .option('--json', 'print the machine-readable report')
-        .option(
-          '--url <url>',
-          'evaluate a running server (POST /api/ask, GET /api/search) instead of in process',
-        )
-        .option('--baselines', 'also run lexical-only and vector-only retrieval for every set and embedder')
-        .option(
-          '--calibrate',
-          'sweep the abstain and support thresholds on the dev set (never held-out) and recommend values',
-        )
-        .option('--write-report', 'also write eval/REPORT.md')
-        .action((flags: Record<string, unknown>, command: Command) =>
-          runEval(flags, command, context, options),
-        );
-    },
-  };
+  return defineCommand('eval', (command, context) => {
+    command
+      .description(
+        'run the dev and held-out sets and print retrieval, citation and abstention metrics side by side',
+      )
+      .option(
+        '--set <file>',
+        'run this one set (JSON Lines) instead of eval/dev.jsonl and eval/heldout.jsonl',
+      )
+      .option(
+        '--embedders <list>',
+        `comma-separated embedders to run every set with, one temporary index each (${EMBEDDER_KINDS.join(', ')}; default EMBEDDER)`,
+      )
+      .option('--json', 'print the machine-readable report')
+      .option(
+        '--url <url>',
+        'evaluate a running server (POST /api/ask, GET /api/search) instead of in process',
+      )
+      .option('--baselines', 'also run lexical-only and vector-only retrieval for every set and embedder')
+      .option(
+        '--calibrate',
+        'sweep the abstain and support thresholds on the dev set (never held-out) and recommend values',
+      )
+      .option('--write-report', 'also write eval/REPORT.md')
+      .action((flags: Record<string, unknown>) => runEval(flags, command, context, options));
+  });
 }
 
 export const evalCommand: CliCommand = createEvalCommand();

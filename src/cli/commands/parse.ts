@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { readCollectionFile, readCorpusDir } from '../../corpus/index.ts';
 import { BeschlussError } from '../../errors.ts';
 import type { Collection, Meeting } from '../../model.ts';
-import { type CliCommand, type CommandContext, EXIT, parseFlags } from '../command.ts';
+import { type CommandContext, defineCommand, EXIT, parseFlags } from '../command.ts';
 import { reportError } from '../report-error.ts';
 
 const argumentsSchema = z.object({
@@ -112,16 +112,12 @@ async function runParse(
   }
 }
 
-export const parseCommand: CliCommand = {
-  name: 'parse',
-  register(program, context) {
-    program
-      .command('parse')
-      .description('parse collection files (or folders of them) into meetings, items, paragraphs and notes')
-      .argument('<files...>', 'collection files (.txt, .pdf) or corpus folders')
-      .option('--json', 'print the parsed structure as JSON ({ "meetings": [...] })')
-      .action((paths: string[], flags: { json?: boolean }, command: Command) =>
-        runParse(paths, flags, command, context),
-      );
-  },
-};
+export const parseCommand = defineCommand('parse', (command, context) => {
+  command
+    .description('parse collection files (or folders of them) into meetings, items, paragraphs and notes')
+    .argument('<files...>', 'collection files (.txt, .pdf) or corpus folders')
+    .option('--json', 'print the parsed structure as JSON ({ "meetings": [...] })')
+    .action((paths: string[], flags: { json?: boolean }, command: Command) =>
+      runParse(paths, flags, command, context),
+    );
+});
