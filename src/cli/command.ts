@@ -27,17 +27,23 @@ export function defineCommand(
   return { name, register: (program, context) => configure(program.command(name), context) };
 }
 
-/** `--k <n>`: how many sources or results, 1 to `max` (default 5). */
-export function kFlag(max: number) {
+/**
+ * Adds the options ask and search share, `--k <n>` (how many `what`, 1 to `max`, default 5) and `--meeting <id>`,
+ * and returns their schema, so that the help text and the check cannot drift apart.
+ */
+export function addSourceOptions(command: Command, what: string, max: number) {
+  command
+    .option('--k <n>', `number of ${what} (1–${max})`, '5')
+    .option('--meeting <id>', 'only this meeting, e.g. imk-2020-12-10');
   const range = `expected --k from 1 to ${max}`;
-  return z.coerce.number().int().min(1, range).max(max, range).default(5);
+  return {
+    k: z.coerce.number().int().min(1, range).max(max, range).default(5),
+    meeting: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'expected --meeting like imk-2020-12-10')
+      .optional(),
+  };
 }
-
-/** `--meeting <id>`: only this meeting. */
-export const meetingFlag = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, 'expected --meeting like imk-2020-12-10')
-  .optional();
 
 /** Exit codes of `beschluss`. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

@@ -1,33 +1,21 @@
 // The HTTP target against the real app over the real pipeline (app.request, no socket), compared with in process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createOfflineEmbedder } from '../embed/offline.ts';
+import { describe, expect, it } from 'vitest';
 import { BeschlussError } from '../errors.ts';
-import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { connectHttpTarget, type FetchFunction } from './http-target.ts';
 import { createInProcessTarget } from './in-process-target.ts';
-import { buildEvalPipeline, type EvalPipeline } from './pipeline.ts';
 import { runEvaluation } from './run-eval.ts';
 import { MADE_UP_SET } from './testing/made-up-set.ts';
+import { useOfflinePipeline } from './testing/offline-pipeline.ts';
 import { stateApp } from './testing/state-app.ts';
 
-let analyzer: Analyzer;
-let pipeline: EvalPipeline;
-beforeAll(async () => {
-  analyzer = await createGermanAnalyzer();
-  pipeline = await buildEvalPipeline({
-    corpusDir: DEFAULT_CORPUS_DIR,
-    embedder: await createOfflineEmbedder({ analyzer }),
-    analyzer,
-  });
-}, 60_000);
-afterAll(() => pipeline?.dispose());
+const offline = useOfflinePipeline();
 
 const withoutLatency = (run: Awaited<ReturnType<typeof runEvaluation>>) =>
   run.records.map((record) => ({ ...record, latencyMs: 0, result: { ...record.result, latencyMs: 0 } }));
 
 describe('connectHttpTarget', () => {
   it('knows every unit of the server, combined TOPs and Protokollnotizen included, and its embedder', async () => {
+    const { pipeline, analyzer } = offline();
     const target = await connectHttpTarget({
       baseUrl: 'http://eval.test',
       analyzer,
@@ -41,6 +29,7 @@ describe('connectHttpTarget', () => {
   });
 
   it('scores every question over HTTP exactly as in process', async () => {
+    const { pipeline, analyzer } = offline();
     const http = await connectHttpTarget({
       baseUrl: 'http://eval.test/',
       analyzer,
@@ -54,6 +43,7 @@ describe('connectHttpTarget', () => {
   });
 
   it('keeps a path prefix of the base URL', async () => {
+    const { pipeline, analyzer } = offline();
     const seen: string[] = [];
     const { fetch } = stateApp(pipeline.state);
     const prefixed: FetchFunction = (input, init) => {
@@ -70,6 +60,7 @@ describe('connectHttpTarget', () => {
   });
 
   it('sends the API key as a bearer token, and names the status when the server refuses', async () => {
+    const { pipeline, analyzer } = offline();
     const { fetch } = stateApp(pipeline.state, { BESCHLUSS_API_KEY: 'geheim' });
     await expect(connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch })).rejects.toThrow(
       /GET http:\/\/eval\.test\/api\/items answered 401: Expected an "Authorization: Bearer <key>" header/,
@@ -84,6 +75,7 @@ describe('connectHttpTarget', () => {
   });
 
   it('reports a server that cannot be reached and an answer outside the API contract', async () => {
+    const { analyzer } = offline();
     const unreachable: FetchFunction = () => Promise.reject(new TypeError('fetch failed'));
     await expect(
       connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch: unreachable }),

@@ -2,15 +2,8 @@
 import { z } from 'zod';
 import { unitReference } from '../../citation/marker.ts';
 import type { Source } from '../../model.ts';
-import { defineCommand, kFlag, meetingFlag, parseFlags, usageError } from '../command.ts';
+import { addSourceOptions, defineCommand, parseFlags, usageError } from '../command.ts';
 import { loadAssistant } from '../load-assistant.ts';
-
-const flagsSchema = z.object({
-  k: kFlag(50),
-  meeting: meetingFlag,
-  mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
-  json: z.boolean().default(false),
-});
 
 export function formatSources(sources: readonly Source[]): string {
   return sources
@@ -25,11 +18,14 @@ export function formatSources(sources: readonly Source[]): string {
 }
 
 export const searchCommand = defineCommand('search', (command, context) => {
+  const flagsSchema = z.object({
+    ...addSourceOptions(command, 'results', 50),
+    mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
+    json: z.boolean().default(false),
+  });
   command
     .description('retrieve the units that best match a query (hybrid: references, BM25 and vectors)')
     .argument('<query>', 'what to look for, e.g. "Silvesterfeuerwerk" or "TOP 21 Ziffer 2"')
-    .option('--k <n>', 'number of results (1–50)', '5')
-    .option('--meeting <id>', 'only this meeting, e.g. imk-2020-12-10')
     .option('--mode <mode>', 'hybrid, lexical or vector', 'hybrid')
     .option('--json', 'print { "results": [Source] }')
     .action(async (query: string, flags: Record<string, unknown>) => {
