@@ -6,7 +6,7 @@ import type { Source } from '../model.ts';
 import { createApp } from './app.ts';
 import { createRecordingAssistant, FAKE_MISSPELLING } from './testing/fakes.ts';
 import { FIXTURE_MEETING, fixtureCatalog, SECOND_MEETING } from './testing/fixture-meeting.ts';
-import { type ErrorJson, fromAddress, postJson, testApp } from './testing/test-app.ts';
+import { type ErrorJson, fromAddress, OPEN_CONFIG, postJson, testApp } from './testing/test-app.ts';
 
 describe('GET /api/health', () => {
   it('reports the assistant health with status ok and the unit count of the catalog', async () => {
@@ -27,7 +27,7 @@ describe('GET /api/health', () => {
     const app = createApp({
       assistant: () => current,
       logger: createMemoryLogger(),
-      config: { BESCHLUSS_API_KEY: undefined, CORS_ORIGINS: [], RATE_LIMIT_PER_MINUTE: 0 },
+      config: OPEN_CONFIG,
     });
     const before = await (await app.request('/api/health')).json();
     current = createRecordingAssistant(fixtureCatalog([FIXTURE_MEETING, SECOND_MEETING]));
