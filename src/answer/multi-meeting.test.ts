@@ -1,31 +1,13 @@
 // With several meetings loaded, answers name the meeting in their markers, a question naming a time prefers that
 // meeting, and the meeting filter keeps to one.
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
-import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { buildTwoMeetingCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
 
 let corpus: RealCorpus;
-let corpusDir: string;
 beforeAll(async () => {
-  corpusDir = await mkdtemp(path.join(os.tmpdir(), 'beschluss-two-meetings-'));
-  await mkdir(corpusDir, { recursive: true });
-  await copyFile(
-    path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt'),
-    path.join(corpusDir, 'imk-2020-12-10.txt'),
-  );
-  await copyFile(
-    path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt'),
-    path.join(corpusDir, 'imk-2021-06-18.txt'),
-  );
-  corpus = await buildRealCorpus({ corpusDir });
+  corpus = await buildTwoMeetingCorpus();
 }, 60_000);
-afterAll(async () => {
-  await corpus?.dispose();
-  await rm(corpusDir, { recursive: true, force: true });
-});
+afterAll(() => corpus?.dispose());
 
 describe('answers over two meetings', () => {
   it('names the meeting in every marker', async () => {
