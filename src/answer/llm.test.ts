@@ -5,8 +5,8 @@
 import { APICallError, type LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import type { LanguageModel } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealCorpus, buildTwoMeetingCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTwoMeetingCorpus, useRealCorpus } from '../assistant/testing/real-corpus.ts';
 import { parseMarkers } from '../citation/marker.ts';
 import { BAN, MANDATE, QUESTION, TIMEOUT_MS } from '../llm/testing/reichsflaggen.ts';
 import { scriptedModel } from '../llm/testing/scripted-model.ts';
@@ -16,15 +16,14 @@ import { type AnswerPrompts, loadAnswerPrompts } from './llm-prompts.ts';
 import { llmAnswererOver } from './testing/llm-answerer.ts';
 import { ABSTAIN_DE, ABSTAIN_EN, type Answer, type AnswerEvent, type AskRequest } from './types.ts';
 
-let corpus: RealCorpus;
+const corpus = useRealCorpus();
 let prompts: AnswerPrompts;
 beforeAll(async () => {
-  [corpus, prompts] = await Promise.all([buildRealCorpus(), loadAnswerPrompts()]);
-}, 60_000);
-afterAll(() => corpus?.dispose());
+  prompts = await loadAnswerPrompts();
+});
 
 function answererWith(model: LanguageModel, overrides: Partial<LlmAnswererOptions> = {}) {
-  return llmAnswererOver(corpus, prompts, model, overrides);
+  return llmAnswererOver(corpus(), prompts, model, overrides);
 }
 
 async function collect(
@@ -113,7 +112,7 @@ describe('LLM answerer', () => {
     const model = scriptedModel({ pieces: [`${MANDATE}. ${BAN}.`] });
     const { events, answer } = await collect(answererWith(model).stream(QUESTION));
     expectWellFormed(events, answer);
-    const extractive = await corpus.state.extractive.answer(QUESTION);
+    const extractive = await corpus().state.extractive.answer(QUESTION);
     expect(answer).toEqual({
       ...extractive,
       notice:
@@ -131,7 +130,7 @@ describe('LLM answerer', () => {
     expectWellFormed(events, answer);
     expect(answer).toMatchObject({ abstained: true, mode: 'llm', statements: [] });
     expect(answer.answer.startsWith(ABSTAIN_DE)).toBe(true);
-    const extractive = await corpus.state.extractive.answer(request);
+    const extractive = await corpus().state.extractive.answer(request);
     expect(answer.sources).toEqual(extractive.sources);
   });
 
@@ -341,15 +340,11 @@ describe('LLM answerer', () => {
 });
 
 describe('LLM answerer with several meetings loaded', () => {
-  let twoMeetings: RealCorpus;
-  beforeAll(async () => {
-    twoMeetings = await buildTwoMeetingCorpus();
-  }, 60_000);
-  afterAll(() => twoMeetings?.dispose());
+  const twoMeetings = useRealCorpus(buildTwoMeetingCorpus);
 
   it('names the meeting in every marker, also where the model left it out', async () => {
     const model = scriptedModel({ pieces: [`${MANDATE} [TOP 4 Ziff. 2].`] });
-    const answer = await llmAnswererOver(twoMeetings, prompts, model).answer(QUESTION);
+    const answer = await llmAnswererOver(twoMeetings(), prompts, model).answer(QUESTION);
     expect(answer.answer).toBe(`${MANDATE} [IMK 10.12.2020, TOP 4 Ziff. 2].`);
     expect(citedIds(answer)).toEqual(['imk-2020-12-10/4/2']);
     const user = JSON.stringify(model.doGenerateCalls[0]?.prompt.find((message) => message.role === 'user'));

@@ -13,14 +13,19 @@ const offline = useOfflinePipeline();
 const withoutLatency = (run: Awaited<ReturnType<typeof runEvaluation>>) =>
   run.records.map((record) => ({ ...record, latencyMs: 0, result: { ...record.result, latencyMs: 0 } }));
 
+/** The HTTP target at `baseUrl` with the offline pipeline's analyzer; by default over the app of its state. */
+const connect = (baseUrl: string, options: { fetch?: FetchFunction; apiKey?: string } = {}) =>
+  connectHttpTarget({
+    baseUrl,
+    analyzer: offline().analyzer,
+    fetch: options.fetch ?? stateApp(offline().pipeline.state).fetch,
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+  });
+
 describe('connectHttpTarget', () => {
   it('knows every unit of the server, combined TOPs and Protokollnotizen included, and its embedder', async () => {
-    const { pipeline, analyzer } = offline();
-    const target = await connectHttpTarget({
-      baseUrl: 'http://eval.test',
-      analyzer,
-      fetch: stateApp(pipeline.state).fetch,
-    });
+    const { pipeline } = offline();
+    const target = await connect('http://eval.test');
     expect(target.knownUnitIds).toEqual(new Set(pipeline.state.catalog.units.map((unit) => unit.id)));
     expect([...target.knownUnitIds].some((id) => id.includes('/6/7/'))).toBe(true);
     expect([...target.knownUnitIds].some((id) => id.includes('Protokollnotiz'))).toBe(true);
@@ -30,11 +35,7 @@ describe('connectHttpTarget', () => {
 
   it('scores every question over HTTP exactly as in process', async () => {
     const { pipeline, analyzer } = offline();
-    const http = await connectHttpTarget({
-      baseUrl: 'http://eval.test/',
-      analyzer,
-      fetch: stateApp(pipeline.state).fetch,
-    });
+    const http = await connect('http://eval.test/');
     const local = createInProcessTarget({ state: pipeline.state, analyzer });
     const overHttp = await runEvaluation({ entries: MADE_UP_SET, target: http, file: 'set.jsonl' });
     const inProcess = await runEvaluation({ entries: MADE_UP_SET, target: local, file: 'set.jsonl' });
@@ -43,43 +44,30 @@ describe('connectHttpTarget', () => {
   });
 
   it('keeps a path prefix of the base URL', async () => {
-    const { pipeline, analyzer } = offline();
+    const { pipeline } = offline();
     const seen: string[] = [];
     const { fetch } = stateApp(pipeline.state);
     const prefixed: FetchFunction = (input, init) => {
       seen.push(input);
       return fetch(input.replace('/beschluss/', '/'), init);
     };
-    const target = await connectHttpTarget({
-      baseUrl: 'http://eval.test/beschluss',
-      analyzer,
-      fetch: prefixed,
-    });
+    const target = await connect('http://eval.test/beschluss', { fetch: prefixed });
     await target.search('Deiche', 5);
     expect(seen.every((url) => url.startsWith('http://eval.test/beschluss/api/'))).toBe(true);
   });
 
   it('sends the API key as a bearer token, and names the status when the server refuses', async () => {
-    const { pipeline, analyzer } = offline();
-    const { fetch } = stateApp(pipeline.state, { BESCHLUSS_API_KEY: 'geheim' });
-    await expect(connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch })).rejects.toThrow(
+    const { fetch } = stateApp(offline().pipeline.state, { BESCHLUSS_API_KEY: 'geheim' });
+    await expect(connect('http://eval.test', { fetch })).rejects.toThrow(
       /GET http:\/\/eval\.test\/api\/items answered 401: Expected an "Authorization: Bearer <key>" header/,
     );
-    const target = await connectHttpTarget({
-      baseUrl: 'http://eval.test',
-      analyzer,
-      fetch,
-      apiKey: 'geheim',
-    });
+    const target = await connect('http://eval.test', { fetch, apiKey: 'geheim' });
     expect(await target.search('TOP 43', 5)).toContain('imk-2020-12-10/43/1');
   });
 
   it('reports a server that cannot be reached and an answer outside the API contract', async () => {
-    const { analyzer } = offline();
     const unreachable: FetchFunction = () => Promise.reject(new TypeError('fetch failed'));
-    await expect(
-      connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch: unreachable }),
-    ).rejects.toSatisfy(
+    await expect(connect('http://eval.test', { fetch: unreachable })).rejects.toSatisfy(
       (error) =>
         BeschlussError.is(error, 'EVAL_TARGET_FAILED') &&
         /GET http:\/\/eval\.test\/api\/health failed \(fetch failed\); expected a running server/.test(
@@ -87,8 +75,8 @@ describe('connectHttpTarget', () => {
         ),
     );
     const foreign: FetchFunction = async () => Response.json({ status: 'fine' });
-    await expect(
-      connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch: foreign }),
-    ).rejects.toThrow(/api\/health answered 200 with JSON that does not match the API contract \(status: /);
+    await expect(connect('http://eval.test', { fetch: foreign })).rejects.toThrow(
+      /api\/health answered 200 with JSON that does not match the API contract \(status: /,
+    );
   });
 });

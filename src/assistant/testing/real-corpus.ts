@@ -3,6 +3,7 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../../analysis/index.ts';
 import { createOfflineEmbedder } from '../../embed/offline.ts';
 import type { Embedder } from '../../embed/types.ts';
@@ -56,5 +57,21 @@ export async function buildTwoMeetingCorpus(): Promise<RealCorpus> {
       await corpus.dispose();
       await rm(corpusDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Builds the corpus (default: the bundled one) before the tests of a file or describe block and removes it after
+ * them; the returned function gives it while the tests run.
+ */
+export function useRealCorpus(build: () => Promise<RealCorpus> = buildRealCorpus): () => RealCorpus {
+  let built: RealCorpus | undefined;
+  beforeAll(async () => {
+    built = await build();
+  }, 60_000);
+  afterAll(() => built?.dispose());
+  return () => {
+    if (built === undefined) throw new Error('the corpus exists only while the tests run');
+    return built;
   };
 }
