@@ -2,8 +2,8 @@
 
 import type { Calibration, Counts, SweepRow } from './calibration.ts';
 import type { AbstainCalibrationResult, SupportCalibrationResult } from './calibration-run.ts';
+import { tableRow } from './markdown-table.ts';
 
-const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const number = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 const threshold = (value: number) => value.toFixed(2);
 
@@ -20,10 +20,10 @@ function sweepTable<C extends Counts>(
       .filter(Boolean)
       .join(', ');
   return [
-    line(['threshold', ...columns.map(([heading]) => heading), 'cost', '']),
-    line(['---:', ...columns.map(() => '---:'), '---:', '---']),
+    tableRow(['threshold', ...columns.map(([heading]) => heading), 'cost', '']),
+    tableRow(['---:', ...columns.map(() => '---:'), '---:', '---']),
     ...calibration.rows.map((row) =>
-      line([
+      tableRow([
         threshold(row.threshold),
         ...columns.map(([, value]) => number(value(row.counts))),
         number(row.cost),
