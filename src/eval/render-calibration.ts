@@ -56,55 +56,79 @@ function recommendation(recommended: number, current: number, name: string): str
         'default’s, so the gain carries over to questions the threshold was not chosen on.';
 }
 
-export function renderAbstainCalibration(result: AbstainCalibrationResult): string {
-  const { calibration, current, gated, agreement } = result;
+/** One threshold's section: the sweep, the objective, the cheapest and current thresholds, the cross-check, advice. */
+function calibrationSection<C extends Counts>(section: {
+  calibration: Calibration<C>;
+  current: SweepRow<C>;
+  columns: ReadonlyArray<[string, (counts: C) => number]>;
+  objective: string;
+  /** Cheapest threshold's counts, after its cost: ": 5 correct, …" or "; accepts …". */
+  cheapest: string;
+  /** The recommendation first, then any further notes, one bullet each. */
+  advice: readonly string[];
+}): string {
+  const { calibration, current } = section;
   const { best } = calibration;
   return [
-    sweepTable(calibration, current.threshold, [
-      ['correct', (counts) => counts.correct],
-      ['wrong answers', (counts) => counts.wrongAnswers],
-      ['false abstains', (counts) => counts.falseAbstains],
-      ['missed abstains', (counts) => counts.missedAbstains],
-    ]),
+    sweepTable(calibration, current.threshold, section.columns),
     '',
-    `Objective: ${result.objective}; ties go to the middle of the cheapest thresholds.`,
+    `Objective: ${section.objective}`,
     '',
-    `- Cheapest on this set: ${threshold(best.threshold)} (cost ${number(best.cost)}: ` +
-      `${best.counts.correct} correct, ${best.counts.wrongAnswers} wrong answers, ${best.counts.falseAbstains} ` +
-      `false abstains, ${best.counts.missedAbstains} missed abstains); current default ` +
-      `${threshold(current.threshold)} costs ${number(current.cost)}.`,
+    `- Cheapest on this set: ${threshold(best.threshold)} (cost ${number(best.cost)}${section.cheapest}); current ` +
+      `default ${threshold(current.threshold)} costs ${number(current.cost)}.`,
     `- ${crossValidation(calibration, current)}`,
-    `- ${recommendation(result.recommended, current.threshold, "the model's threshold")} Refit with \`scripts/fit-abstention.ts\` (dev only).`,
-    `- The threshold decides ${gated} of ${agreement.total} questions (the others name a unit or abstain for another ` +
-      `reason). The sweep reproduces the evaluation run's outcome at the current default on ${agreement.matching} ` +
-      `of ${agreement.total} questions.`,
+    ...section.advice.map((line) => `- ${line}`),
     '',
   ].join('\n');
 }
 
+const TIES = 'ties go to the middle of the cheapest thresholds.';
+
+export function renderAbstainCalibration(result: AbstainCalibrationResult): string {
+  const { calibration, current, gated, agreement } = result;
+  const { counts } = calibration.best;
+  return calibrationSection({
+    calibration,
+    current,
+    columns: [
+      ['correct', (row) => row.correct],
+      ['wrong answers', (row) => row.wrongAnswers],
+      ['false abstains', (row) => row.falseAbstains],
+      ['missed abstains', (row) => row.missedAbstains],
+    ],
+    objective: `${result.objective}; ${TIES}`,
+    cheapest:
+      `: ${counts.correct} correct, ${counts.wrongAnswers} wrong answers, ${counts.falseAbstains} false abstains, ` +
+      `${counts.missedAbstains} missed abstains`,
+    advice: [
+      `${recommendation(result.recommended, current.threshold, "the model's threshold")} Refit with \`scripts/fit-abstention.ts\` (dev only).`,
+      `The threshold decides ${gated} of ${agreement.total} questions (the others name a unit or abstain for another ` +
+        `reason). The sweep reproduces the evaluation run's outcome at the current default on ${agreement.matching} ` +
+        `of ${agreement.total} questions.`,
+    ],
+  });
+}
+
 export function renderSupportCalibration(result: SupportCalibrationResult): string {
   const { calibration, current, pairs } = result;
-  const { best } = calibration;
+  const { counts } = calibration.best;
   const rate = (part: number, whole: number) => (whole === 0 ? '–' : (part / whole).toFixed(3));
-  return [
-    sweepTable(calibration, current.threshold, [
-      ['true accepts', (counts) => counts.trueAccepts],
-      ['false rejects', (counts) => counts.falseRejects],
-      ['random false accepts', (counts) => counts.randomFalseAccepts],
-      ['hard false accepts', (counts) => counts.hardFalseAccepts],
-    ]),
-    '',
-    `Objective: ${result.objective}; ties go to the middle of the cheapest thresholds. ${pairs} pairs: ` +
-      `${best.counts.positives} positives, ${best.counts.randomNegatives} random and ${best.counts.hardNegatives} ` +
-      'hard negatives.',
-    '',
-    `- Cheapest on this set: ${threshold(best.threshold)} (cost ${number(best.cost)}; accepts ` +
-      `${rate(best.counts.trueAccepts, best.counts.positives)} of positives, ` +
-      `${rate(best.counts.randomFalseAccepts, best.counts.randomNegatives)} of random and ` +
-      `${rate(best.counts.hardFalseAccepts, best.counts.hardNegatives)} of hard negatives); current default ` +
-      `${threshold(current.threshold)} costs ${number(current.cost)}.`,
-    `- ${crossValidation(calibration, current)}`,
-    `- ${recommendation(result.recommended, current.threshold, 'the support threshold')}`,
-    '',
-  ].join('\n');
+  return calibrationSection({
+    calibration,
+    current,
+    columns: [
+      ['true accepts', (row) => row.trueAccepts],
+      ['false rejects', (row) => row.falseRejects],
+      ['random false accepts', (row) => row.randomFalseAccepts],
+      ['hard false accepts', (row) => row.hardFalseAccepts],
+    ],
+    objective:
+      `${result.objective}; ${TIES} ${pairs} pairs: ${counts.positives} positives, ` +
+      `${counts.randomNegatives} random and ${counts.hardNegatives} hard negatives.`,
+    cheapest:
+      `; accepts ${rate(counts.trueAccepts, counts.positives)} of positives, ` +
+      `${rate(counts.randomFalseAccepts, counts.randomNegatives)} of random and ` +
+      `${rate(counts.hardFalseAccepts, counts.hardNegatives)} of hard negatives`,
+    advice: [recommendation(result.recommended, current.threshold, 'the support threshold')],
+  });
 }
