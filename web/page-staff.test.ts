@@ -15,7 +15,7 @@ import {
   seriousAxeViolations,
   startPageHarness,
 } from './testing/page-harness.ts';
-import { buildRealAssistant, type RealAssistant } from './testing/real-assistant.ts';
+import { buildRealAssistant, type RealAssistant, withOverrides } from './testing/real-assistant.ts';
 import { scriptedAssistant } from './testing/scripted-assistant.ts';
 
 const MEETING = 'imk-2020-12-10';
@@ -75,25 +75,14 @@ function unitText(id: string): string {
 
 /** The real assistant with a health report as a server with a model would give it (and a long fallback reason). */
 function withModelHealth(base: Assistant): Assistant {
-  return {
-    get catalog() {
-      return base.catalog;
-    },
-    get retriever() {
-      return base.retriever;
-    },
-    get answerer() {
-      return base.answerer;
-    },
+  return withOverrides(base, {
     health: () => ({
       ...base.health(),
       model: 'Xenova/multilingual-e5-small',
       dtype: 'q8',
       embedderFallback: `Could not load /very/long/path/${'segment/'.repeat(40)}onnx/model_quantized.onnx; set MODEL_DIR or EMBEDDING_ALLOW_REMOTE=true. Fix: copy the model folder.`,
     }),
-    reindex: () => base.reindex(),
-    close: () => base.close(),
-  };
+  });
 }
 
 describe('1 · the status line', () => {
