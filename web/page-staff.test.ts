@@ -13,9 +13,9 @@ import {
   type RecordedPage,
   saveScreenshot,
   seriousAxeViolations,
-  startPageHarness,
 } from './testing/page-harness.ts';
-import { buildRealAssistant, type RealAssistant, withOverrides } from './testing/real-assistant.ts';
+import { type RealAssistant, withOverrides } from './testing/real-assistant.ts';
+import { closeRealHarness, startRealHarness } from './testing/real-page.ts';
 import { scriptedAssistant } from './testing/scripted-assistant.ts';
 
 const MEETING = 'imk-2020-12-10';
@@ -31,14 +31,10 @@ let real: RealAssistant;
 let harness: PageHarness;
 
 beforeAll(async () => {
-  real = await buildRealAssistant();
-  harness = await startPageHarness({ assistant: real.assistant });
+  ({ real, harness } = await startRealHarness());
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await real?.dispose();
-});
+afterAll(() => closeRealHarness({ real, harness }));
 
 async function open(options: Parameters<PageHarness['newPage']>[0] = {}): Promise<RecordedPage> {
   const recorded = await harness.newPage({ clipboard: true, bypassCSP: true, ...options });
