@@ -10,8 +10,9 @@ const threshold = (value: number) => value.toFixed(2);
 function sweepTable<C extends Counts>(
   calibration: Calibration<C>,
   current: number,
-  columns: ReadonlyArray<[string, (counts: C) => number]>,
+  columns: Readonly<Partial<Record<keyof C, string>>>,
 ): string {
+  const shown = Object.entries(columns) as Array<[keyof C, string]>;
   const mark = (row: SweepRow<C>) =>
     [
       row.threshold === calibration.best.threshold ? 'best' : '',
@@ -20,12 +21,12 @@ function sweepTable<C extends Counts>(
       .filter(Boolean)
       .join(', ');
   return [
-    tableRow(['threshold', ...columns.map(([heading]) => heading), 'cost', '']),
-    tableRow(['---:', ...columns.map(() => '---:'), '---:', '---']),
+    tableRow(['threshold', ...shown.map(([, heading]) => heading), 'cost', '']),
+    tableRow(['---:', ...shown.map(() => '---:'), '---:', '---']),
     ...calibration.rows.map((row) =>
       tableRow([
         threshold(row.threshold),
-        ...columns.map(([, value]) => number(value(row.counts))),
+        ...shown.map(([key]) => number(row.counts[key] ?? Number.NaN)),
         number(row.cost),
         mark(row),
       ]),
@@ -57,20 +58,22 @@ function recommendation(recommended: number, current: number, name: string): str
 }
 
 /** One threshold's section: the sweep, the objective, the cheapest and current thresholds, the cross-check, advice. */
-function calibrationSection<C extends Counts>(section: {
-  calibration: Calibration<C>;
-  current: SweepRow<C>;
-  columns: ReadonlyArray<[string, (counts: C) => number]>;
-  objective: string;
-  /** Cheapest threshold's counts, after its cost: ": 5 correct, …" or "; accepts …". */
-  cheapest: string;
-  /** The recommendation first, then any further notes, one bullet each. */
-  advice: readonly string[];
-}): string {
-  const { calibration, current } = section;
+function calibrationSection<C extends Counts>(
+  result: { calibration: Calibration<C>; current: SweepRow<C> },
+  /** The counts shown as columns of the sweep, with their headings, in order. */
+  columns: Readonly<Partial<Record<keyof C, string>>>,
+  section: {
+    objective: string;
+    /** Cheapest threshold's counts, after its cost: ": 5 correct, …" or "; accepts …". */
+    cheapest: string;
+    /** The recommendation first, then any further notes, one bullet each. */
+    advice: readonly string[];
+  },
+): string {
+  const { calibration, current } = result;
   const { best } = calibration;
   return [
-    sweepTable(calibration, current.threshold, section.columns),
+    sweepTable(calibration, current.threshold, columns),
     '',
     `Objective: ${section.objective}`,
     '',
@@ -84,18 +87,24 @@ function calibrationSection<C extends Counts>(section: {
 
 const TIES = 'ties go to the middle of the cheapest thresholds.';
 
+const ABSTAIN_COLUMNS = {
+  correct: 'correct',
+  wrongAnswers: 'wrong answers',
+  falseAbstains: 'false abstains',
+  missedAbstains: 'missed abstains',
+};
+
+const SUPPORT_COLUMNS = {
+  trueAccepts: 'true accepts',
+  falseRejects: 'false rejects',
+  randomFalseAccepts: 'random false accepts',
+  hardFalseAccepts: 'hard false accepts',
+};
+
 export function renderAbstainCalibration(result: AbstainCalibrationResult): string {
-  const { calibration, current, gated, agreement } = result;
-  const { counts } = calibration.best;
-  return calibrationSection({
-    calibration,
-    current,
-    columns: [
-      ['correct', (row) => row.correct],
-      ['wrong answers', (row) => row.wrongAnswers],
-      ['false abstains', (row) => row.falseAbstains],
-      ['missed abstains', (row) => row.missedAbstains],
-    ],
+  const { current, gated, agreement } = result;
+  const { counts } = result.calibration.best;
+  return calibrationSection(result, ABSTAIN_COLUMNS, {
     objective: `${result.objective}; ${TIES}`,
     cheapest:
       `: ${counts.correct} correct, ${counts.wrongAnswers} wrong answers, ${counts.falseAbstains} false abstains, ` +
@@ -110,18 +119,10 @@ export function renderAbstainCalibration(result: AbstainCalibrationResult): stri
 }
 
 export function renderSupportCalibration(result: SupportCalibrationResult): string {
-  const { calibration, current, pairs } = result;
-  const { counts } = calibration.best;
+  const { current, pairs } = result;
+  const { counts } = result.calibration.best;
   const rate = (part: number, whole: number) => (whole === 0 ? '–' : (part / whole).toFixed(3));
-  return calibrationSection({
-    calibration,
-    current,
-    columns: [
-      ['true accepts', (row) => row.trueAccepts],
-      ['false rejects', (row) => row.falseRejects],
-      ['random false accepts', (row) => row.randomFalseAccepts],
-      ['hard false accepts', (row) => row.hardFalseAccepts],
-    ],
+  return calibrationSection(result, SUPPORT_COLUMNS, {
     objective:
       `${result.objective}; ${TIES} ${pairs} pairs: ${counts.positives} positives, ` +
       `${counts.randomNegatives} random and ${counts.hardNegatives} hard negatives.`,
