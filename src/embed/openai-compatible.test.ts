@@ -4,6 +4,7 @@ import { l2Normalize } from './l2-normalize.ts';
 import { createOpenAICompatibleEmbedder, type OpenAICompatibleEmbedderOptions } from './openai-compatible.ts';
 import {
   type FakeEmbeddingServer,
+  type FakeServerBehaviour,
   fakeVector,
   startFakeEmbeddingServer,
 } from './testing/fake-embedding-server.ts';
@@ -123,23 +124,37 @@ describe('createOpenAICompatibleEmbedder', () => {
 });
 
 describe('errors of the OpenAI-compatible embedder', () => {
-  it('turns HTTP 500 into EMBEDDER_FAILED naming the status, the URL and the server message', async () => {
+  it.each<[string, FakeServerBehaviour, string[], (baseURL: string) => string[]]>([
+    [
+      'turns HTTP 500 into EMBEDDER_FAILED naming the status, the URL and the server message',
+      'error',
+      ['x'],
+      (baseURL) => ['HTTP 500', `${baseURL}/embeddings`, 'model crashed'],
+    ],
+    [
+      'turns a non-JSON body into EMBEDDER_FAILED quoting the body',
+      'garbage',
+      ['x'],
+      () => ['invalid body', '<html>this is not json'],
+    ],
+    [
+      'rejects an answer with fewer vectors than inputs',
+      'wrong-count',
+      ['a', 'b'],
+      () => ['returned 1 vectors for 2 inputs'],
+    ],
+    [
+      'rejects a zero vector, which has no direction',
+      'zero-vector',
+      ['a'],
+      () => ['unusable vector for input 0'],
+    ],
+  ])('%s', async (_, behaviour, values, messageParts) => {
     const embedder = await connect();
-    server.behaviour = 'error';
-    const error = await rejectionOf(embedder.doEmbed({ values: ['x'], inputType: 'query' }));
+    server.behaviour = behaviour;
+    const error = await rejectionOf(embedder.doEmbed({ values, inputType: 'query' }));
     expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('HTTP 500');
-    expect(error.message).toContain(`${server.baseURL}/embeddings`);
-    expect(error.message).toContain('model crashed');
-  });
-
-  it('turns a non-JSON body into EMBEDDER_FAILED quoting the body', async () => {
-    const embedder = await connect();
-    server.behaviour = 'garbage';
-    const error = await rejectionOf(embedder.doEmbed({ values: ['x'], inputType: 'query' }));
-    expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('invalid body');
-    expect(error.message).toContain('<html>this is not json');
+    for (const part of messageParts(server.baseURL)) expect(error.message).toContain(part);
   });
 
   it('turns JSON of the wrong shape into EMBEDDER_FAILED', async () => {
@@ -147,22 +162,6 @@ describe('errors of the OpenAI-compatible embedder', () => {
     const error = await rejectionOf(connect());
     expect(error.code).toBe('EMBEDDER_FAILED');
     expect(error.message).toContain('"data"');
-  });
-
-  it('rejects an answer with fewer vectors than inputs', async () => {
-    const embedder = await connect();
-    server.behaviour = 'wrong-count';
-    const error = await rejectionOf(embedder.doEmbed({ values: ['a', 'b'], inputType: 'query' }));
-    expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('returned 1 vectors for 2 inputs');
-  });
-
-  it('rejects a zero vector, which has no direction', async () => {
-    const embedder = await connect();
-    server.behaviour = 'zero-vector';
-    const error = await rejectionOf(embedder.doEmbed({ values: ['a'], inputType: 'query' }));
-    expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('unusable vector for input 0');
   });
 
   it('rejects vectors whose length changes after the probe', async () => {
