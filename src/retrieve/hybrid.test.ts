@@ -4,8 +4,10 @@ import { useRealCorpus } from '../assistant/testing/real-corpus.ts';
 
 const corpus = useRealCorpus();
 
-const ids = async (query: string, options = {}) =>
-  (await corpus().state.retriever.search(query, { k: 5, ...options })).map((source) => source.id);
+const search = (query: string, options = {}) => corpus().state.retriever.search(query, { k: 5, ...options });
+const ids = async (query: string, options = {}) => (await search(query, options)).map((source) => source.id);
+const tops = async (query: string, options = {}) =>
+  (await search(query, options)).map((source) => source.top);
 
 describe('hybrid retriever', () => {
   it.each([
@@ -25,12 +27,11 @@ describe('hybrid retriever', () => {
     ['national weapons register', '22'],
     ['mission in Sudan', '49'],
   ])('finds "%s" in TOP %s without an exact reference', async (query, top) => {
-    const results = await corpus().state.retriever.search(query, { k: 5 });
-    expect(results.some((source) => source.top === top)).toBe(true);
+    expect(await tops(query)).toContain(top);
   });
 
   it('returns sources in the contract shape with descending scores', async () => {
-    const results = await corpus().state.retriever.search('Kampfmittelräumung', { k: 4 });
+    const results = await search('Kampfmittelräumung', { k: 4 });
     expect(results).toHaveLength(4);
     for (const source of results) {
       expect(Object.keys(source).sort()).toEqual(['id', 'meeting', 'para', 'score', 'text', 'title', 'top']);
@@ -63,16 +64,14 @@ describe('hybrid retriever with misspelt words', () => {
     ['Fussballstadien Sicherheit', '27'],
     ['Bekaempfung Drogenkriminalitaet', '47'],
   ])('finds "%s" in TOP %s and suggests the corrected query', async (query, top) => {
-    const results = await corpus().state.retriever.search(query, { k: 5 });
-    expect(results.some((source) => source.top === top)).toBe(true);
+    expect(await tops(query)).toContain(top);
     const suggestion = corpus().state.retriever.spell?.(query);
     expect(suggestion?.text).not.toBe(query);
     expect(suggestion?.corrections.length).toBeGreaterThan(0);
   });
 
   it('searches the lexical index with the corrected word as well as the word as typed', async () => {
-    const typed = await corpus().state.retriever.search('Waffenregster', { k: 3, mode: 'lexical' });
-    expect(typed.map((source) => source.top)).toContain('22');
+    expect(await tops('Waffenregster', { k: 3, mode: 'lexical' })).toContain('22');
     expect(corpus().state.lexical.search('Waffenregster', { k: 3 })).toEqual([]);
   });
 

@@ -6,14 +6,12 @@ import type { Source } from '../model.ts';
 import { createApp } from './app.ts';
 import { createRecordingAssistant, FAKE_MISSPELLING } from './testing/fakes.ts';
 import { FIXTURE_MEETING, fixtureCatalog, SECOND_MEETING } from './testing/fixture-meeting.ts';
-import { type ErrorJson, fromAddress, OPEN_CONFIG, postJson, testApp } from './testing/test-app.ts';
+import { type ErrorJson, fromAddress, getJson, OPEN_CONFIG, postJson, testApp } from './testing/test-app.ts';
 
 describe('GET /api/health', () => {
   it('reports the assistant health with status ok and the unit count of the catalog', async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/health');
-    expect(response.status).toBe(200);
-    const body = await response.json();
+    const { status, body } = await getJson('/api/health');
+    expect(status).toBe(200);
     expect(body).toMatchObject({
       status: 'ok',
       units: fixtureCatalog().size,
@@ -237,10 +235,9 @@ describe('GET /api/search', () => {
 
 describe('GET /api/units/:meeting/:top/:para', () => {
   it('returns one unit as a Source', async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/units/imk-2020-12-10/46/8');
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    const { status, body } = await getJson('/api/units/imk-2020-12-10/46/8');
+    expect(status).toBe(200);
+    expect(body).toEqual({
       meeting: 'imk-2020-12-10',
       top: '46',
       para: '8',
@@ -381,18 +378,11 @@ describe('GET /api/cite', () => {
 
 describe('GET /api/items', () => {
   it("returns the catalog's table of contents", async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/items');
-    expect(response.status).toBe(200);
-    const toc = await response.json();
+    const { status, body: toc } = await getJson('/api/items');
+    expect(status).toBe(200);
     expect(toc).toEqual(fixtureCatalog().tableOfContents());
-    expect(toc.meetings[0].items.map((item: { top: string }) => item.top)).toEqual([
-      '3',
-      '6/7',
-      '9',
-      '29.2',
-      '46',
-    ]);
+    const tops = toc.meetings[0].items.map((item: { top: string }) => item.top);
+    expect(tops).toEqual(['3', '6/7', '9', '29.2', '46']);
   });
 });
 

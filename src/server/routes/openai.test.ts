@@ -148,17 +148,14 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
   });
 });
 
+/** A streamed completion request of one user question. */
+const streamedQuestion = (question: string) =>
+  postJson({ model: 'beschluss-assistent', stream: true, messages: [{ role: 'user', content: question }] });
+
 describe('POST /v1/chat/completions wire format', () => {
   it('sends Server-Sent Events "data: {…}" ending in "data: [DONE]"', async () => {
     const { app } = testApp();
-    const response = await app.request(
-      '/v1/chat/completions',
-      postJson({
-        model: 'beschluss-assistent',
-        stream: true,
-        messages: [{ role: 'user', content: 'Reichskriegsflaggen' }],
-      }),
-    );
+    const response = await app.request('/v1/chat/completions', streamedQuestion('Reichskriegsflaggen'));
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const blocks = (await response.text()).split('\n\n').filter(Boolean);
     expect(blocks.every((block) => block.startsWith('data: '))).toBe(true);
@@ -173,14 +170,7 @@ describe('POST /v1/chat/completions wire format', () => {
   it('closes the answer stream when the client stops reading', async () => {
     const gate = createGate();
     const { app, assistant } = testApp({ answerer: { pace: () => gate.promise } });
-    const response = await app.request(
-      '/v1/chat/completions',
-      postJson({
-        model: 'beschluss-assistent',
-        stream: true,
-        messages: [{ role: 'user', content: 'Sirenen' }],
-      }),
-    );
+    const response = await app.request('/v1/chat/completions', streamedQuestion('Sirenen'));
     const reader = response.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first).toContain('"sources"');

@@ -52,6 +52,12 @@ export async function serveTestApp(
   return { ...test, server };
 }
 
+/** GET `path` from a test app (built with `options`): the status and the JSON body. */
+export async function getJson(path: string, options: TestAppOptions = {}) {
+  const response = await testApp(options).app.request(path);
+  return { status: response.status, body: await response.json() };
+}
+
 /** Node bindings as @hono/node-server passes them, with only the peer address set. */
 export function fromAddress(remoteAddress: string): HttpBindings {
   return { incoming: { socket: { remoteAddress } } } as unknown as HttpBindings;
