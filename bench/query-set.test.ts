@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Meeting, unitsOf } from '../src/model.ts';
+import { item } from '../src/testing/meeting-item.ts';
 import { createQuerySet, createQuestionSet, distinctTexts, GENERIC_QUERIES } from './query-set.ts';
 
 const meeting: Meeting = {
@@ -7,15 +8,10 @@ const meeting: Meeting = {
   date: '2020-12-10',
   title: 'Beschlüsse',
   items: [
-    {
-      top: '12',
-      title: 'Nationales Waffenregister, Meldeportal',
-      paragraphs: [
-        { para: '1', text: 'Die IMK nimmt den Bericht über das Nationale Waffenregister zur Kenntnis.' },
-        { para: '2', text: 'Sie bittet das Bundesministerium, über den Stand der Umsetzung zu berichten.' },
-      ],
-      notes: [],
-    },
+    item('12', 'Nationales Waffenregister, Meldeportal', {
+      1: 'Die IMK nimmt den Bericht über das Nationale Waffenregister zur Kenntnis.',
+      2: 'Sie bittet das Bundesministerium, über den Stand der Umsetzung zu berichten.',
+    }),
   ],
 };
 const units = unitsOf(meeting);

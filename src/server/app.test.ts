@@ -10,13 +10,9 @@ import { type ErrorJson, fromAddress, getJson, OPEN_CONFIG, postJson, testApp } 
 
 describe('GET /api/health', () => {
   it('reports the assistant health with status ok and the unit count of the catalog', async () => {
-    const { status, body } = await getJson('/api/health');
-    expect(status).toBe(200);
-    expect(body).toMatchObject({
-      status: 'ok',
-      units: fixtureCatalog().size,
-      embedder: 'offline:fake:8',
-      meetings: 1,
+    expect(await getJson('/api/health')).toMatchObject({
+      status: 200,
+      body: { status: 'ok', units: fixtureCatalog().size, embedder: 'offline:fake:8', meetings: 1 },
     });
   });
 
@@ -235,15 +231,16 @@ describe('GET /api/search', () => {
 
 describe('GET /api/units/:meeting/:top/:para', () => {
   it('returns one unit as a Source', async () => {
-    const { status, body } = await getJson('/api/units/imk-2020-12-10/46/8');
-    expect(status).toBe(200);
-    expect(body).toEqual({
-      meeting: 'imk-2020-12-10',
-      top: '46',
-      para: '8',
-      id: 'imk-2020-12-10/46/8',
-      title: 'Sicherheit im Bahnverkehr',
-      text: 'Die IMK bittet die Deutsche Bahn, die Videoüberwachung auf Bahnhöfen auszubauen.',
+    expect(await getJson('/api/units/imk-2020-12-10/46/8')).toEqual({
+      status: 200,
+      body: {
+        meeting: 'imk-2020-12-10',
+        top: '46',
+        para: '8',
+        id: 'imk-2020-12-10/46/8',
+        title: 'Sicherheit im Bahnverkehr',
+        text: 'Die IMK bittet die Deutsche Bahn, die Videoüberwachung auf Bahnhöfen auszubauen.',
+      },
     });
   });
 
@@ -439,8 +436,7 @@ describe('POST /api/admin/reindex', () => {
 
 describe('unknown routes and methods', () => {
   it('answers an unknown API path with 404 NOT_FOUND JSON', async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/nothing-here');
+    const response = await testApp().app.request('/api/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(((await response.json()) as ErrorJson).error.code).toBe('NOT_FOUND');
