@@ -1,8 +1,7 @@
 // German nouns for the synthetic corpora, taken from the OpenThesaurus file the analyzer already ships.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BeschlussError } from '../src/errors.ts';
 import { DATA_DIR } from '../src/paths.ts';
+import { readTextFile } from '../src/read-text-file.ts';
 
 export const DEFAULT_THESAURUS_FILE = path.join(DATA_DIR, 'thesaurus', 'openthesaurus-de.txt');
 
@@ -22,18 +21,9 @@ export function nounsOfThesaurus(text: string): string[] {
 }
 
 export async function loadNounPool(file: string = DEFAULT_THESAURUS_FILE): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BeschlussError(
-      'FILE_NOT_FOUND',
-      `Expected the OpenThesaurus file at ${file}, but it cannot be read.`,
-      {
-        details: { file },
-        cause: error,
-      },
-    );
-  }
+  const text = await readTextFile(
+    file,
+    () => `Expected the OpenThesaurus file at ${file}, but it cannot be read.`,
+  );
   return nounsOfThesaurus(text);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Meeting, unitsOf } from '../src/model.ts';
+import { item } from '../src/testing/meeting-item.ts';
 import { createQuerySet, createQuestionSet, distinctTexts, GENERIC_QUERIES } from './query-set.ts';
 
 const meeting: Meeting = {
@@ -7,15 +8,10 @@ const meeting: Meeting = {
   date: '2020-12-10',
   title: 'Beschlüsse',
   items: [
-    {
-      top: '12',
-      title: 'Nationales Waffenregister, Meldeportal',
-      paragraphs: [
-        { para: '1', text: 'Die IMK nimmt den Bericht über das Nationale Waffenregister zur Kenntnis.' },
-        { para: '2', text: 'Sie bittet das Bundesministerium, über den Stand der Umsetzung zu berichten.' },
-      ],
-      notes: [],
-    },
+    item('12', 'Nationales Waffenregister, Meldeportal', {
+      1: 'Die IMK nimmt den Bericht über das Nationale Waffenregister zur Kenntnis.',
+      2: 'Sie bittet das Bundesministerium, über den Stand der Umsetzung zu berichten.',
+    }),
   ],
 };
 const units = unitsOf(meeting);
@@ -74,24 +70,27 @@ describe('references in a corpus of several meetings', () => {
 });
 
 describe('distinctTexts', () => {
-  it('asks the generator for more until it has the distinct texts wanted, keeping their first order', () => {
+  // A generator of `count` queries whose texts repeat every `period` queries; records how many it was asked for.
+  it.each([
+    [
+      'asks the generator for more until it has the distinct texts wanted, keeping their first order',
+      7,
+      5,
+      5,
+      [5],
+    ],
+    ['stops with fewer when more queries bring no new text', 3, 10, 3, [10, 20]],
+  ])('%s', (_, period, wanted, found, askedFor) => {
     const asked: number[] = [];
     const texts = distinctTexts((count) => {
       asked.push(count);
-      return Array.from({ length: count }, (_, index) => ({ kind: 'span' as const, text: `q${index % 7}` }));
-    }, 5);
-    expect(texts).toEqual(['q0', 'q1', 'q2', 'q3', 'q4']);
-    expect(asked).toEqual([5]);
-  });
-
-  it('stops with fewer when more queries bring no new text', () => {
-    const asked: number[] = [];
-    const texts = distinctTexts((count) => {
-      asked.push(count);
-      return Array.from({ length: count }, (_, index) => ({ kind: 'title' as const, text: `t${index % 3}` }));
-    }, 10);
-    expect(texts).toEqual(['t0', 't1', 't2']);
-    expect(asked).toEqual([10, 20]);
+      return Array.from({ length: count }, (_, index) => ({
+        kind: 'span' as const,
+        text: `q${index % period}`,
+      }));
+    }, wanted);
+    expect(texts).toEqual(Array.from({ length: found }, (_, index) => `q${index}`));
+    expect(asked).toEqual(askedFor);
   });
 
   it('yields thousands of distinct queries from a small corpus', () => {

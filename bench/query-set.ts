@@ -1,8 +1,8 @@
 // Benchmark queries and questions generated from the corpus itself (titles, text spans, keywords, references) plus a
 // few generic ones — deliberately not the evaluation set, so latency is not measured on tuned questions.
 import { BeschlussError } from '../src/errors.ts';
-import { seededRandom } from '../src/index/vector/testing/index.ts';
 import type { Unit } from '../src/model.ts';
+import { seededRandom } from '../src/seeded-random.ts';
 
 export type QueryKind = 'title' | 'span' | 'keywords' | 'reference' | 'dated-reference' | 'generic';
 
@@ -97,47 +97,57 @@ function generator(units: readonly Unit[], seed: number) {
   return { random, pick, unit: () => pick(units), multiMeeting };
 }
 
+type Generator = ReturnType<typeof generator>;
+
+/**
+ * `count` queries (default `defaults.count`), each made by `make` from a roll in [0, 1) and a random unit, then the
+ * generic ones. The roll is drawn before the unit, so that a seed gives the same set as it always did.
+ */
+function drawQueries(
+  options: QuerySetOptions,
+  defaults: { count: number; generic: readonly string[] },
+  make: (roll: number, source: Unit, generated: Generator) => BenchQuery,
+): BenchQuery[] {
+  const { units, count = defaults.count, seed = 1, generic = defaults.generic } = options;
+  const generated = generator(units, seed);
+  const queries = Array.from({ length: count }, () => {
+    const roll = generated.random();
+    return make(roll, generated.unit(), generated);
+  });
+  return [...queries, ...generic.map((text) => ({ kind: 'generic' as const, text }))];
+}
+
 /**
  * Kinds in proportion: 30 % spans, 30 % keywords, 25 % titles, 15 % explicit references — with several meetings,
  * half of those name the meeting's date (a bare "TOP 12" names the TOP 12 of every meeting).
  */
 export function createQuerySet(options: QuerySetOptions): BenchQuery[] {
-  const { units, count = 200, seed = 1, generic = GENERIC_QUERIES } = options;
-  const { random, pick, unit, multiMeeting } = generator(units, seed);
-  const queries: BenchQuery[] = [];
-  for (let index = 0; index < count; index++) {
-    const draw = random();
-    const source = unit();
-    if (draw < 0.3) queries.push({ kind: 'span', text: span(source, random) });
-    else if (draw < 0.6) queries.push({ kind: 'keywords', text: keywords(source, pick, random) });
-    else if (draw < 0.85) queries.push({ kind: 'title', text: title(source) });
-    else if (multiMeeting && random() < 0.5)
-      queries.push({ kind: 'dated-reference', text: datedReference(source) });
-    else queries.push({ kind: 'reference', text: reference(source) });
-  }
-  return [...queries, ...generic.map((text) => ({ kind: 'generic' as const, text }))];
+  return drawQueries(
+    options,
+    { count: 200, generic: GENERIC_QUERIES },
+    (roll, source, { random, pick, multiMeeting }) => {
+      if (roll < 0.3) return { kind: 'span', text: span(source, random) };
+      if (roll < 0.6) return { kind: 'keywords', text: keywords(source, pick, random) };
+      if (roll < 0.85) return { kind: 'title', text: title(source) };
+      if (multiMeeting && random() < 0.5) return { kind: 'dated-reference', text: datedReference(source) };
+      return { kind: 'reference', text: reference(source) };
+    },
+  );
 }
 
 /** Questions in the shapes users ask them: about an item's topic, about keywords, about a cited paragraph. */
 export function createQuestionSet(options: QuerySetOptions): BenchQuery[] {
-  const { units, count = 100, seed = 1, generic = GENERIC_QUESTIONS } = options;
-  const { random, pick, unit, multiMeeting } = generator(units, seed);
-  const questions: BenchQuery[] = [];
-  for (let index = 0; index < count; index++) {
-    const draw = random();
-    const source = unit();
-    if (draw < 0.4)
-      questions.push({ kind: 'title', text: `Was wurde zum Thema „${title(source)}“ beschlossen?` });
-    else if (draw < 0.8) {
-      questions.push({
-        kind: 'keywords',
-        text: `Was sagen die Beschlüsse über ${keywords(source, pick, random)}?`,
-      });
-    } else if (multiMeeting) {
-      questions.push({ kind: 'dated-reference', text: `Was steht in ${datedReference(source)}?` });
-    } else questions.push({ kind: 'reference', text: `Was steht in ${reference(source)}?` });
-  }
-  return [...questions, ...generic.map((text) => ({ kind: 'generic' as const, text }))];
+  return drawQueries(
+    options,
+    { count: 100, generic: GENERIC_QUESTIONS },
+    (roll, source, { random, pick, multiMeeting }) => {
+      if (roll < 0.4) return { kind: 'title', text: `Was wurde zum Thema „${title(source)}“ beschlossen?` };
+      if (roll < 0.8)
+        return { kind: 'keywords', text: `Was sagen die Beschlüsse über ${keywords(source, pick, random)}?` };
+      if (multiMeeting) return { kind: 'dated-reference', text: `Was steht in ${datedReference(source)}?` };
+      return { kind: 'reference', text: `Was steht in ${reference(source)}?` };
+    },
+  );
 }
 
 /**

@@ -3,8 +3,8 @@
 
 import { CONFERENCES } from '../src/corpus/conferences.ts';
 import { BeschlussError } from '../src/errors.ts';
-import { seededRandom } from '../src/index/vector/testing/index.ts';
 import { type Item, type Meeting, NOTE_PREFIX, type Unit, unitsOf } from '../src/model.ts';
+import { seededRandom } from '../src/seeded-random.ts';
 import { splitSentences } from '../src/text/index.ts';
 
 export interface SyntheticConference {

@@ -29,6 +29,19 @@ import { parseArgs } from 'node:util';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { DATA_DIR, PROJECT_ROOT } from '../src/paths.ts';
 
+// German regionalisms: dropped like the registers below, unless the entry is marked standard German too.
+const GERMAN_REGIONS = new Set([
+  'Ös.',
+  'Schw.',
+  'Bayr.',
+  'Süddt.',
+  'Norddt.',
+  'Mitteldt.',
+  'Westdt.',
+  'Mittelwestdt.',
+  'Ostdt.',
+  'BW',
+]);
 const DROPPED_REGISTERS = new Set([
   'slang',
   'vulg.',
@@ -50,16 +63,7 @@ const DROPPED_REGISTERS = new Set([
   'euphem.',
   'Jägersprache',
   'hunters’ parlance',
-  'Ös.',
-  'Schw.',
-  'Bayr.',
-  'Süddt.',
-  'Norddt.',
-  'Mitteldt.',
-  'Westdt.',
-  'Mittelwestdt.',
-  'Ostdt.',
-  'BW',
+  ...GERMAN_REGIONS,
   'Sc.',
   'Ir.',
   'NZ',
@@ -99,18 +103,6 @@ const NEUTRAL_TAGS = new Set([
   'fin.',
   'mil.',
   'envir.',
-]);
-const GERMAN_REGIONS = new Set([
-  'Ös.',
-  'Schw.',
-  'Bayr.',
-  'Süddt.',
-  'Norddt.',
-  'Mitteldt.',
-  'Westdt.',
-  'Mittelwestdt.',
-  'Ostdt.',
-  'BW',
 ]);
 
 interface Alternative {

@@ -5,7 +5,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createGermanAnalyzer } from '../src/analysis/index.ts';
-import { ABSTENTION_FILE, type AbstentionModel } from '../src/answer/abstention-model.ts';
+import { ABSTENTION_FILE, type AbstentionModel, alwaysAnswering } from '../src/answer/abstention-model.ts';
 import { createEmbedder } from '../src/embed/create.ts';
 import { createOfflineEmbedder } from '../src/embed/offline.ts';
 import { resolveDefaultMeeting } from '../src/eval/default-meeting.ts';
@@ -19,17 +19,6 @@ const devFile = path.join(EVAL_DIR, 'dev.jsonl');
 const entries = await readQaSet(devFile);
 const analyzer = await createGermanAnalyzer();
 const logger = createLogger({ level: 'warn', pretty: true });
-/** While fitting, the answerer must never abstain for weak evidence: features are collected at threshold 0. */
-const neverAbstains: AbstentionModel = {
-  embedder: 'model',
-  features: [],
-  mean: [],
-  scale: [],
-  weights: [],
-  bias: 0,
-  threshold: 0,
-  fittedOn: 'none (fitting)',
-};
 
 const models: AbstentionModel[] = [];
 for (const kind of ['model', 'offline'] as const) {
@@ -41,7 +30,8 @@ for (const kind of ['model', 'offline'] as const) {
     corpusDir: DEFAULT_CORPUS_DIR,
     embedder,
     analyzer,
-    abstention: { ...neverAbstains, embedder: kind },
+    // While fitting, the answerer must never abstain for weak evidence: features are collected at threshold 0.
+    abstention: alwaysAnswering(kind, 'none (fitting)'),
   });
   try {
     const defaultMeeting = resolveDefaultMeeting(entries, {

@@ -1,7 +1,7 @@
 // Configuration from environment variables, validated once at start-up (zod), with documented defaults.
 import { z } from 'zod';
 import { EMBEDDING_DTYPES } from './embed/transformers.ts';
-import { BeschlussError } from './errors.ts';
+import { BeschlussError, describeIssues } from './errors.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR } from './paths.ts';
 
 const optionalString = z
@@ -78,9 +78,7 @@ export type Config = z.infer<typeof environmentSchema>;
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
   const result = environmentSchema.safeParse(environment);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
+    const problems = describeIssues(result.error.issues);
     throw new BeschlussError(
       'INVALID_REQUEST',
       `Invalid configuration in environment variables: ${problems}`,

@@ -75,3 +75,10 @@ export class BeschlussError extends Error {
     return error instanceof BeschlussError && (code === undefined || error.code === code);
   }
 }
+
+/** A schema's validation issues as one line for an error message: "path: message; path: message". */
+export function describeIssues(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+): string {
+  return issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+}

@@ -8,7 +8,8 @@ import {
   saveScreenshot,
   startPageHarness,
 } from './testing/page-harness.ts';
-import { buildRealAssistant, type RealAssistant } from './testing/real-assistant.ts';
+import type { RealAssistant } from './testing/real-assistant.ts';
+import { closeRealHarness, openLoadedPage, startRealHarness } from './testing/real-page.ts';
 
 const MEETING = 'imk-2020-12-10';
 
@@ -18,18 +19,12 @@ let desktop: RecordedPage;
 let page: Page;
 
 beforeAll(async () => {
-  real = await buildRealAssistant();
-  harness = await startPageHarness({ assistant: real.assistant });
-  desktop = await harness.newPage({ clipboard: true });
+  ({ real, harness } = await startRealHarness());
+  desktop = await openLoadedPage(harness);
   page = desktop.page;
-  await page.goto(harness.url);
-  await page.locator('.toc-item').first().waitFor();
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await real?.dispose();
-});
+afterAll(() => closeRealHarness({ real, harness }));
 
 function item(top: string) {
   return real.assistant.catalog.items(MEETING).find((each) => each.top === top)!;

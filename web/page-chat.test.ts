@@ -4,13 +4,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BeschlussError } from '../src/errors.ts';
 import { createGate, createRecordingAssistant } from '../src/server/testing/fakes.ts';
-import {
-  type PageHarness,
-  type RecordedPage,
-  saveScreenshot,
-  startPageHarness,
-} from './testing/page-harness.ts';
-import { buildRealAssistant, type RealAssistant } from './testing/real-assistant.ts';
+import { type PageHarness, type RecordedPage, saveScreenshot } from './testing/page-harness.ts';
+import type { RealAssistant } from './testing/real-assistant.ts';
+import { closeRealHarness, openLoadedPage, startRealHarness } from './testing/real-page.ts';
 import { scriptedAssistant } from './testing/scripted-assistant.ts';
 
 let real: RealAssistant;
@@ -22,18 +18,12 @@ let page: Page;
 const DELIBERATE_FAILURE = /^Failed to load resource/;
 
 beforeAll(async () => {
-  real = await buildRealAssistant();
-  harness = await startPageHarness({ assistant: real.assistant });
-  recorded = await harness.newPage({ clipboard: true });
+  ({ real, harness } = await startRealHarness());
+  recorded = await openLoadedPage(harness);
   page = recorded.page;
-  await page.goto(harness.url);
-  await page.locator('.toc-item').first().waitFor();
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await real?.dispose();
-});
+afterAll(() => closeRealHarness({ real, harness }));
 
 function lastTurn(): Locator {
   return page.locator('#messages > li').last();

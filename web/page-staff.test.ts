@@ -13,9 +13,9 @@ import {
   type RecordedPage,
   saveScreenshot,
   seriousAxeViolations,
-  startPageHarness,
 } from './testing/page-harness.ts';
-import { buildRealAssistant, type RealAssistant } from './testing/real-assistant.ts';
+import { type RealAssistant, withOverrides } from './testing/real-assistant.ts';
+import { closeRealHarness, startRealHarness } from './testing/real-page.ts';
 import { scriptedAssistant } from './testing/scripted-assistant.ts';
 
 const MEETING = 'imk-2020-12-10';
@@ -31,14 +31,10 @@ let real: RealAssistant;
 let harness: PageHarness;
 
 beforeAll(async () => {
-  real = await buildRealAssistant();
-  harness = await startPageHarness({ assistant: real.assistant });
+  ({ real, harness } = await startRealHarness());
 });
 
-afterAll(async () => {
-  await harness?.close();
-  await real?.dispose();
-});
+afterAll(() => closeRealHarness({ real, harness }));
 
 async function open(options: Parameters<PageHarness['newPage']>[0] = {}): Promise<RecordedPage> {
   const recorded = await harness.newPage({ clipboard: true, bypassCSP: true, ...options });
@@ -75,25 +71,14 @@ function unitText(id: string): string {
 
 /** The real assistant with a health report as a server with a model would give it (and a long fallback reason). */
 function withModelHealth(base: Assistant): Assistant {
-  return {
-    get catalog() {
-      return base.catalog;
-    },
-    get retriever() {
-      return base.retriever;
-    },
-    get answerer() {
-      return base.answerer;
-    },
+  return withOverrides(base, {
     health: () => ({
       ...base.health(),
       model: 'Xenova/multilingual-e5-small',
       dtype: 'q8',
       embedderFallback: `Could not load /very/long/path/${'segment/'.repeat(40)}onnx/model_quantized.onnx; set MODEL_DIR or EMBEDDING_ALLOW_REMOTE=true. Fix: copy the model folder.`,
     }),
-    reindex: () => base.reindex(),
-    close: () => base.close(),
-  };
+  });
 }
 
 describe('1 · the status line', () => {
@@ -328,12 +313,7 @@ describe('3 · every citation label the page prints resolves', () => {
     await expect
       .poll(() => error.textContent())
       .toMatch(/^Fundstelle nicht gefunden: TOP 46 hat keine Ziffer 14; vorhanden: /u);
-    expect(await links.allTextContents()).toEqual([
-      'TOP 46 Ziff. 6',
-      'TOP 46 Ziff. 7',
-      'TOP 46 Ziff. 8',
-      'TOP 46 Ziff. 9',
-    ]);
+    expect(await links.allTextContents()).toEqual(['6', '7', '8', '9'].map((para) => `TOP 46 Ziff. ${para}`));
   });
 });
 

@@ -82,6 +82,14 @@ export function loadAbstentionModels(file = ABSTENTION_FILE): AbstentionModel[] 
   return parsed.models;
 }
 
+/**
+ * A model without features that answers every question (probability 0.5 against threshold 0): for fitting, where
+ * the features are collected with abstention off, and for tests of what the answerer does besides abstaining.
+ */
+export function alwaysAnswering(embedder: AbstentionModel['embedder'], fittedOn: string): AbstentionModel {
+  return { embedder, features: [], mean: [], scale: [], weights: [], bias: 0, threshold: 0, fittedOn };
+}
+
 /** Probability that the question is answered by the resolutions, given its evidence. */
 export function answerProbability(model: AbstentionModel, features: EvidenceFeatures): number {
   let z = model.bias;

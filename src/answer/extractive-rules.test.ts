@@ -8,7 +8,7 @@ import { createLexicalIndex } from '../index/lexical/index.ts';
 import type { Unit } from '../model.ts';
 import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
 import { splitSentences } from '../text/index.ts';
-import type { AbstentionModel } from './abstention-model.ts';
+import { type AbstentionModel, alwaysAnswering } from './abstention-model.ts';
 import { createExtractiveAnswerer, type ExtractiveAnswererOptions } from './extractive.ts';
 import { MODEL_PROFILE, type ScoringProfile } from './scoring-profile.ts';
 import type { Answer } from './types.ts';
@@ -53,16 +53,7 @@ const UNITS: Unit[] = [
 ];
 
 /** Answers whatever; the rules under test decide, not the model. */
-const ALWAYS_ANSWER: AbstentionModel = {
-  embedder: 'model',
-  features: [],
-  mean: [],
-  scale: [],
-  weights: [],
-  bias: 0,
-  threshold: 0,
-  fittedOn: 'test',
-};
+const ALWAYS_ANSWER = alwaysAnswering('model', 'test');
 
 let analyzer: Analyzer;
 beforeAll(async () => {

@@ -1,17 +1,13 @@
 // Behaviour of the extractive answerer on the real corpus (questions written for these tests, not from eval/).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { useRealCorpus } from '../assistant/testing/real-corpus.ts';
 import { parseMarkers } from '../citation/marker.ts';
 import { ABSTAIN_DE, ABSTAIN_EN, type Answer, type AnswerEvent } from './types.ts';
 
-let corpus: RealCorpus;
-beforeAll(async () => {
-  corpus = await buildRealCorpus();
-}, 60_000);
-afterAll(() => corpus?.dispose());
+const corpus = useRealCorpus();
 
 const ask = (question: string, history?: Array<{ role: 'user' | 'assistant'; content: string }>) =>
-  corpus.state.extractive.answer({ question, ...(history ? { history } : {}) });
+  corpus().state.extractive.answer({ question, ...(history ? { history } : {}) });
 
 function citedIds(answer: Answer): string[] {
   return answer.statements.flatMap((statement) =>
@@ -28,7 +24,7 @@ function expectFaithful(answer: Answer) {
     expect(markers.length).toBeGreaterThan(0);
     for (const citation of statement.citations) {
       const id = `${citation.meeting}/${citation.top}/${citation.para}`;
-      const unit = corpus.state.catalog.get(id);
+      const unit = corpus().state.catalog.get(id);
       expect(unit, id).toBeDefined();
       expect(sourceIds.has(id)).toBe(true);
       const quoted = statement.text
@@ -150,7 +146,7 @@ describe('extractive answerer', () => {
 
   it('streams sources, then text deltas that add up to the answer, then the answer', async () => {
     const events: AnswerEvent[] = [];
-    for await (const event of corpus.state.extractive.stream({
+    for await (const event of corpus().state.extractive.stream({
       question: 'Was gilt für Schreckschusswaffen?',
     })) {
       events.push(event);

@@ -17,10 +17,9 @@ import { type FakeChatServer, startFakeChatServer } from '../llm/testing/fake-ch
 import { BAN, MANDATE, QUESTION, TIMEOUT_MS } from '../llm/testing/reichsflaggen.ts';
 import { createMemoryLogger } from '../logger.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
-import { createLlmAnswerer } from './llm.ts';
 import { createConfiguredLlmAnswerer } from './llm-configured.ts';
 import { type AnswerPrompts, loadAnswerPrompts } from './llm-prompts.ts';
-import { createSupportChecker } from './support.ts';
+import { llmAnswererOver } from './testing/llm-answerer.ts';
 import type { Answer, AnswerEvent } from './types.ts';
 
 const FALLBACK = 'die Antwort zitiert stattdessen die Beschlüsse direkt.';
@@ -40,17 +39,9 @@ afterAll(async () => {
   await corpus?.dispose();
 });
 
-function answererAt(baseURL: string) {
-  const { state, analyzer } = corpus;
-  return createLlmAnswerer({
-    model: createLlmModel({ baseURL, model: 'qwen2.5:7b-instruct', apiKey: 'secret' }),
-    prompts,
-    retriever: state.retriever,
-    catalog: state.catalog,
-    fallback: state.extractive,
-    support: createSupportChecker({ analyzer, statistics: state.statistics }),
-    timeoutMs: TIMEOUT_MS,
-  });
+function answererAt(baseURL: string, apiKey = 'secret') {
+  const model = createLlmModel({ baseURL, model: 'qwen2.5:7b-instruct', apiKey });
+  return llmAnswererOver(corpus, prompts, model);
 }
 
 async function streamed(baseURL: string): Promise<{ deltas: string[]; answer: Answer }> {
@@ -172,17 +163,7 @@ describe('LLM answerer over HTTP', () => {
 
   it('answers in the fallback within the timeout when the API key is wrong', async () => {
     server.behaviour = 'answer';
-    const { state, analyzer } = corpus;
-    const answerer = createLlmAnswerer({
-      model: createLlmModel({ baseURL: server.baseURL, model: 'qwen2.5:7b-instruct', apiKey: 'wrong' }),
-      prompts,
-      retriever: state.retriever,
-      catalog: state.catalog,
-      fallback: state.extractive,
-      support: createSupportChecker({ analyzer, statistics: state.statistics }),
-      timeoutMs: TIMEOUT_MS,
-    });
-    const answer = await answerer.answer(QUESTION);
+    const answer = await answererAt(server.baseURL, 'wrong').answer(QUESTION);
     expect(answer.mode).toBe('extractive');
     expect(answer.notice).toMatch(/^LLM-Fehler: HTTP 401/);
   });

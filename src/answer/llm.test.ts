@@ -2,43 +2,28 @@
 // wrong citations repaired, uncited answers replaced by the extractive answer, abstentions, per-sentence streaming,
 // timeouts and failures answered by the fallback, follow-ups, and markers naming the meeting.
 
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { APICallError, type LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import type { LanguageModel } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTwoMeetingCorpus, useRealCorpus } from '../assistant/testing/real-corpus.ts';
 import { parseMarkers } from '../citation/marker.ts';
 import { BAN, MANDATE, QUESTION, TIMEOUT_MS } from '../llm/testing/reichsflaggen.ts';
 import { scriptedModel } from '../llm/testing/scripted-model.ts';
 import { createMemoryLogger } from '../logger.ts';
-import { DEFAULT_CORPUS_DIR } from '../paths.ts';
-import { createLlmAnswerer, type LlmAnswererOptions } from './llm.ts';
+import type { LlmAnswererOptions } from './llm.ts';
 import { type AnswerPrompts, loadAnswerPrompts } from './llm-prompts.ts';
-import { createSupportChecker } from './support.ts';
+import { llmAnswererOver } from './testing/llm-answerer.ts';
 import { ABSTAIN_DE, ABSTAIN_EN, type Answer, type AnswerEvent, type AskRequest } from './types.ts';
 
-let corpus: RealCorpus;
+const corpus = useRealCorpus();
 let prompts: AnswerPrompts;
 beforeAll(async () => {
-  [corpus, prompts] = await Promise.all([buildRealCorpus(), loadAnswerPrompts()]);
-}, 60_000);
-afterAll(() => corpus?.dispose());
+  prompts = await loadAnswerPrompts();
+});
 
 function answererWith(model: LanguageModel, overrides: Partial<LlmAnswererOptions> = {}) {
-  const { state, analyzer } = corpus;
-  return createLlmAnswerer({
-    model,
-    prompts,
-    retriever: state.retriever,
-    catalog: state.catalog,
-    fallback: state.extractive,
-    support: createSupportChecker({ analyzer, statistics: state.statistics }),
-    timeoutMs: TIMEOUT_MS,
-    ...overrides,
-  });
+  return llmAnswererOver(corpus(), prompts, model, overrides);
 }
 
 async function collect(
@@ -127,7 +112,7 @@ describe('LLM answerer', () => {
     const model = scriptedModel({ pieces: [`${MANDATE}. ${BAN}.`] });
     const { events, answer } = await collect(answererWith(model).stream(QUESTION));
     expectWellFormed(events, answer);
-    const extractive = await corpus.state.extractive.answer(QUESTION);
+    const extractive = await corpus().state.extractive.answer(QUESTION);
     expect(answer).toEqual({
       ...extractive,
       notice:
@@ -145,7 +130,7 @@ describe('LLM answerer', () => {
     expectWellFormed(events, answer);
     expect(answer).toMatchObject({ abstained: true, mode: 'llm', statements: [] });
     expect(answer.answer.startsWith(ABSTAIN_DE)).toBe(true);
-    const extractive = await corpus.state.extractive.answer(request);
+    const extractive = await corpus().state.extractive.answer(request);
     expect(answer.sources).toEqual(extractive.sources);
   });
 
@@ -355,38 +340,11 @@ describe('LLM answerer', () => {
 });
 
 describe('LLM answerer with several meetings loaded', () => {
-  let twoMeetings: RealCorpus;
-  let corpusDir: string;
-  beforeAll(async () => {
-    corpusDir = await mkdtemp(path.join(os.tmpdir(), 'beschluss-llm-corpus-'));
-    await copyFile(
-      path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt'),
-      path.join(corpusDir, 'imk-2020-12-10.txt'),
-    );
-    await copyFile(
-      path.join(DEFAULT_CORPUS_DIR, '..', '..', 'src', 'corpus', 'fixtures', 'imk-2021-06-18.txt'),
-      path.join(corpusDir, 'imk-2021-06-18.txt'),
-    );
-    twoMeetings = await buildRealCorpus({ corpusDir });
-  }, 60_000);
-  afterAll(async () => {
-    await twoMeetings?.dispose();
-    await rm(corpusDir, { recursive: true, force: true });
-  });
+  const twoMeetings = useRealCorpus(buildTwoMeetingCorpus);
 
   it('names the meeting in every marker, also where the model left it out', async () => {
-    const { state, analyzer } = twoMeetings;
     const model = scriptedModel({ pieces: [`${MANDATE} [TOP 4 Ziff. 2].`] });
-    const answerer = createLlmAnswerer({
-      model,
-      prompts,
-      retriever: state.retriever,
-      catalog: state.catalog,
-      fallback: state.extractive,
-      support: createSupportChecker({ analyzer, statistics: state.statistics }),
-      timeoutMs: TIMEOUT_MS,
-    });
-    const answer = await answerer.answer(QUESTION);
+    const answer = await llmAnswererOver(twoMeetings(), prompts, model).answer(QUESTION);
     expect(answer.answer).toBe(`${MANDATE} [IMK 10.12.2020, TOP 4 Ziff. 2].`);
     expect(citedIds(answer)).toEqual(['imk-2020-12-10/4/2']);
     const user = JSON.stringify(model.doGenerateCalls[0]?.prompt.find((message) => message.role === 'user'));

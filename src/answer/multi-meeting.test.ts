@@ -1,35 +1,13 @@
 // With several meetings loaded, answers name the meeting in their markers, a question naming a time prefers that
 // meeting, and the meeting filter keeps to one.
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
-import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { describe, expect, it } from 'vitest';
+import { buildTwoMeetingCorpus, useRealCorpus } from '../assistant/testing/real-corpus.ts';
 
-let corpus: RealCorpus;
-let corpusDir: string;
-beforeAll(async () => {
-  corpusDir = await mkdtemp(path.join(os.tmpdir(), 'beschluss-two-meetings-'));
-  await mkdir(corpusDir, { recursive: true });
-  await copyFile(
-    path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt'),
-    path.join(corpusDir, 'imk-2020-12-10.txt'),
-  );
-  await copyFile(
-    path.join(import.meta.dirname, '../corpus/fixtures/imk-2021-06-18.txt'),
-    path.join(corpusDir, 'imk-2021-06-18.txt'),
-  );
-  corpus = await buildRealCorpus({ corpusDir });
-}, 60_000);
-afterAll(async () => {
-  await corpus?.dispose();
-  await rm(corpusDir, { recursive: true, force: true });
-});
+const corpus = useRealCorpus(buildTwoMeetingCorpus);
 
 describe('answers over two meetings', () => {
   it('names the meeting in every marker', async () => {
-    const answer = await corpus.state.extractive.answer({
+    const answer = await corpus().state.extractive.answer({
       question: 'Welcher Arbeitskreis prüft den vorbeugenden Gewahrsam?',
     });
     expect(answer.abstained).toBe(false);
@@ -38,11 +16,11 @@ describe('answers over two meetings', () => {
   });
 
   it('resolves a reference in each meeting and narrows by date', async () => {
-    const both = await corpus.state.retriever.search('TOP 14', { k: 10 });
+    const both = await corpus().state.retriever.search('TOP 14', { k: 10 });
     expect(new Set(both.map((source) => source.meeting))).toEqual(
       new Set(['imk-2020-12-10', 'imk-2021-06-18']),
     );
-    const dated = await corpus.state.extractive.answer({
+    const dated = await corpus().state.extractive.answer({
       question: 'Was steht in TOP 14 der IMK vom 18.06.2021?',
     });
     expect(dated.statements.every((statement) => statement.citations[0]?.meeting === 'imk-2021-06-18')).toBe(
@@ -52,7 +30,7 @@ describe('answers over two meetings', () => {
   });
 
   it('reads a reference without a meeting as the most recent meeting and says so', async () => {
-    const answer = await corpus.state.extractive.answer({ question: 'TOP 14 Ziffer 1' });
+    const answer = await corpus().state.extractive.answer({ question: 'TOP 14 Ziffer 1' });
     expect(answer.statements.every((statement) => statement.citations[0]?.meeting === 'imk-2021-06-18')).toBe(
       true,
     );
@@ -61,11 +39,11 @@ describe('answers over two meetings', () => {
   });
 
   it('prefers the meeting a question names by its time', async () => {
-    const [first] = await corpus.state.retriever.search('Was wurde im Juni 2021 zur Polizei beschlossen?', {
+    const [first] = await corpus().state.retriever.search('Was wurde im Juni 2021 zur Polizei beschlossen?', {
       k: 3,
     });
     expect(first?.meeting).toBe('imk-2021-06-18');
-    const [december] = await corpus.state.retriever.search(
+    const [december] = await corpus().state.retriever.search(
       'Was wurde im Dezember 2020 zur Polizei beschlossen?',
       { k: 3 },
     );
@@ -73,7 +51,7 @@ describe('answers over two meetings', () => {
   });
 
   it('keeps to one meeting when asked to', async () => {
-    const answer = await corpus.state.extractive.answer({
+    const answer = await corpus().state.extractive.answer({
       question: 'Welche Berichte erwartet die IMK vom AK II?',
       meeting: 'imk-2021-06-18',
     });

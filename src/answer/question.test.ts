@@ -66,57 +66,44 @@ const followUp = (question: string) => analyseQuestion(question, HISTORY).follow
 // Each example below is caught by one rule only (it names two or three content words, more than an elliptic
 // question, and carries a single kind of marker), so removing that rule fails its test.
 describe('follow-up detection', () => {
-  it('reads a coordinating conjunction at the start as a continuation', () => {
-    expect(followUp('Und was gilt für Sirenen in Bayern?')).toBe(true);
-    expect(followUp('Oder sind die Kommunen zuständig?')).toBe(true);
-  });
-
-  it('reads a continuing phrase at the start ("was ist mit …")', () => {
-    expect(followUp('Was ist mit den Kosten der Sirenen?')).toBe(true);
-  });
-
-  it('reads a pronominal adverb generated from a preposition as pointing back', () => {
-    expect(followUp('Welche Länder sollen darüber berichten?')).toBe(true);
-    expect(followUp('Welche Fristen gelten hierfür?')).toBe(true);
-  });
-
-  it('reads a 3rd-person pronoun, possessive or demonstrative as pointing back', () => {
-    expect(followUp('Wann soll er seinen Bericht vorlegen?')).toBe(true);
-    expect(followUp('Gelten diese Regeln bundesweit?')).toBe(true);
-    expect(followUp('Sind Einsatzkräfte dort beteiligt?')).toBe(true);
-  });
-
-  it('reads a demonstrative "das" that stands alone as pointing back, but not the article before a noun', () => {
-    expect(followUp('Bis wann muss das der Bund prüfen?')).toBe(true);
-    expect(followUp('Bis wann muss das neue Register stehen?')).toBe(false);
-  });
-
-  it('reads a question of at most one content word as elliptic', () => {
-    expect(followUp('Mit welcher Frist?')).toBe(true);
-    expect(followUp('Wer noch?')).toBe(true);
-    expect(followUp('Which deadline?')).toBe(true);
-  });
-
-  it('reads English pronouns, "there", conjunctions and "what about" as in German', () => {
-    expect(followUp('When must they submit the report?')).toBe(true);
-    expect(followUp('Are officers armed there?')).toBe(true);
-    expect(followUp('And which states take part?')).toBe(true);
-    expect(followUp('What about the federal police?')).toBe(true);
-    expect(followUp('How about funding for sirens?')).toBe(true);
-  });
-
-  it('keeps a question that names its own topic standalone, even with a marker', () => {
-    expect(followUp('Was hat die IMK zum Schutz von Einsatzkräften beschlossen?')).toBe(false);
-    expect(followUp('Was hat die IMK zu Sirenen und Warnapps beschlossen, und wer prüft sie?')).toBe(false);
-    expect(followUp('What did the ministers decide on drones for fire brigades?')).toBe(false);
-    expect(followUp('Sirenen Förderung')).toBe(false);
-  });
-
-  it('does not read markers that refer to nothing said before', () => {
-    // Formal "Sie", expletive "es", and "wo(r)-" adverbs, which ask rather than point back.
-    expect(followUp('Können Sie mir die Frist für Bayern nennen?')).toBe(false);
-    expect(followUp('Gibt es Fristen für Bayern und Hessen?')).toBe(false);
-    expect(followUp('Worüber soll der AK V berichten?')).toBe(false);
+  it.each([
+    // a coordinating conjunction at the start continues the conversation
+    ['conjunction', 'Und was gilt für Sirenen in Bayern?', true],
+    ['conjunction', 'Oder sind die Kommunen zuständig?', true],
+    // so does a continuing phrase at the start ("was ist mit …")
+    ['continuing phrase', 'Was ist mit den Kosten der Sirenen?', true],
+    // a pronominal adverb generated from a preposition points back
+    ['pronominal adverb', 'Welche Länder sollen darüber berichten?', true],
+    ['pronominal adverb', 'Welche Fristen gelten hierfür?', true],
+    // so do a 3rd-person pronoun, a possessive and a demonstrative
+    ['pronoun', 'Wann soll er seinen Bericht vorlegen?', true],
+    ['demonstrative', 'Gelten diese Regeln bundesweit?', true],
+    ['demonstrative', 'Sind Einsatzkräfte dort beteiligt?', true],
+    // a demonstrative "das" that stands alone points back, the article before a noun does not
+    ['standalone "das"', 'Bis wann muss das der Bund prüfen?', true],
+    ['article "das"', 'Bis wann muss das neue Register stehen?', false],
+    // a question of at most one content word is elliptic
+    ['elliptic', 'Mit welcher Frist?', true],
+    ['elliptic', 'Wer noch?', true],
+    ['elliptic', 'Which deadline?', true],
+    // English pronouns, "there", conjunctions and "what about" count as in German
+    ['English pronoun', 'When must they submit the report?', true],
+    ['English "there"', 'Are officers armed there?', true],
+    ['English conjunction', 'And which states take part?', true],
+    ['English "what about"', 'What about the federal police?', true],
+    ['English "how about"', 'How about funding for sirens?', true],
+    // a question that names its own topic stays standalone, even with a marker
+    ['own topic', 'Was hat die IMK zum Schutz von Einsatzkräften beschlossen?', false],
+    ['own topic', 'Was hat die IMK zu Sirenen und Warnapps beschlossen, und wer prüft sie?', false],
+    ['own topic', 'What did the ministers decide on drones for fire brigades?', false],
+    ['own topic', 'Sirenen Förderung', false],
+    // markers that refer to nothing said before: formal "Sie", expletive "es", and "wo(r)-" adverbs, which ask
+    // rather than point back
+    ['formal "Sie"', 'Können Sie mir die Frist für Bayern nennen?', false],
+    ['expletive "es"', 'Gibt es Fristen für Bayern und Hessen?', false],
+    ['"wo(r)-" adverb', 'Worüber soll der AK V berichten?', false],
+  ])('%s: %j is a follow-up → %s', (_, question, expected) => {
+    expect(followUp(question)).toBe(expected);
   });
 
   it('needs a previous question', () => {

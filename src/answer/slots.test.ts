@@ -57,19 +57,29 @@ describe('questionFocus', () => {
 });
 
 describe('fillsSlot', () => {
-  it('finds dates and deadlines', () => {
-    expect(fillsSlot('Die IMK bittet den AK II, zur Herbstsitzung 2022 zu berichten.', 'date')).toBe(true);
-    expect(fillsSlot('Die Vereinbarung gilt ab 01.03.21.', 'date')).toBe(true);
-    expect(fillsSlot('Die IMK nimmt den Bericht (Stand: 03.05.21) zur Kenntnis.', 'date')).toBe(false);
-    expect(fillsSlot('Die IMK nimmt den Bericht zur Kenntnis.', 'date')).toBe(false);
-  });
-
-  it('finds numbers, sums and durations, each only as itself', () => {
-    expect(fillsSlot('Bis zu zwölf Beamte werden entsandt.', 'count')).toBe(true);
-    expect(fillsSlot('Der Bund stellt 5 Mio. Euro bereit.', 'amount')).toBe(true);
-    expect(fillsSlot('Bis zu zwölf Beamte werden entsandt.', 'amount')).toBe(false);
-    expect(fillsSlot('Das Projekt ist auf zwei Jahre befristet.', 'duration')).toBe(true);
-    expect(fillsSlot('Das Projekt wird fortgesetzt.', 'duration')).toBe(false);
+  // Each slot is found only as itself: a sum is no count, a count no sum.
+  it.each<[string, Slot, boolean]>([
+    ['Die IMK bittet den AK II, zur Herbstsitzung 2022 zu berichten.', 'date', true],
+    ['Die Vereinbarung gilt ab 01.03.21.', 'date', true],
+    ['Die IMK nimmt den Bericht (Stand: 03.05.21) zur Kenntnis.', 'date', false],
+    ['Die IMK nimmt den Bericht zur Kenntnis.', 'date', false],
+    ['Bis zu zwölf Beamte werden entsandt.', 'count', true],
+    ['Der Bund stellt 5 Mio. Euro bereit.', 'amount', true],
+    ['Bis zu zwölf Beamte werden entsandt.', 'amount', false],
+    ['Das Projekt ist auf zwei Jahre befristet.', 'duration', true],
+    ['Das Projekt wird fortgesetzt.', 'duration', false],
+    // a person by title and name, an actor by body
+    ['Minister Mustermann berichtete mündlich.', 'person', true],
+    ['Das Land berichtete mündlich.', 'person', false],
+    ['Sie beauftragt den AK II mit der Prüfung.', 'actor', true],
+    ['Das Bundeskriminalamt soll die Lage prüfen.', 'actor', true],
+    ['Die Sicherheitsbehörden hatten keine Erkenntnisse.', 'actor', false],
+    // the sentence that decides a yes/no question
+    ['Die IMK lehnt eine Änderung ab.', 'decision', true],
+    ['Die IMK hält eine Änderung für erforderlich.', 'decision', true],
+    ['Im Jahr 2020 gab es 25 Fälle.', 'decision', false],
+  ])('%j fills %s: %s', (sentence, slot, expected) => {
+    expect(fillsSlot(sentence, slot)).toBe(expected);
   });
 
   it('finds a place: a Land by name, or a proper name after a preposition', () => {
@@ -77,20 +87,6 @@ describe('fillsSlot', () => {
     expect(fillsSlot('Die Konferenz tagt in Niedersachsen.', 'place', context)).toBe(true);
     expect(fillsSlot('Die Konferenz tagt in Lüneburg.', 'place', context)).toBe(true);
     expect(fillsSlot('Die Aufgaben in der Polizei wachsen in Zukunft.', 'place', context)).toBe(false);
-  });
-
-  it('finds a person by title and name, an actor by body', () => {
-    expect(fillsSlot('Minister Mustermann berichtete mündlich.', 'person')).toBe(true);
-    expect(fillsSlot('Das Land berichtete mündlich.', 'person')).toBe(false);
-    expect(fillsSlot('Sie beauftragt den AK II mit der Prüfung.', 'actor')).toBe(true);
-    expect(fillsSlot('Das Bundeskriminalamt soll die Lage prüfen.', 'actor')).toBe(true);
-    expect(fillsSlot('Die Sicherheitsbehörden hatten keine Erkenntnisse.', 'actor')).toBe(false);
-  });
-
-  it('finds the sentence that decides a yes/no question', () => {
-    expect(fillsSlot('Die IMK lehnt eine Änderung ab.', 'decision')).toBe(true);
-    expect(fillsSlot('Die IMK hält eine Änderung für erforderlich.', 'decision')).toBe(true);
-    expect(fillsSlot('Im Jahr 2020 gab es 25 Fälle.', 'decision')).toBe(false);
   });
 });
 

@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { useRealCorpus } from '../assistant/testing/real-corpus.ts';
 import { createSupportChecker, withoutMarkers } from './support.ts';
 
-let corpus: RealCorpus;
-beforeAll(async () => {
-  corpus = await buildRealCorpus();
-}, 60_000);
-afterAll(() => corpus?.dispose());
+const corpus = useRealCorpus();
 
 describe('support checker', () => {
   it('supports a statement by the unit it paraphrases and not by an unrelated one', () => {
-    const checker = createSupportChecker({ analyzer: corpus.analyzer, statistics: corpus.state.statistics });
+    const checker = createSupportChecker({
+      analyzer: corpus().analyzer,
+      statistics: corpus().state.statistics,
+    });
     const statement =
       'Der AK II soll zum vorbeugenden Gewahrsam von Gefährdern zur Frühjahrskonferenz 2021 berichten. [TOP 46 Ziff. 8]';
-    const right = corpus.state.catalog.get('imk-2020-12-10/46/8')!;
-    const wrong = corpus.state.catalog.get('imk-2020-12-10/25/4')!;
+    const right = corpus().state.catalog.get('imk-2020-12-10/46/8')!;
+    const wrong = corpus().state.catalog.get('imk-2020-12-10/25/4')!;
     expect(checker.supports(statement, right)).toBe(true);
     expect(checker.supports(statement, wrong)).toBe(false);
     expect(checker.score(statement, right)).toBeGreaterThan(checker.score(statement, wrong));
@@ -27,21 +26,24 @@ describe('support checker', () => {
   });
 
   it('gives no support to a statement without content', () => {
-    const checker = createSupportChecker({ analyzer: corpus.analyzer, statistics: corpus.state.statistics });
-    expect(checker.score('Wer? [TOP 9]', corpus.state.catalog.get('imk-2020-12-10/9/1')!)).toBe(0);
+    const checker = createSupportChecker({
+      analyzer: corpus().analyzer,
+      statistics: corpus().state.statistics,
+    });
+    expect(checker.score('Wer? [TOP 9]', corpus().state.catalog.get('imk-2020-12-10/9/1')!)).toBe(0);
   });
 });
 
 describe('support checker by meaning and words', () => {
   it('needs both: a statement that shares the words of a unit but not its meaning is not supported', async () => {
-    const { semantic } = corpus.state;
-    const unit = corpus.state.catalog.get('imk-2020-12-10/46/8')!;
+    const { semantic } = corpus().state;
+    const unit = corpus().state.catalog.get('imk-2020-12-10/46/8')!;
     const statement =
       'Der AK II soll zum vorbeugenden Gewahrsam von Gefährdern zur Frühjahrskonferenz 2021 berichten.';
     const bySense = (range: { low: number; high: number }) =>
       createSupportChecker({
-        analyzer: corpus.analyzer,
-        statistics: corpus.state.statistics,
+        analyzer: corpus().analyzer,
+        statistics: corpus().state.statistics,
         semantic: {
           embed: semantic.embedQuery,
           sentences: semantic.sentences,

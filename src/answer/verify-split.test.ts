@@ -54,29 +54,35 @@ describe('findMarkers', () => {
 });
 
 describe('splitSegments', () => {
-  it('ends a statement with its marker, before or after the full stop', () => {
-    const { segments } = splitSegments(
-      'Der AK I soll einen Mustererlass entwickeln [TOP 4 Ziff. 2]. Das BMI prüft ein Verbot. [TOP 4 Ziff. 3] Ende [TOP 9].',
-      { final: true },
-    );
-    expect(texts(segments)).toEqual([
-      'Der AK I soll einen Mustererlass entwickeln [TOP 4 Ziff. 2].',
-      'Das BMI prüft ein Verbot. [TOP 4 Ziff. 3]',
-      'Ende [TOP 9].',
-    ]);
-    expect(segments.map((segment) => segment.layout)).toEqual(['', ' ', ' ']);
-    expect(segments[1]?.markers.map((marker) => marker.text)).toEqual(['[TOP 4 Ziff. 3]']);
+  const MARKERS_AT_ENDS =
+    'Der AK I soll einen Mustererlass entwickeln [TOP 4 Ziff. 2]. Das BMI prüft ein Verbot. [TOP 4 Ziff. 3] Ende [TOP 9].';
+
+  it.each([
+    [
+      'ends a statement with its marker, before or after the full stop',
+      MARKERS_AT_ENDS,
+      [
+        'Der AK I soll einen Mustererlass entwickeln [TOP 4 Ziff. 2].',
+        'Das BMI prüft ein Verbot. [TOP 4 Ziff. 3]',
+        'Ende [TOP 9].',
+      ],
+    ],
+    [
+      'does not end a sentence inside a marker, after an abbreviation or inside a date',
+      'Bis zum 31. März 2021 ist z. B. nach Nr. 5 zu berichten [IMK 10.12.2020, TOP 46 Ziff. 8]. Danach endet es [TOP 9].',
+      [
+        'Bis zum 31. März 2021 ist z. B. nach Nr. 5 zu berichten [IMK 10.12.2020, TOP 46 Ziff. 8].',
+        'Danach endet es [TOP 9].',
+      ],
+    ],
+  ])('%s', (_, text, statements) => {
+    expect(texts(splitSegments(text, { final: true }).segments)).toEqual(statements);
   });
 
-  it('does not end a sentence inside a marker, after an abbreviation or inside a date', () => {
-    const { segments } = splitSegments(
-      'Bis zum 31. März 2021 ist z. B. nach Nr. 5 zu berichten [IMK 10.12.2020, TOP 46 Ziff. 8]. Danach endet es [TOP 9].',
-      { final: true },
-    );
-    expect(texts(segments)).toEqual([
-      'Bis zum 31. März 2021 ist z. B. nach Nr. 5 zu berichten [IMK 10.12.2020, TOP 46 Ziff. 8].',
-      'Danach endet es [TOP 9].',
-    ]);
+  it('keeps the space before a statement as its layout, and its markers with it', () => {
+    const { segments } = splitSegments(MARKERS_AT_ENDS, { final: true });
+    expect(segments.map((segment) => segment.layout)).toEqual(['', ' ', ' ']);
+    expect(segments[1]?.markers.map((marker) => marker.text)).toEqual(['[TOP 4 Ziff. 3]']);
   });
 
   it('keeps list bullets and line breaks as layout and tells headings and intros from statements', () => {
@@ -113,22 +119,9 @@ describe('splitSegments', () => {
   });
 
   it('gives the same statements whether the text comes at once or in any pieces', () => {
-    const word = fc.constantFrom(
-      'Die',
-      'IMK',
-      'bittet',
-      'den',
-      'AK',
-      'II',
-      'bis',
-      '31.',
-      'März',
-      'z. B.',
-      'Nr. 5',
-      '2.',
-      'Dienstag',
-      'Bericht',
-    );
+    // Plain words, and the ones a sentence must not end at: ordinals, dates, abbreviations, numbered references.
+    const plain = ['Die', 'IMK', 'bittet', 'den', 'AK', 'II', 'bis', 'März', 'Dienstag', 'Bericht'];
+    const word = fc.constantFrom(...plain, '31.', 'z. B.', 'Nr. 5', '2.');
     const marker = fc.constantFrom(
       '[TOP 4 Ziff. 2]',
       '[TOP 9]',

@@ -56,21 +56,48 @@ describe('verifyStatement', () => {
     }
   });
 
-  it('repairs an invented citation to the source that supports the statement', () => {
-    const result = verify(`${MANDATE} [TOP 99 Ziff. 1].`);
+  // Each repair replaces the failing citation by the source that supports the statement; where the statement stands
+  // on another citation of its own, the failing one is only removed (no replacement).
+  it.each([
+    [
+      'an invented citation',
+      `${MANDATE} [TOP 99 Ziff. 1].`,
+      `${MANDATE} [TOP 4 Ziff. 2].`,
+      'TOP 99 Ziff. 1',
+      'unknown',
+      'imk-2020-12-10/4/2',
+    ],
+    [
+      'a citation of the wrong paragraph',
+      `${BAN} [TOP 4 Ziff. 2].`,
+      `${BAN} [TOP 4 Ziff. 3].`,
+      'TOP 4 Ziff. 2',
+      'unsupported',
+      'imk-2020-12-10/4/3',
+    ],
+    [
+      'a whole-item citation of an item with several paragraphs',
+      `${BAN} [TOP 4].`,
+      `${BAN} [TOP 4 Ziff. 3].`,
+      'TOP 4',
+      'unknown',
+      'imk-2020-12-10/4/3',
+    ],
+    [
+      'a failing citation beside one the statement stands on',
+      `${MANDATE} [TOP 4 Ziff. 2] [TOP 99 Ziff. 1].`,
+      `${MANDATE} [TOP 4 Ziff. 2].`,
+      'TOP 99 Ziff. 1',
+      'unknown',
+      undefined,
+    ],
+  ])('repairs %s', (_, statement, repaired, written, problem, replacement) => {
+    const result = verify(statement);
     expect(result.outcome).toBe('repaired');
     if (result.outcome === 'dropped') return;
-    expect(result.text).toBe(`${MANDATE} [TOP 4 Ziff. 2].`);
-    expect(result.failed).toEqual([{ written: 'TOP 99 Ziff. 1', problem: 'unknown' }]);
-    expect(result.replacement?.id).toBe('imk-2020-12-10/4/2');
-  });
-
-  it('repairs a citation of the wrong paragraph to the paragraph that says it', () => {
-    const result = verify(`${BAN} [TOP 4 Ziff. 2].`);
-    expect(result.outcome).toBe('repaired');
-    if (result.outcome === 'dropped') return;
-    expect(result.text).toBe(`${BAN} [TOP 4 Ziff. 3].`);
-    expect(result.failed).toEqual([{ written: 'TOP 4 Ziff. 2', problem: 'unsupported' }]);
+    expect(result.text).toBe(repaired);
+    expect(result.failed).toEqual([{ written, problem }]);
+    expect(result.replacement?.id).toBe(replacement);
   });
 
   it('repairs a citation of an existing unit the model was not given', () => {
@@ -79,23 +106,6 @@ describe('verifyStatement', () => {
     if (result.outcome === 'dropped') return;
     expect(result.failed).toEqual([{ written: 'TOP 3 Ziff. 3', problem: 'not-retrieved' }]);
     expect(idsOf(result.units)).toEqual(['imk-2020-12-10/4/2']);
-  });
-
-  it('repairs a whole-item citation of an item with several paragraphs to the right paragraph', () => {
-    const result = verify(`${BAN} [TOP 4].`);
-    expect(result.outcome).toBe('repaired');
-    if (result.outcome === 'dropped') return;
-    expect(result.text).toBe(`${BAN} [TOP 4 Ziff. 3].`);
-    expect(result.failed).toEqual([{ written: 'TOP 4', problem: 'unknown' }]);
-  });
-
-  it('removes a failing citation when the statement stands on its other one', () => {
-    const result = verify(`${MANDATE} [TOP 4 Ziff. 2] [TOP 99 Ziff. 1].`);
-    expect(result.outcome).toBe('repaired');
-    if (result.outcome === 'dropped') return;
-    expect(result.text).toBe(`${MANDATE} [TOP 4 Ziff. 2].`);
-    expect(result.replacement).toBeUndefined();
-    expect(result.failed).toEqual([{ written: 'TOP 99 Ziff. 1', problem: 'unknown' }]);
   });
 
   it('removes a second citation that adds nothing to the statement', () => {

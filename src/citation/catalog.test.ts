@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BeschlussError } from '../errors.ts';
 import { type Meeting, unitsOf } from '../model.ts';
+import { item } from '../testing/meeting-item.ts';
 import { UnitCatalog } from './catalog.ts';
 import { parseMarkers } from './marker.ts';
 import { findReferences } from './reference.ts';
@@ -11,40 +12,21 @@ const autumn: Meeting = {
   number: 213,
   title: 'IMK 10.12.2020',
   items: [
-    {
-      top: '6/7',
-      title: 'Rechtsextremismus in der Polizei',
-      paragraphs: [
-        { para: '1', text: 'Erster.' },
-        { para: '2', text: 'Zweiter.' },
-      ],
-      notes: [],
-    },
-    {
-      top: '9',
-      title: 'Lagebild Antisemitismus',
-      paragraphs: [{ para: '1', text: 'Nur einer.' }],
-      notes: [],
-    },
-    {
-      top: '46',
-      title: 'Terrorismus',
-      paragraphs: [
-        { para: '1', text: 'Eins.' },
-        { para: '8', text: 'Acht.' },
-      ],
-      notes: [
-        { by: 'BY, BW, BB, MV, NW, SL und BMI', text: 'Sieben Länder.' },
-        { by: 'SN', text: 'Sachsen.' },
-      ],
-    },
+    item('6/7', 'Rechtsextremismus in der Polizei', { 1: 'Erster.', 2: 'Zweiter.' }),
+    item('9', 'Lagebild Antisemitismus', { 1: 'Nur einer.' }),
+    item(
+      '46',
+      'Terrorismus',
+      { 1: 'Eins.', 8: 'Acht.' },
+      { 'BY, BW, BB, MV, NW, SL und BMI': 'Sieben Länder.', SN: 'Sachsen.' },
+    ),
   ],
 };
 const spring: Meeting = {
   id: 'imk-2021-06-18',
   date: '2021-06-18',
   title: 'IMK 18.06.2021',
-  items: [{ top: '9', title: 'Anderes', paragraphs: [{ para: '1', text: 'Frühjahr.' }], notes: [] }],
+  items: [item('9', 'Anderes', { 1: 'Frühjahr.' })],
 };
 
 function catalog(...meetings: Meeting[]) {

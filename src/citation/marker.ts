@@ -2,6 +2,7 @@
 // with several meetings loaded "[IMK 10.12.2020, TOP 46 Ziff. 8]" — formatting and parsing.
 import { conferenceLabel } from '../corpus/conferences.ts';
 import { NOTE_PREFIX, type Unit } from '../model.ts';
+import { BRACKET_SOURCE, ONE_CITATION_SOURCE } from './marker-grammar.ts';
 
 /** "imk-2020-12-10" → "IMK"; an unknown prefix is upper-cased. */
 export function conferenceName(meetingId: string): string {
@@ -70,14 +71,8 @@ export interface ParsedMarker {
   citations: ParsedCitation[];
 }
 
-const TOP_NUMBER = String.raw`\d+(?:\.\d+)*(?:\s*\/\s*\d+)?`;
-const ONE_CITATION = new RegExp(
-  String.raw`^(?:(?<conference>[A-Za-zÄÖÜäöü]+)\s+(?<day>\d{1,2})\.(?<month>\d{1,2})\.(?<year>\d{4})\s*,\s*)?` +
-    String.raw`TOP\s+(?<top>${TOP_NUMBER})` +
-    String.raw`(?:\s*,?\s*(?:(?:Ziff\.|Ziffer|Nr\.|Abs\.)\s*(?<para>\d+)|(?<note>Protokollnotiz\s+[^;\]]+?)))?\s*$`,
-  'u',
-);
-const BRACKET = /\[([^[\]\n]{3,200})\]/g;
+const ONE_CITATION = new RegExp(ONE_CITATION_SOURCE, 'u');
+const BRACKET = new RegExp(BRACKET_SOURCE, 'g');
 
 /** Parses one citation text ("TOP 46 Ziff. 8", "IMK 10.12.2020, TOP 46 Protokollnotiz SN"); undefined if it is none. */
 export function parseCitationText(text: string): ParsedCitation | undefined {

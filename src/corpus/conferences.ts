@@ -64,12 +64,12 @@ export function conferenceLabel(id: string): string | undefined {
 
 /**
  * The page's copy of the labels (web/js/conferences.js; the browser cannot import this module): written by
- * `node --import tsx scripts/generate-web-conferences.ts`, checked equal by web/js/conferences.test.ts.
+ * `node --import tsx scripts/generate-web-modules.ts`, checked equal by web/js/generated-modules.test.ts.
  */
 export function webConferencesModule(): string {
   const entries = CONFERENCES.map((conference) => `  ${conference.id}: '${conference.abbreviations[0]}',`);
   return [
-    '// Generated from src/corpus/conferences.ts by scripts/generate-web-conferences.ts; do not edit by hand.',
+    '// Generated from src/corpus/conferences.ts by scripts/generate-web-modules.ts; do not edit by hand.',
     '',
     '/** Meeting id prefix → the abbreviation a conference is cited by. */',
     'export const CONFERENCE_LABELS = {',

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { BeschlussError } from '../errors.ts';
+import { errorOf } from '../testing/errors.ts';
 import { parseCollection } from './parse.ts';
 
 const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -15,15 +15,7 @@ const HEADER = layout(
   '- 2 -',
 );
 
-function parseError(text: string): BeschlussError {
-  try {
-    parseCollection(text, { file: 'x.txt' });
-  } catch (error) {
-    if (error instanceof BeschlussError) return error;
-    throw error;
-  }
-  throw new Error('expected a BeschlussError');
-}
+const parseError = (text: string) => errorOf(() => parseCollection(text, { file: 'x.txt' }));
 
 const IMK_2021 = await fixture('imk-2021-06-18.txt');
 const GMK_2020 = await fixture('gmk-2020-06-16.txt');

@@ -2,8 +2,8 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BeschlussError } from '../errors.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { rejectionOf } from '../testing/errors.ts';
 import { createPdfExtractor } from './pdf-extractor.ts';
 import { readCollectionFile, readCorpusDir } from './read.ts';
 import { paginateCollection, renderCollectionPdf, renderScannedPdf } from './testing/collection-pdf.ts';
@@ -18,16 +18,6 @@ let corpusPdf: Uint8Array;
 let corpusPages: string[][];
 /** Another meeting, set with few lines a page and "Seite n von m" at the foot. */
 let fixturePdf: Uint8Array;
-
-async function errorOf(promise: Promise<unknown>): Promise<BeschlussError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BeschlussError) return error;
-    throw error;
-  }
-  throw new Error('expected a BeschlussError');
-}
 
 async function folder(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
   const corpus = path.join(dir, name);
@@ -145,7 +135,7 @@ describe('PDF collections', () => {
     ['an empty file', 'empty.pdf', () => new Uint8Array(), 'FILE_EMPTY', /empty/],
   ])('rejects %s with a message naming the file', async (_, name, content, code, message) => {
     await writeFile(file(name), content());
-    const error = await errorOf(readCollectionFile(file(name)));
+    const error = await rejectionOf(readCollectionFile(file(name)));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(error.message.startsWith(`${file(name)}: `)).toBe(true);
@@ -154,7 +144,7 @@ describe('PDF collections', () => {
   it('rejects a password-protected PDF as PDF_INVALID', async () => {
     const bytes = await renderCollectionPdf({ pages: [['TOP 1: A']], userPassword: 'geheim' });
     await writeFile(file('protected.pdf'), bytes);
-    const error = await errorOf(readCollectionFile(file('protected.pdf')));
+    const error = await rejectionOf(readCollectionFile(file('protected.pdf')));
     expect(error).toMatchObject({
       code: 'PDF_INVALID',
       message: expect.stringMatching(/password-protected/),
@@ -168,7 +158,7 @@ describe('PDF collections', () => {
   ])('rejects a scanned PDF %s as FILE_NO_ITEMS and suggests OCR', async (_, pageNumbers, message) => {
     const name = file(`scan-${pageNumbers}.pdf`);
     await writeFile(name, await renderScannedPdf(3, { pageNumbers }));
-    const error = await errorOf(readCollectionFile(name));
+    const error = await rejectionOf(readCollectionFile(name));
     expect(error.code).toBe('FILE_NO_ITEMS');
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(/run OCR/);

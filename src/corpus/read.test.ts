@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BeschlussError } from '../errors.ts';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
+import { rejectionOf } from '../testing/errors.ts';
+import { useTemporaryDirectory } from '../testing/temporary-directory.ts';
 import { decodeText } from './decode-text.ts';
 import { readCollectionFile, readCorpusDir } from './read.ts';
 
@@ -29,29 +29,11 @@ function windows1252(text: string): Uint8Array {
   });
 }
 
-let dir: string;
-const file = (name: string) => path.join(dir, name);
+const file = useTemporaryDirectory('beschluss-read-');
 const write = async (name: string, content: string | Uint8Array) => {
   await writeFile(file(name), content);
   return file(name);
 };
-
-async function errorOf(promise: Promise<unknown>): Promise<BeschlussError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BeschlussError) return error;
-    throw error;
-  }
-  throw new Error('expected a BeschlussError');
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'beschluss-read-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('readCollectionFile', () => {
   it('reads a UTF-8 file with a byte order mark', async () => {
@@ -113,19 +95,19 @@ describe('readCollectionFile', () => {
       /no meeting date/,
     ],
   ])('rejects %s with a message naming the file', async (_, name, content, code, message) => {
-    const error = await errorOf(readCollectionFile(await write(name, content)));
+    const error = await rejectionOf(readCollectionFile(await write(name, content)));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(error.message.startsWith(`${file(name)}: `)).toBe(true);
   });
 
   it('rejects a missing path as FILE_NOT_FOUND', async () => {
-    const error = await errorOf(readCollectionFile(file('missing.txt')));
+    const error = await rejectionOf(readCollectionFile(file('missing.txt')));
     expect(error).toMatchObject({ code: 'FILE_NOT_FOUND', message: `${file('missing.txt')}: no such file` });
   });
 
   it('rejects a file type without an extractor, listing the supported ones', async () => {
-    const error = await errorOf(readCollectionFile(await write('notes.md', FIXTURE)));
+    const error = await rejectionOf(readCollectionFile(await write('notes.md', FIXTURE)));
     expect(error).toMatchObject({
       code: 'FILE_UNSUPPORTED',
       message: expect.stringContaining('expected one of .txt'),
@@ -167,7 +149,7 @@ describe('readCorpusDir', () => {
   });
 
   it('reads the good files, reports each bad one and names both files of a duplicate meeting', async () => {
-    const corpus = await mkdtemp(path.join(dir, 'corpus-'));
+    const corpus = await mkdtemp(file('corpus-'));
     await writeFile(path.join(corpus, 'a.txt'), FIXTURE);
     await writeFile(path.join(corpus, 'b.txt'), OTHER);
     await writeFile(path.join(corpus, 'c.txt'), FIXTURE);
@@ -184,9 +166,9 @@ describe('readCorpusDir', () => {
   });
 
   it('rejects a folder without collection files as CORPUS_EMPTY', async () => {
-    const corpus = await mkdtemp(path.join(dir, 'empty-'));
+    const corpus = await mkdtemp(file('empty-'));
     await writeFile(path.join(corpus, 'README.md'), '# nothing here');
-    const error = await errorOf(readCorpusDir(corpus));
+    const error = await rejectionOf(readCorpusDir(corpus));
     expect(error).toMatchObject({
       code: 'CORPUS_EMPTY',
       message: `${corpus}: no collection files found; expected files ending in .txt, .pdf`,
@@ -194,14 +176,14 @@ describe('readCorpusDir', () => {
   });
 
   it('rejects a folder whose files all fail as CORPUS_EMPTY, with the reasons', async () => {
-    const corpus = await mkdtemp(path.join(dir, 'bad-'));
+    const corpus = await mkdtemp(file('bad-'));
     await writeFile(path.join(corpus, 'a.txt'), '');
-    const error = await errorOf(readCorpusDir(corpus));
+    const error = await rejectionOf(readCorpusDir(corpus));
     expect(error.code).toBe('CORPUS_EMPTY');
     expect(error.message).toMatch(/none of 1 files could be read: .*a\.txt: the file is empty/);
   });
 
   it('rejects a missing folder as FILE_NOT_FOUND', async () => {
-    expect(await errorOf(readCorpusDir(file('nowhere')))).toMatchObject({ code: 'FILE_NOT_FOUND' });
+    expect(await rejectionOf(readCorpusDir(file('nowhere')))).toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 });

@@ -197,23 +197,23 @@ describe('createEmbedder with an explicit kind', () => {
     expect(created).toHaveLength(2);
   });
 
-  it('throws when kind "transformers" cannot load, without falling back', async () => {
+  it.each([
+    [
+      'when kind "transformers" cannot load, without falling back',
+      { kind: 'transformers', model: 'missing/model' } as const,
+      // the folder is made in beforeAll, so the message is known only when the test runs
+      (): string => path.join(root, 'empty-models', 'missing/model'),
+    ],
+    [
+      'when kind "openai-compatible" has no base URL',
+      { kind: 'openai-compatible', model: 'bge-m3' } as const,
+      (): string => 'baseURL',
+    ],
+  ])('throws %s', async (_, options, message) => {
     const { created, createOffline } = offlineDouble();
-    const failure = createEmbedder(
-      baseOptions({ kind: 'transformers', model: 'missing/model', createOffline }),
-    );
+    const failure = createEmbedder(baseOptions({ ...options, createOffline }));
     await expect(failure).rejects.toMatchObject({ code: 'EMBEDDER_UNAVAILABLE' });
-    await expect(failure).rejects.toThrow(path.join(root, 'empty-models', 'missing/model'));
-    expect(created).toHaveLength(0);
-  });
-
-  it('throws when kind "openai-compatible" has no base URL', async () => {
-    const { created, createOffline } = offlineDouble();
-    const failure = createEmbedder(
-      baseOptions({ kind: 'openai-compatible', model: 'bge-m3', createOffline }),
-    );
-    await expect(failure).rejects.toMatchObject({ code: 'EMBEDDER_UNAVAILABLE' });
-    await expect(failure).rejects.toThrow('baseURL');
+    await expect(failure).rejects.toThrow(message());
     expect(created).toHaveLength(0);
   });
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BeschlussError } from '../errors.ts';
+import { rejectionOf } from '../testing/errors.ts';
 import { l2Normalize } from './l2-normalize.ts';
 import { createOpenAICompatibleEmbedder, type OpenAICompatibleEmbedderOptions } from './openai-compatible.ts';
 import {
   type FakeEmbeddingServer,
+  type FakeServerBehaviour,
   fakeVector,
   startFakeEmbeddingServer,
 } from './testing/fake-embedding-server.ts';
@@ -26,15 +27,6 @@ const connect = (options: OpenAICompatibleEmbedderOptions = {}) =>
     environment: {},
     ...options,
   });
-
-async function failureOf(promise: Promise<unknown>): Promise<BeschlussError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BeschlussError);
-  return error as BeschlussError;
-}
 
 describe('createOpenAICompatibleEmbedder', () => {
   it('probes the server once at creation to learn the dimensions', async () => {
@@ -121,63 +113,61 @@ describe('createOpenAICompatibleEmbedder', () => {
   });
 
   it('refuses missing or malformed settings before any request', async () => {
-    const error = await failureOf(createOpenAICompatibleEmbedder({ environment: {} }));
+    const error = await rejectionOf(createOpenAICompatibleEmbedder({ environment: {} }));
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain('baseURL');
     expect(error.message).toContain('EMBEDDING_MODEL');
-    const badURL = await failureOf(connect({ baseURL: 'localhost:11434' }));
+    const badURL = await rejectionOf(connect({ baseURL: 'localhost:11434' }));
     expect(badURL.message).toContain('http(s) URL');
     expect(server.calls).toHaveLength(0);
   });
 });
 
 describe('errors of the OpenAI-compatible embedder', () => {
-  it('turns HTTP 500 into EMBEDDER_FAILED naming the status, the URL and the server message', async () => {
+  it.each<[string, FakeServerBehaviour, string[], (baseURL: string) => string[]]>([
+    [
+      'turns HTTP 500 into EMBEDDER_FAILED naming the status, the URL and the server message',
+      'error',
+      ['x'],
+      (baseURL) => ['HTTP 500', `${baseURL}/embeddings`, 'model crashed'],
+    ],
+    [
+      'turns a non-JSON body into EMBEDDER_FAILED quoting the body',
+      'garbage',
+      ['x'],
+      () => ['invalid body', '<html>this is not json'],
+    ],
+    [
+      'rejects an answer with fewer vectors than inputs',
+      'wrong-count',
+      ['a', 'b'],
+      () => ['returned 1 vectors for 2 inputs'],
+    ],
+    [
+      'rejects a zero vector, which has no direction',
+      'zero-vector',
+      ['a'],
+      () => ['unusable vector for input 0'],
+    ],
+  ])('%s', async (_, behaviour, values, messageParts) => {
     const embedder = await connect();
-    server.behaviour = 'error';
-    const error = await failureOf(embedder.doEmbed({ values: ['x'], inputType: 'query' }));
+    server.behaviour = behaviour;
+    const error = await rejectionOf(embedder.doEmbed({ values, inputType: 'query' }));
     expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('HTTP 500');
-    expect(error.message).toContain(`${server.baseURL}/embeddings`);
-    expect(error.message).toContain('model crashed');
-  });
-
-  it('turns a non-JSON body into EMBEDDER_FAILED quoting the body', async () => {
-    const embedder = await connect();
-    server.behaviour = 'garbage';
-    const error = await failureOf(embedder.doEmbed({ values: ['x'], inputType: 'query' }));
-    expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('invalid body');
-    expect(error.message).toContain('<html>this is not json');
+    for (const part of messageParts(server.baseURL)) expect(error.message).toContain(part);
   });
 
   it('turns JSON of the wrong shape into EMBEDDER_FAILED', async () => {
     server.behaviour = 'wrong-shape';
-    const error = await failureOf(connect());
+    const error = await rejectionOf(connect());
     expect(error.code).toBe('EMBEDDER_FAILED');
     expect(error.message).toContain('"data"');
-  });
-
-  it('rejects an answer with fewer vectors than inputs', async () => {
-    const embedder = await connect();
-    server.behaviour = 'wrong-count';
-    const error = await failureOf(embedder.doEmbed({ values: ['a', 'b'], inputType: 'query' }));
-    expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('returned 1 vectors for 2 inputs');
-  });
-
-  it('rejects a zero vector, which has no direction', async () => {
-    const embedder = await connect();
-    server.behaviour = 'zero-vector';
-    const error = await failureOf(embedder.doEmbed({ values: ['a'], inputType: 'query' }));
-    expect(error.code).toBe('EMBEDDER_FAILED');
-    expect(error.message).toContain('unusable vector for input 0');
   });
 
   it('rejects vectors whose length changes after the probe', async () => {
     const embedder = await connect();
     server.dimensions = 7;
-    const error = await failureOf(embedder.doEmbed({ values: ['a'], inputType: 'query' }));
+    const error = await rejectionOf(embedder.doEmbed({ values: ['a'], inputType: 'query' }));
     expect(error.code).toBe('EMBEDDER_FAILED');
     expect(error.message).toContain('expected 12 finite numbers');
     expect(error.message).toContain('received 7 entries');
@@ -186,7 +176,7 @@ describe('errors of the OpenAI-compatible embedder', () => {
   it('rejects a server that ignores the requested dimensions', async () => {
     const ignoring = await startFakeEmbeddingServer({ dimensions: 9, honourDimensions: false });
     try {
-      const error = await failureOf(
+      const error = await rejectionOf(
         createOpenAICompatibleEmbedder({
           baseURL: ignoring.baseURL,
           model: 'm',
@@ -205,7 +195,7 @@ describe('errors of the OpenAI-compatible embedder', () => {
     const embedder = await connect({ timeoutMs: 200 });
     server.behaviour = 'hang';
     const started = performance.now();
-    const error = await failureOf(embedder.doEmbed({ values: ['x'], inputType: 'query' }));
+    const error = await rejectionOf(embedder.doEmbed({ values: ['x'], inputType: 'query' }));
     expect(performance.now() - started).toBeLessThan(2000);
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain('did not answer within 200 ms');
@@ -214,7 +204,7 @@ describe('errors of the OpenAI-compatible embedder', () => {
   it('turns a refused connection into EMBEDDER_UNAVAILABLE asking whether the server runs', async () => {
     const gone = await startFakeEmbeddingServer();
     await gone.close();
-    const error = await failureOf(
+    const error = await rejectionOf(
       createOpenAICompatibleEmbedder({ baseURL: gone.baseURL, model: 'm', environment: {} }),
     );
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
@@ -223,12 +213,12 @@ describe('errors of the OpenAI-compatible embedder', () => {
   });
 
   it('points at the API key on HTTP 401 and at the base URL on HTTP 404', async () => {
-    const unauthorised = await failureOf(connect({ apiKey: 'wrong' }));
+    const unauthorised = await rejectionOf(connect({ apiKey: 'wrong' }));
     expect(unauthorised.code).toBe('EMBEDDER_FAILED');
     expect(unauthorised.message).toContain('HTTP 401');
     expect(unauthorised.message).toContain('EMBEDDING_API_KEY');
     expect(unauthorised.message).not.toContain('wrong');
-    const notFound = await failureOf(connect({ baseURL: server.baseURL.replace(/\/v1$/, '') }));
+    const notFound = await rejectionOf(connect({ baseURL: server.baseURL.replace(/\/v1$/, '') }));
     expect(notFound.message).toContain('HTTP 404');
     expect(notFound.message).toContain('/v1');
   });

@@ -1,7 +1,7 @@
 // Embedder for any OpenAI-compatible /v1/embeddings server (Ollama, vLLM, TEI …) through the AI SDK.
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { z } from 'zod';
-import { BeschlussError } from '../errors.ts';
+import { BeschlussError, describeIssues } from '../errors.ts';
 import { l2Normalize } from './l2-normalize.ts';
 import { toEmbedderError } from './openai-compatible-errors.ts';
 import { applyPrefix, resolvePrefixes } from './prefixes.ts';
@@ -54,9 +54,7 @@ export async function createOpenAICompatibleEmbedder(
     timeoutMs: options.timeoutMs ?? 30_000,
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
+    const problems = describeIssues(parsed.error.issues);
     throw new BeschlussError(
       'EMBEDDER_UNAVAILABLE',
       `Invalid OpenAI-compatible embedder settings: ${problems}.`,

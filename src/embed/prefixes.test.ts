@@ -3,27 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { applyPrefix, defaultPrefixes, resolvePrefixes } from './prefixes.ts';
 
 describe('defaultPrefixes', () => {
-  it('gives e5 models "query: " and "passage: "', () => {
-    for (const model of [
-      'Xenova/multilingual-e5-small',
-      'intfloat/e5-base-v2',
-      'intfloat/multilingual-e5-large',
-      'e5',
-    ]) {
-      expect(defaultPrefixes(model), model).toEqual({ query: 'query: ', passage: 'passage: ' });
-    }
-  });
-
-  it('gives other models no prefixes', () => {
-    for (const model of [
-      'bge-m3',
-      'nomic-embed-text',
-      'sentence-transformers/all-MiniLM-L6-v2',
-      'ge5x',
-      'be5t',
-    ]) {
-      expect(defaultPrefixes(model), model).toEqual({ query: '', passage: '' });
-    }
+  const e5 = { query: 'query: ', passage: 'passage: ' };
+  const none = { query: '', passage: '' };
+  it.each([
+    ['Xenova/multilingual-e5-small', e5],
+    ['intfloat/e5-base-v2', e5],
+    ['intfloat/multilingual-e5-large', e5],
+    ['e5', e5],
+    // other models, also names that only contain "e5" inside a word
+    ['bge-m3', none],
+    ['nomic-embed-text', none],
+    ['sentence-transformers/all-MiniLM-L6-v2', none],
+    ['ge5x', none],
+    ['be5t', none],
+  ])('gives %s the prefixes %j', (model, prefixes) => {
+    expect(defaultPrefixes(model)).toEqual(prefixes);
   });
 });
 

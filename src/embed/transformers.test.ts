@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BeschlussError } from '../errors.ts';
+import { rejectionOf } from '../testing/errors.ts';
 import { buildTinyBertModel } from './testing/tiny-model.ts';
 import { createTransformersEmbedder, type TransformersEmbedderOptions } from './transformers.ts';
 import { type Embedder, embedderId } from './types.ts';
@@ -37,15 +37,6 @@ async function embedOne(
   return embeddings[0] as number[];
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<BeschlussError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BeschlussError);
-  return error as BeschlussError;
-}
-
 describe('createTransformersEmbedder', () => {
   it('loads a local model, names itself after it and detects the dimensions with a probe', async () => {
     const embedder = await load({ model: 'testing/tiny-multilingual-e5' });
@@ -66,7 +57,7 @@ describe('createTransformersEmbedder', () => {
 
   it('fails fast with EMBEDDER_UNAVAILABLE naming the model, the folders searched and the fix', async () => {
     const started = performance.now();
-    const error = await failureOf(load({ model: 'Xenova/multilingual-e5-small' }));
+    const error = await rejectionOf(load({ model: 'Xenova/multilingual-e5-small' }));
     expect(performance.now() - started).toBeLessThan(3000);
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain('"Xenova/multilingual-e5-small"');
@@ -84,7 +75,7 @@ describe('createTransformersEmbedder', () => {
     const partialDir = path.join(root, 'partial');
     await buildTinyBertModel(partialDir, { modelName: 'only-quantized' });
     await unlink(path.join(partialDir, 'only-quantized', 'onnx', 'model.onnx'));
-    const error = await failureOf(load({ model: 'only-quantized', modelDir: partialDir, dtype: 'fp32' }));
+    const error = await rejectionOf(load({ model: 'only-quantized', modelDir: partialDir, dtype: 'fp32' }));
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain(`lacks ${path.join('onnx', 'model.onnx')}`);
     const quantized = await load({ model: 'only-quantized', modelDir: partialDir, dtype: 'q8' });
@@ -149,7 +140,7 @@ describe('createTransformersEmbedder', () => {
     const corruptDir = path.join(root, 'corrupt');
     const { modelPath } = await buildTinyBertModel(corruptDir, { modelName: 'broken' });
     await writeFile(path.join(modelPath, 'onnx', 'model.onnx'), 'not an onnx graph');
-    const error = await failureOf(load({ model: 'broken', modelDir: corruptDir }));
+    const error = await rejectionOf(load({ model: 'broken', modelDir: corruptDir }));
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain(`Could not load embedding model "broken" from ${modelPath}`);
   });
@@ -217,7 +208,7 @@ describe('createTransformersEmbedder', () => {
   });
 
   it('rejects an unknown dtype with the list of known ones', async () => {
-    const error = await failureOf(load({ model: 'testing/tiny-bert', dtype: 'fp8' as never }));
+    const error = await rejectionOf(load({ model: 'testing/tiny-bert', dtype: 'fp8' as never }));
     expect(error.message).toContain('Unknown dtype "fp8"');
     expect(error.message).toContain('q8');
   });
@@ -225,7 +216,7 @@ describe('createTransformersEmbedder', () => {
   it("leaves transformers.js's process-wide env untouched", async () => {
     const before = { ...env };
     await load({ model: 'testing/tiny-bert', cacheDir: path.join(root, 'other-cache') });
-    await failureOf(load({ model: 'missing/model', modelDir: path.join(root, 'nowhere') }));
+    await rejectionOf(load({ model: 'missing/model', modelDir: path.join(root, 'nowhere') }));
     expect(env.allowRemoteModels).toBe(before.allowRemoteModels);
     expect(env.localModelPath).toBe(before.localModelPath);
     expect(env.cacheDir).toBe(before.cacheDir);

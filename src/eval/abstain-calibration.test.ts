@@ -4,9 +4,9 @@ import {
   type AbstainCase,
   abstainCost,
   calibrateAbstainThreshold,
-  DEFAULT_ABSTAIN_GRID,
   outcomeAt,
 } from './abstain-calibration.ts';
+import { DEFAULT_THRESHOLD_GRID } from './calibration.ts';
 import type { AnswerOutcome } from './outcome.ts';
 
 const gatedCase = (
@@ -34,8 +34,8 @@ describe('outcomeAt', () => {
 
   it('never changes a question the threshold does not decide', () => {
     const named: AbstainCase = { ...gatedCase('q003', 0, true, 'correct'), gated: false };
-    expect(DEFAULT_ABSTAIN_GRID.map((threshold) => outcomeAt(named, threshold))).toEqual(
-      DEFAULT_ABSTAIN_GRID.map(() => 'correct'),
+    expect(DEFAULT_THRESHOLD_GRID.map((threshold) => outcomeAt(named, threshold))).toEqual(
+      DEFAULT_THRESHOLD_GRID.map(() => 'correct'),
     );
   });
 });

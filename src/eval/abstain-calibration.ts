@@ -1,5 +1,5 @@
 // Calibration of the extractive answerer's abstain threshold from each question's evidence score and outcome.
-import { type Calibration, calibrate, thresholdGrid } from './calibration.ts';
+import { type Calibration, calibrate } from './calibration.ts';
 import { type AnswerOutcome, answerOutcome, countOutcomes, type OutcomeCounts } from './outcome.ts';
 
 /** One question as the sweep sees it. */
@@ -43,17 +43,12 @@ export function outcomeAt(item: AbstainCase, threshold: number): AnswerOutcome {
   return item.outcomeWhenAnswered;
 }
 
-export const DEFAULT_ABSTAIN_GRID = thresholdGrid(0, 1, 0.05);
-
+/** The abstain-threshold sweep over `thresholds` (default DEFAULT_THRESHOLD_GRID). */
 export function calibrateAbstainThreshold(
   cases: readonly AbstainCase[],
-  thresholds: readonly number[] = DEFAULT_ABSTAIN_GRID,
+  thresholds?: readonly number[],
 ): Calibration<OutcomeCounts> {
-  return calibrate({
-    cases,
-    idOf: (item) => item.id,
-    thresholds,
-    countAt: (subset, threshold) => countOutcomes(subset.map((item) => outcomeAt(item, threshold))),
-    cost: abstainCost,
-  });
+  const countAt = (subset: readonly AbstainCase[], threshold: number) =>
+    countOutcomes(subset.map((item) => outcomeAt(item, threshold)));
+  return calibrate({ cases, countAt, cost: abstainCost, ...(thresholds ? { thresholds } : {}) });
 }

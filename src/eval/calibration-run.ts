@@ -16,7 +16,6 @@ import {
   type AbstainCase,
   abstainCost,
   calibrateAbstainThreshold,
-  DEFAULT_ABSTAIN_GRID,
   outcomeAt,
 } from './abstain-calibration.ts';
 import { type Calibration, recommendThreshold, type SweepRow } from './calibration.ts';
@@ -25,7 +24,6 @@ import { citedStatementsOf, type EvalRun } from './run-eval.ts';
 import {
   buildSupportPairs,
   calibrateSupportThreshold,
-  DEFAULT_SUPPORT_GRID,
   SUPPORT_OBJECTIVE,
   type SupportCounts,
   supportCost,
@@ -164,13 +162,13 @@ export async function runCalibration(options: RunCalibrationOptions): Promise<Ca
     },
   });
 
-  const abstainCalibration = calibrateAbstainThreshold(cases, options.abstainGrid ?? DEFAULT_ABSTAIN_GRID);
+  const abstainCalibration = calibrateAbstainThreshold(cases, options.abstainGrid);
   const abstainCurrent = rowAt(
     threshold,
     countOutcomes(cases.map((item) => outcomeAt(item, threshold))),
     abstainCost,
   );
-  const supportCalibration = calibrateSupportThreshold(pairs, options.supportGrid ?? DEFAULT_SUPPORT_GRID);
+  const supportCalibration = calibrateSupportThreshold(pairs, options.supportGrid);
   const supportCurrent = rowAt(
     DEFAULT_SUPPORT_THRESHOLD,
     supportCountsAt(pairs, DEFAULT_SUPPORT_THRESHOLD),

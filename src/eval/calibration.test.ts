@@ -71,7 +71,7 @@ describe('calibrate', () => {
       { id: 'q003', score: 0.2, positive: false },
       { id: 'q004', score: 0.1, positive: false },
     ];
-    const result = calibrate({ cases, idOf: (item) => item.id, thresholds: [0, 0.5, 1], countAt, cost });
+    const result = calibrate({ cases, thresholds: [0, 0.5, 1], countAt, cost });
     expect(result.best.threshold).toBe(0.5);
     expect(result.best.cost).toBe(0);
     expect(result.rows.map((entry) => entry.cost)).toEqual([2, 0, 2]);
@@ -88,7 +88,6 @@ describe('calibrate', () => {
         }));
         const { crossValidation } = calibrate({
           cases,
-          idOf: (entry) => entry.id,
           thresholds: thresholdGrid(0, 1, 0.25),
           countAt: (subset, t) => ({ ...countAt(subset, t), scored: subset.length }),
           cost,

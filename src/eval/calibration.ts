@@ -32,11 +32,15 @@ export interface Calibration<C extends Counts> {
   crossValidation: CrossValidation<C>;
 }
 
-export interface CalibrateOptions<Case, C extends Counts> {
+/** A case of a sweep; its question id ("q017") decides the fold by its trailing number's parity. */
+export interface CalibrationCase {
+  id: string;
+}
+
+export interface CalibrateOptions<Case extends CalibrationCase, C extends Counts> {
   cases: readonly Case[];
-  /** Question id of a case ("q017"): its trailing number's parity decides the fold. */
-  idOf: (item: Case) => string;
-  thresholds: readonly number[];
+  /** Default DEFAULT_THRESHOLD_GRID. */
+  thresholds?: readonly number[];
   countAt: (cases: readonly Case[], threshold: number) => C;
   /** Must be linear in the counts, so the held-out halves' costs add up to the total's. */
   cost: (counts: C) => number;
@@ -55,6 +59,9 @@ export function thresholdGrid(from: number, to: number, step: number): number[] 
   for (let index = 0; index <= count; index++) grid.push(Math.round((from + index * step) * 1e6) / 1e6);
   return grid;
 }
+
+/** The grid both sweeps (abstain and support threshold) run over by default: 0 to 1 in steps of 0.05. */
+export const DEFAULT_THRESHOLD_GRID = thresholdGrid(0, 1, 0.05);
 
 /**
  * The cheapest row; among equally cheap rows the middle one (by threshold), so the choice keeps a margin to both
@@ -88,11 +95,11 @@ export function foldOf(id: string, position: number): 'odd' | 'even' {
   return number % 2 === 1 ? 'odd' : 'even';
 }
 
-function sweep<Case, C extends Counts>(
+function sweep<Case extends CalibrationCase, C extends Counts>(
   options: CalibrateOptions<Case, C>,
   cases: readonly Case[],
 ): SweepRow<C>[] {
-  return options.thresholds.map((threshold) => {
+  return (options.thresholds ?? DEFAULT_THRESHOLD_GRID).map((threshold) => {
     const counts = options.countAt(cases, threshold);
     return { threshold, counts, cost: options.cost(counts) };
   });
@@ -104,11 +111,13 @@ function addCounts<C extends Counts>(a: C, b: C): C {
   return sum as C;
 }
 
-export function calibrate<Case, C extends Counts>(options: CalibrateOptions<Case, C>): Calibration<C> {
+export function calibrate<Case extends CalibrationCase, C extends Counts>(
+  options: CalibrateOptions<Case, C>,
+): Calibration<C> {
   const rows = sweep(options, options.cases);
   const halves = { odd: [] as Case[], even: [] as Case[] };
   options.cases.forEach((item, position) => {
-    halves[foldOf(options.idOf(item), position)].push(item);
+    halves[foldOf(item.id, position)].push(item);
   });
   const folds = (['odd', 'even'] as const).map((calibratedOn): CrossValidationFold<C> => {
     const { threshold } = pickThreshold(sweep(options, halves[calibratedOn]));

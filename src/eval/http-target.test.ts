@@ -1,38 +1,31 @@
 // The HTTP target against the real app over the real pipeline (app.request, no socket), compared with in process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createOfflineEmbedder } from '../embed/offline.ts';
+import { describe, expect, it } from 'vitest';
 import { BeschlussError } from '../errors.ts';
-import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { connectHttpTarget, type FetchFunction } from './http-target.ts';
 import { createInProcessTarget } from './in-process-target.ts';
-import { buildEvalPipeline, type EvalPipeline } from './pipeline.ts';
 import { runEvaluation } from './run-eval.ts';
 import { MADE_UP_SET } from './testing/made-up-set.ts';
+import { useOfflinePipeline } from './testing/offline-pipeline.ts';
 import { stateApp } from './testing/state-app.ts';
 
-let analyzer: Analyzer;
-let pipeline: EvalPipeline;
-beforeAll(async () => {
-  analyzer = await createGermanAnalyzer();
-  pipeline = await buildEvalPipeline({
-    corpusDir: DEFAULT_CORPUS_DIR,
-    embedder: await createOfflineEmbedder({ analyzer }),
-    analyzer,
-  });
-}, 60_000);
-afterAll(() => pipeline?.dispose());
+const offline = useOfflinePipeline();
 
 const withoutLatency = (run: Awaited<ReturnType<typeof runEvaluation>>) =>
   run.records.map((record) => ({ ...record, latencyMs: 0, result: { ...record.result, latencyMs: 0 } }));
 
+/** The HTTP target at `baseUrl` with the offline pipeline's analyzer; by default over the app of its state. */
+const connect = (baseUrl: string, options: { fetch?: FetchFunction; apiKey?: string } = {}) =>
+  connectHttpTarget({
+    baseUrl,
+    analyzer: offline().analyzer,
+    fetch: options.fetch ?? stateApp(offline().pipeline.state).fetch,
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+  });
+
 describe('connectHttpTarget', () => {
   it('knows every unit of the server, combined TOPs and Protokollnotizen included, and its embedder', async () => {
-    const target = await connectHttpTarget({
-      baseUrl: 'http://eval.test',
-      analyzer,
-      fetch: stateApp(pipeline.state).fetch,
-    });
+    const { pipeline } = offline();
+    const target = await connect('http://eval.test');
     expect(target.knownUnitIds).toEqual(new Set(pipeline.state.catalog.units.map((unit) => unit.id)));
     expect([...target.knownUnitIds].some((id) => id.includes('/6/7/'))).toBe(true);
     expect([...target.knownUnitIds].some((id) => id.includes('Protokollnotiz'))).toBe(true);
@@ -41,11 +34,8 @@ describe('connectHttpTarget', () => {
   });
 
   it('scores every question over HTTP exactly as in process', async () => {
-    const http = await connectHttpTarget({
-      baseUrl: 'http://eval.test/',
-      analyzer,
-      fetch: stateApp(pipeline.state).fetch,
-    });
+    const { pipeline, analyzer } = offline();
+    const http = await connect('http://eval.test/');
     const local = createInProcessTarget({ state: pipeline.state });
     const overHttp = await runEvaluation({ entries: MADE_UP_SET, target: http, file: 'set.jsonl' });
     const inProcess = await runEvaluation({ entries: MADE_UP_SET, target: local, file: 'set.jsonl' });
@@ -54,40 +44,30 @@ describe('connectHttpTarget', () => {
   });
 
   it('keeps a path prefix of the base URL', async () => {
+    const { pipeline } = offline();
     const seen: string[] = [];
     const { fetch } = stateApp(pipeline.state);
     const prefixed: FetchFunction = (input, init) => {
       seen.push(input);
       return fetch(input.replace('/beschluss/', '/'), init);
     };
-    const target = await connectHttpTarget({
-      baseUrl: 'http://eval.test/beschluss',
-      analyzer,
-      fetch: prefixed,
-    });
+    const target = await connect('http://eval.test/beschluss', { fetch: prefixed });
     await target.search('Deiche', 5);
     expect(seen.every((url) => url.startsWith('http://eval.test/beschluss/api/'))).toBe(true);
   });
 
   it('sends the API key as a bearer token, and names the status when the server refuses', async () => {
-    const { fetch } = stateApp(pipeline.state, { BESCHLUSS_API_KEY: 'geheim' });
-    await expect(connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch })).rejects.toThrow(
+    const { fetch } = stateApp(offline().pipeline.state, { BESCHLUSS_API_KEY: 'geheim' });
+    await expect(connect('http://eval.test', { fetch })).rejects.toThrow(
       /GET http:\/\/eval\.test\/api\/items answered 401: Expected an "Authorization: Bearer <key>" header/,
     );
-    const target = await connectHttpTarget({
-      baseUrl: 'http://eval.test',
-      analyzer,
-      fetch,
-      apiKey: 'geheim',
-    });
+    const target = await connect('http://eval.test', { fetch, apiKey: 'geheim' });
     expect(await target.search('TOP 43', 5)).toContain('imk-2020-12-10/43/1');
   });
 
   it('reports a server that cannot be reached and an answer outside the API contract', async () => {
     const unreachable: FetchFunction = () => Promise.reject(new TypeError('fetch failed'));
-    await expect(
-      connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch: unreachable }),
-    ).rejects.toSatisfy(
+    await expect(connect('http://eval.test', { fetch: unreachable })).rejects.toSatisfy(
       (error) =>
         BeschlussError.is(error, 'EVAL_TARGET_FAILED') &&
         /GET http:\/\/eval\.test\/api\/health failed \(fetch failed\); expected a running server/.test(
@@ -95,8 +75,8 @@ describe('connectHttpTarget', () => {
         ),
     );
     const foreign: FetchFunction = async () => Response.json({ status: 'fine' });
-    await expect(
-      connectHttpTarget({ baseUrl: 'http://eval.test', analyzer, fetch: foreign }),
-    ).rejects.toThrow(/api\/health answered 200 with JSON that does not match the API contract \(status: /);
+    await expect(connect('http://eval.test', { fetch: foreign })).rejects.toThrow(
+      /api\/health answered 200 with JSON that does not match the API contract \(status: /,
+    );
   });
 });

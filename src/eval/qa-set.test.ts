@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCollectionFile } from '../corpus/index.ts';
-import { BeschlussError } from '../errors.ts';
 import { unitsOf } from '../model.ts';
 import { DEFAULT_CORPUS_DIR, EVAL_DIR } from '../paths.ts';
+import { errorOf } from '../testing/errors.ts';
 import { containsPhrase } from './normalize-text.ts';
 import {
   countByType,
@@ -141,16 +141,6 @@ const valid = {
 
 function lines(...values: unknown[]): string {
   return values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join('\n');
-}
-
-function errorOf(action: () => unknown): BeschlussError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof BeschlussError) return error;
-    throw error;
-  }
-  throw new Error('expected a BeschlussError');
 }
 
 describe('parseQaSet', () => {

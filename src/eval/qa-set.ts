@@ -1,9 +1,9 @@
 // The evaluation sets (eval/dev.jsonl, eval/heldout.jsonl): their zod schema, the minimum count per question type, and
 // their reader.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { BeschlussError } from '../errors.ts';
 import { unitId } from '../model.ts';
+import { readTextFile } from '../read-text-file.ts';
 
 /** Question types, in the order reports list them. */
 export const QA_TYPES = [
@@ -158,19 +158,7 @@ export function parseQaSet(text: string, file: string): QaEntry[] {
 
 /** Reads and validates an evaluation set file. */
 export async function readQaSet(file: string): Promise<QaEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BeschlussError(
-      'FILE_NOT_FOUND',
-      `${file}: cannot read the evaluation set (${(error as Error).message})`,
-      {
-        details: { file },
-        cause: error,
-      },
-    );
-  }
+  const text = await readTextFile(file, (reason) => `${file}: cannot read the evaluation set (${reason})`);
   return parseQaSet(text, file);
 }
 

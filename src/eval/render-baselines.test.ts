@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, NEAR_MISS_SLICE, type QuestionResult } from './aggregate.ts';
 import type { BaselineResult } from './baselines.ts';
-import type { QuestionScores } from './metrics.ts';
 import { briefly, renderBaselineTypeTable } from './render-baselines.ts';
-import { ABSTAINED_SCORES } from './testing/scores.ts';
+import { ABSTAINED_SCORES, scoresWithHit } from './testing/scores.ts';
 
-const scores = (hit: number): QuestionScores => ({
-  hitAt1: hit,
-  hitAtK: hit,
-  recallAtK: hit,
-  mrr: hit,
-  contextPrecisionAtK: 0.2,
-  contextRecallAtK: hit,
-  citationPrecision: 1,
-  citationValidity: 1,
-  goldCitationPrecision: hit,
-  goldCited: hit,
-  statementCoverage: 1,
-  mustMentionCoverage: 0.5,
-  abstention: hit === 1 ? 'answered' : 'false-abstain',
-});
+const scores = (hit: number) => scoresWithHit(hit, hit === 1 ? 'answered' : 'false-abstain');
 
 const report = (lookupHit: number, paraphraseHit: number, abstains: boolean) =>
   buildReport(

@@ -2,9 +2,8 @@
 // retrieval on hit@k, answered, correct abstain and gold cited.
 import type { AggregateRow, EvalReport } from './aggregate.ts';
 import type { BaselineResult } from './baselines.ts';
-
-const ratio = (value: number | null) => (value === null ? '–' : value.toFixed(3));
-const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+import { formatValue, tableRow } from './markdown-table.ts';
+import { headingAt, ROW_METRICS } from './row-metrics.ts';
 
 /** The first clause of a (possibly long) reason — up to its first full stop or colon — at most 200 characters. */
 export function briefly(text: string): string {
@@ -12,12 +11,8 @@ export function briefly(text: string): string {
   return sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
 }
 
-const METRICS: ReadonlyArray<[string, (row: AggregateRow) => number | null]> = [
-  ['hit@k', (row) => row.metrics.hitAtK],
-  ['answered', (row) => row.abstention.answered],
-  ['correct abstain', (row) => row.abstention.correctAbstain],
-  ['gold cited', (row) => row.metrics.goldCited],
-];
+const { hitAtK, answered, correctAbstain, goldCited } = ROW_METRICS;
+const METRICS = [hitAtK, answered, correctAbstain, goldCited];
 
 /**
  * Rows: the question types, the slices and overall of the hybrid run. Columns: each metric for hybrid, lexical only
@@ -28,8 +23,8 @@ export function renderBaselineTypeTable(hybrid: EvalReport, baselines: readonly 
     ['hybrid', hybrid],
     ...baselines.map((result): [string, EvalReport] => [result.mode, result.report]),
   ];
-  const headings = METRICS.flatMap(([metric]) =>
-    configurations.map(([name]) => `${metric.replace('@k', `@${hybrid.k}`)} ${name}`),
+  const headings = METRICS.flatMap((metric) =>
+    configurations.map(([name]) => `${headingAt(metric.heading, hybrid.k)} ${name}`),
   );
   const rowIn = (report: EvalReport, label: string): AggregateRow | undefined =>
     label === 'overall'
@@ -42,16 +37,16 @@ export function renderBaselineTypeTable(hybrid: EvalReport, baselines: readonly 
     'overall',
   ];
   return `${[
-    line(['type', 'n', ...headings]),
-    line(['---', '---:', ...headings.map(() => '---:')]),
+    tableRow(['type', 'n', ...headings]),
+    tableRow(['---', '---:', ...headings.map(() => '---:')]),
     ...labels.map((label) =>
-      line([
+      tableRow([
         label === 'overall' ? '**overall**' : label,
         String(rowIn(hybrid, label)?.questions ?? 0),
-        ...METRICS.flatMap(([, value]) =>
+        ...METRICS.flatMap((metric) =>
           configurations.map(([, report]) => {
             const row = rowIn(report, label);
-            return ratio(row === undefined ? null : value(row));
+            return formatValue(row === undefined ? null : metric.value(row));
           }),
         ),
       ]),

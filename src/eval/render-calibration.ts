@@ -2,16 +2,17 @@
 
 import type { Calibration, Counts, SweepRow } from './calibration.ts';
 import type { AbstainCalibrationResult, SupportCalibrationResult } from './calibration-run.ts';
+import { tableRow } from './markdown-table.ts';
 
-const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
 const number = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 const threshold = (value: number) => value.toFixed(2);
 
 function sweepTable<C extends Counts>(
   calibration: Calibration<C>,
   current: number,
-  columns: ReadonlyArray<[string, (counts: C) => number]>,
+  columns: Readonly<Partial<Record<keyof C, string>>>,
 ): string {
+  const shown = Object.entries(columns) as Array<[keyof C, string]>;
   const mark = (row: SweepRow<C>) =>
     [
       row.threshold === calibration.best.threshold ? 'best' : '',
@@ -20,12 +21,12 @@ function sweepTable<C extends Counts>(
       .filter(Boolean)
       .join(', ');
   return [
-    line(['threshold', ...columns.map(([heading]) => heading), 'cost', '']),
-    line(['---:', ...columns.map(() => '---:'), '---:', '---']),
+    tableRow(['threshold', ...shown.map(([, heading]) => heading), 'cost', '']),
+    tableRow(['---:', ...shown.map(() => '---:'), '---:', '---']),
     ...calibration.rows.map((row) =>
-      line([
+      tableRow([
         threshold(row.threshold),
-        ...columns.map(([, value]) => number(value(row.counts))),
+        ...shown.map(([key]) => number(row.counts[key] ?? Number.NaN)),
         number(row.cost),
         mark(row),
       ]),
@@ -56,55 +57,79 @@ function recommendation(recommended: number, current: number, name: string): str
         'default’s, so the gain carries over to questions the threshold was not chosen on.';
 }
 
-export function renderAbstainCalibration(result: AbstainCalibrationResult): string {
-  const { calibration, current, gated, agreement } = result;
+/** One threshold's section: the sweep, the objective, the cheapest and current thresholds, the cross-check, advice. */
+function calibrationSection<C extends Counts>(
+  result: { calibration: Calibration<C>; current: SweepRow<C> },
+  /** The counts shown as columns of the sweep, with their headings, in order. */
+  columns: Readonly<Partial<Record<keyof C, string>>>,
+  section: {
+    objective: string;
+    /** Cheapest threshold's counts, after its cost: ": 5 correct, …" or "; accepts …". */
+    cheapest: string;
+    /** The recommendation first, then any further notes, one bullet each. */
+    advice: readonly string[];
+  },
+): string {
+  const { calibration, current } = result;
   const { best } = calibration;
   return [
-    sweepTable(calibration, current.threshold, [
-      ['correct', (counts) => counts.correct],
-      ['wrong answers', (counts) => counts.wrongAnswers],
-      ['false abstains', (counts) => counts.falseAbstains],
-      ['missed abstains', (counts) => counts.missedAbstains],
-    ]),
+    sweepTable(calibration, current.threshold, columns),
     '',
-    `Objective: ${result.objective}; ties go to the middle of the cheapest thresholds.`,
+    `Objective: ${section.objective}`,
     '',
-    `- Cheapest on this set: ${threshold(best.threshold)} (cost ${number(best.cost)}: ` +
-      `${best.counts.correct} correct, ${best.counts.wrongAnswers} wrong answers, ${best.counts.falseAbstains} ` +
-      `false abstains, ${best.counts.missedAbstains} missed abstains); current default ` +
-      `${threshold(current.threshold)} costs ${number(current.cost)}.`,
+    `- Cheapest on this set: ${threshold(best.threshold)} (cost ${number(best.cost)}${section.cheapest}); current ` +
+      `default ${threshold(current.threshold)} costs ${number(current.cost)}.`,
     `- ${crossValidation(calibration, current)}`,
-    `- ${recommendation(result.recommended, current.threshold, "the model's threshold")} Refit with \`scripts/fit-abstention.ts\` (dev only).`,
-    `- The threshold decides ${gated} of ${agreement.total} questions (the others name a unit or abstain for another ` +
-      `reason). The sweep reproduces the evaluation run's outcome at the current default on ${agreement.matching} ` +
-      `of ${agreement.total} questions.`,
+    ...section.advice.map((line) => `- ${line}`),
     '',
   ].join('\n');
 }
 
+const TIES = 'ties go to the middle of the cheapest thresholds.';
+
+const ABSTAIN_COLUMNS = {
+  correct: 'correct',
+  wrongAnswers: 'wrong answers',
+  falseAbstains: 'false abstains',
+  missedAbstains: 'missed abstains',
+};
+
+const SUPPORT_COLUMNS = {
+  trueAccepts: 'true accepts',
+  falseRejects: 'false rejects',
+  randomFalseAccepts: 'random false accepts',
+  hardFalseAccepts: 'hard false accepts',
+};
+
+export function renderAbstainCalibration(result: AbstainCalibrationResult): string {
+  const { current, gated, agreement } = result;
+  const { counts } = result.calibration.best;
+  return calibrationSection(result, ABSTAIN_COLUMNS, {
+    objective: `${result.objective}; ${TIES}`,
+    cheapest:
+      `: ${counts.correct} correct, ${counts.wrongAnswers} wrong answers, ${counts.falseAbstains} false abstains, ` +
+      `${counts.missedAbstains} missed abstains`,
+    advice: [
+      `${recommendation(result.recommended, current.threshold, "the model's threshold")} Refit with \`scripts/fit-abstention.ts\` (dev only).`,
+      `The threshold decides ${gated} of ${agreement.total} questions (the others name a unit or abstain for another ` +
+        `reason). The sweep reproduces the evaluation run's outcome at the current default on ${agreement.matching} ` +
+        `of ${agreement.total} questions.`,
+    ],
+  });
+}
+
 export function renderSupportCalibration(result: SupportCalibrationResult): string {
-  const { calibration, current, pairs } = result;
-  const { best } = calibration;
+  const { current, pairs } = result;
+  const { counts } = result.calibration.best;
   const rate = (part: number, whole: number) => (whole === 0 ? '–' : (part / whole).toFixed(3));
-  return [
-    sweepTable(calibration, current.threshold, [
-      ['true accepts', (counts) => counts.trueAccepts],
-      ['false rejects', (counts) => counts.falseRejects],
-      ['random false accepts', (counts) => counts.randomFalseAccepts],
-      ['hard false accepts', (counts) => counts.hardFalseAccepts],
-    ]),
-    '',
-    `Objective: ${result.objective}; ties go to the middle of the cheapest thresholds. ${pairs} pairs: ` +
-      `${best.counts.positives} positives, ${best.counts.randomNegatives} random and ${best.counts.hardNegatives} ` +
-      'hard negatives.',
-    '',
-    `- Cheapest on this set: ${threshold(best.threshold)} (cost ${number(best.cost)}; accepts ` +
-      `${rate(best.counts.trueAccepts, best.counts.positives)} of positives, ` +
-      `${rate(best.counts.randomFalseAccepts, best.counts.randomNegatives)} of random and ` +
-      `${rate(best.counts.hardFalseAccepts, best.counts.hardNegatives)} of hard negatives); current default ` +
-      `${threshold(current.threshold)} costs ${number(current.cost)}.`,
-    `- ${crossValidation(calibration, current)}`,
-    `- ${recommendation(result.recommended, current.threshold, 'the support threshold')}`,
-    '',
-  ].join('\n');
+  return calibrationSection(result, SUPPORT_COLUMNS, {
+    objective:
+      `${result.objective}; ${TIES} ${pairs} pairs: ${counts.positives} positives, ` +
+      `${counts.randomNegatives} random and ${counts.hardNegatives} hard negatives.`,
+    cheapest:
+      `; accepts ${rate(counts.trueAccepts, counts.positives)} of positives, ` +
+      `${rate(counts.randomFalseAccepts, counts.randomNegatives)} of random and ` +
+      `${rate(counts.hardFalseAccepts, counts.hardNegatives)} of hard negatives`,
+    advice: [recommendation(result.recommended, current.threshold, 'the support threshold')],
+  });
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, NEAR_MISS_SLICE, type QuestionResult } from './aggregate.ts';
-import type { QuestionScores } from './metrics.ts';
 import {
   embedderLabels,
   HEADLINE_METRICS,
@@ -8,23 +7,9 @@ import {
   renderOverallSideBySide,
   renderTypeSideBySide,
 } from './render-side-by-side.ts';
-import { ABSTAINED_SCORES } from './testing/scores.ts';
+import { ABSTAINED_SCORES, scoresWithHit } from './testing/scores.ts';
 
-const answered = (hit: number): QuestionScores => ({
-  hitAt1: hit,
-  hitAtK: hit,
-  recallAtK: hit,
-  mrr: hit,
-  contextPrecisionAtK: 0.2,
-  contextRecallAtK: hit,
-  citationPrecision: 1,
-  citationValidity: 1,
-  goldCitationPrecision: hit,
-  goldCited: hit,
-  statementCoverage: 1,
-  mustMentionCoverage: 0.5,
-  abstention: 'answered',
-});
+const answered = (hit: number) => scoresWithHit(hit);
 
 function report(results: QuestionResult[]) {
   return buildReport(results, { typeOrder: ['lookup', 'typo', 'unanswerable'], slices: [NEAR_MISS_SLICE] });

@@ -1,26 +1,14 @@
 // Renders several runs (sets × embedders) side by side as Markdown: the headline metrics overall, and one metric per
 // question type.
 import type { AggregateRow, EvalReport } from './aggregate.ts';
+import { formatValue, tableRow } from './markdown-table.ts';
+import { headingAt, labelledMetrics, type RowMetric } from './row-metrics.ts';
 
 /** One run as a column: which set, which embedder (a short label), and its report. */
 export interface RunColumn {
   set: string;
   embedder: string;
   report: EvalReport;
-}
-
-export interface RowMetric {
-  heading: string;
-  value: (row: AggregateRow) => number | null;
-  /** Ratios print with three decimals, milliseconds as whole numbers. */
-  kind: 'ratio' | 'ms';
-}
-
-const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-
-function cell(value: number | null, kind: RowMetric['kind']): string {
-  if (value === null) return '–';
-  return kind === 'ms' ? String(Math.round(value)) : value.toFixed(3);
 }
 
 export const columnLabel = (column: Pick<RunColumn, 'set' | 'embedder'>) =>
@@ -42,25 +30,21 @@ export function embedderLabels(ids: readonly string[]): Map<string, string> {
 }
 
 /** The metrics the headline compares; the issue's targets are stated in these. */
-export const HEADLINE_METRICS: readonly RowMetric[] = [
-  { heading: 'answered (of answerable)', value: (row) => row.abstention.answered, kind: 'ratio' },
-  {
-    heading: 'correct abstain (of unanswerable)',
-    value: (row) => row.abstention.correctAbstain,
-    kind: 'ratio',
-  },
-  { heading: 'gold cited (of answerable)', value: (row) => row.metrics.goldCited, kind: 'ratio' },
-  { heading: 'gold citations (precision)', value: (row) => row.metrics.goldCitationPrecision, kind: 'ratio' },
-  { heading: 'must-mention', value: (row) => row.metrics.mustMentionCoverage, kind: 'ratio' },
-  { heading: 'statement coverage', value: (row) => row.metrics.statementCoverage, kind: 'ratio' },
-  { heading: 'citation validity', value: (row) => row.metrics.citationValidity, kind: 'ratio' },
-  { heading: 'hit@1', value: (row) => row.metrics.hitAt1, kind: 'ratio' },
-  { heading: 'hit@k', value: (row) => row.metrics.hitAtK, kind: 'ratio' },
-  { heading: 'recall@k', value: (row) => row.metrics.recallAtK, kind: 'ratio' },
-  { heading: 'MRR', value: (row) => row.metrics.mrr, kind: 'ratio' },
-  { heading: 'p50 ms', value: (row) => row.latencyMs.p50, kind: 'ms' },
-  { heading: 'p95 ms', value: (row) => row.latencyMs.p95, kind: 'ms' },
-];
+export const HEADLINE_METRICS: readonly RowMetric[] = labelledMetrics(
+  'answered',
+  'correctAbstain',
+  'goldCited',
+  'goldCitationPrecision',
+  'mustMentionCoverage',
+  'statementCoverage',
+  'citationValidity',
+  'hitAt1',
+  'hitAtK',
+  'recallAtK',
+  'mrr',
+  'p50',
+  'p95',
+);
 
 /** A table with one row per metric and one column per run; the first row counts the questions. */
 export function renderOverallSideBySide(
@@ -68,15 +52,14 @@ export function renderOverallSideBySide(
   metrics: readonly RowMetric[] = HEADLINE_METRICS,
 ): string {
   const k = columns[0]?.report.k ?? 5;
-  const heading = (metric: RowMetric) => metric.heading.replace('@k', `@${k}`);
   return `${[
-    line(['overall', ...columns.map(columnLabel)]),
-    line(['---', ...columns.map(() => '---:')]),
-    line(['questions', ...columns.map((column) => String(column.report.overall.questions))]),
+    tableRow(['overall', ...columns.map(columnLabel)]),
+    tableRow(['---', ...columns.map(() => '---:')]),
+    tableRow(['questions', ...columns.map((column) => String(column.report.overall.questions))]),
     ...metrics.map((metric) =>
-      line([
-        heading(metric),
-        ...columns.map((column) => cell(metric.value(column.report.overall), metric.kind)),
+      tableRow([
+        headingAt(metric.heading, k),
+        ...columns.map((column) => formatValue(metric.value(column.report.overall), metric.kind)),
       ]),
     ),
   ].join('\n')}\n`;
@@ -117,8 +100,8 @@ export function renderTypeSideBySide(columns: readonly RunColumn[], metric: RowM
     return row === undefined ? '–' : String(row.questions);
   };
   const lines = [
-    line(['type', ...sets.map((set) => `n ${set}`), ...columns.map(columnLabel)]),
-    line(['---', ...sets.map(() => '---:'), ...columns.map(() => '---:')]),
+    tableRow(['type', ...sets.map((set) => `n ${set}`), ...columns.map(columnLabel)]),
+    tableRow(['---', ...sets.map(() => '---:'), ...columns.map(() => '---:')]),
   ];
   for (const { label, rowOf } of rowsOf(columns)) {
     const values = columns.map((column) => {
@@ -127,10 +110,10 @@ export function renderTypeSideBySide(columns: readonly RunColumn[], metric: RowM
     });
     if (values.every((value) => value === null)) continue;
     lines.push(
-      line([
+      tableRow([
         label,
         ...sets.map((set) => count(firstOf(set), rowOf)),
-        ...values.map((value) => cell(value, metric.kind)),
+        ...values.map((value) => formatValue(value, metric.kind)),
       ]),
     );
   }

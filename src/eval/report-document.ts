@@ -1,5 +1,6 @@
 // Renders a suite result as the evaluation report (eval/REPORT.md, and the CLI's text output): which set is tuned
 // on, the runs side by side, each run in full, the gate, the baselines and the calibration, with a reading guide.
+import { tableRow } from './markdown-table.ts';
 import { QA_TYPES } from './qa-set.ts';
 import { renderReliability } from './reliability.ts';
 import { briefly, renderBaselineTypeTable } from './render-baselines.ts';
@@ -7,12 +8,12 @@ import { renderAbstainCalibration, renderSupportCalibration } from './render-cal
 import {
   columnLabel,
   embedderLabels,
-  type RowMetric,
   type RunColumn,
   renderOverallSideBySide,
   renderTypeSideBySide,
 } from './render-side-by-side.ts';
 import { renderMarkdown } from './report.ts';
+import { headingAt, labelledMetrics } from './row-metrics.ts';
 import type { SetRun, SuiteResult } from './suite.ts';
 import type { GateCheck } from './thresholds.ts';
 
@@ -100,12 +101,11 @@ export function tuningStatement(result: Pick<SuiteResult, 'sets'>): string {
 function countsTable(result: SuiteResult): string {
   const counts = result.sets.map((set) => set.counts);
   const types = QA_TYPES.filter((type) => counts.some((count) => count[type] > 0));
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [
-    line(['type', ...result.sets.map((set) => set.name)]),
-    line(['---', ...result.sets.map(() => '---:')]),
-    ...types.map((type) => line([type, ...counts.map((count) => String(count[type]))])),
-    line(['**all**', ...result.sets.map((set) => String(set.questions))]),
+    tableRow(['type', ...result.sets.map((set) => set.name)]),
+    tableRow(['---', ...result.sets.map(() => '---:')]),
+    ...types.map((type) => tableRow([type, ...counts.map((count) => String(count[type]))])),
+    tableRow(['**all**', ...result.sets.map((set) => String(set.questions))]),
     '',
   ].join('\n');
 }
@@ -141,17 +141,14 @@ function header(result: SuiteResult, context: ReportContext): string {
   ].join('\n');
 }
 
-const TYPE_METRICS: ReadonlyArray<RowMetric> = [
-  { heading: 'hit@k', value: (row) => row.metrics.hitAtK, kind: 'ratio' },
-  { heading: 'answered (of answerable)', value: (row) => row.abstention.answered, kind: 'ratio' },
-  {
-    heading: 'correct abstain (of unanswerable)',
-    value: (row) => row.abstention.correctAbstain,
-    kind: 'ratio',
-  },
-  { heading: 'gold cited (of answerable)', value: (row) => row.metrics.goldCited, kind: 'ratio' },
-  { heading: 'must-mention', value: (row) => row.metrics.mustMentionCoverage, kind: 'ratio' },
-];
+/** The metrics the per-type comparison shows, one section each. */
+const TYPE_METRICS = labelledMetrics(
+  'hitAtK',
+  'answered',
+  'correctAbstain',
+  'goldCited',
+  'mustMentionCoverage',
+);
 
 function gateSection(gate: GateSection): string {
   if ('skipped' in gate) return `## Gate (${gate.file})\n\nNot checked: ${gate.skipped}\n`;
@@ -266,8 +263,7 @@ export function renderReportDocument(
       '## By question type',
       '',
       ...TYPE_METRICS.map(
-        (metric) =>
-          `### ${metric.heading.replace('@k', `@${k}`)}\n\n${renderTypeSideBySide(columns, metric)}`,
+        (metric) => `### ${headingAt(metric.heading, k)}\n\n${renderTypeSideBySide(columns, metric)}`,
       ),
     ].join('\n'),
   );

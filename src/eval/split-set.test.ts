@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random.ts';
+import { useTemporaryDirectory } from '../testing/temporary-directory.ts';
 import { type QaEntry, type QaType, readQaSet } from './qa-set.ts';
-import { hashSeed, seededRandom, shuffled, splitIntoFiles, splitStratified } from './split-set.ts';
+import { shuffled, splitIntoFiles, splitStratified } from './split-set.ts';
 
 function entry(id: number, type: QaType): QaEntry {
   const answerable = type !== 'unanswerable';
@@ -29,19 +29,6 @@ const SET: QaEntry[] = [
 const ids = (entries: readonly QaEntry[]) => entries.map((item) => item.id);
 const countOf = (entries: readonly QaEntry[], type: QaType) =>
   entries.filter((item) => item.type === type).length;
-
-describe('seededRandom and hashSeed', () => {
-  it('give the same sequence for the same seed and another for another seed', () => {
-    const first = seededRandom(hashSeed('a'));
-    const again = seededRandom(hashSeed('a'));
-    const other = seededRandom(hashSeed('b'));
-    const draw = (random: () => number) => Array.from({ length: 5 }, random);
-    const sequence = draw(first);
-    expect(draw(again)).toEqual(sequence);
-    expect(draw(other)).not.toEqual(sequence);
-    expect(sequence.every((value) => value >= 0 && value < 1)).toBe(true);
-  });
-});
 
 describe('shuffled', () => {
   it('returns a permutation of a copy and leaves the input alone', () => {
@@ -89,14 +76,9 @@ describe('splitStratified', () => {
 });
 
 describe('splitIntoFiles', () => {
-  let directory: string;
-  const file = (name: string) => path.join(directory, name);
+  const file = useTemporaryDirectory('beschluss-split-');
   const write = (name: string, entries: readonly QaEntry[]) =>
     writeFile(file(name), entries.map((item) => JSON.stringify(item)).join('\n'));
-  beforeAll(async () => {
-    directory = await mkdtemp(path.join(os.tmpdir(), 'beschluss-split-'));
-  });
-  afterAll(() => rm(directory, { recursive: true, force: true }));
 
   it('writes both halves, then appends the halves of later questions without moving earlier ones', async () => {
     const files = { devFile: file('dev.jsonl'), heldOutFile: file('heldout.jsonl'), seed: 'seed' };

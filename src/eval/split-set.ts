@@ -3,29 +3,8 @@
 import { access, readFile } from 'node:fs/promises';
 import { BeschlussError } from '../errors.ts';
 import { writeFileAtomic } from '../index/artifact/index.ts';
+import { hashSeed, seededRandom } from '../seeded-random.ts';
 import { parseQaSet, QA_TYPES, type QaEntry, readQaSet } from './qa-set.ts';
-
-/** 32-bit FNV-1a hash of a string: turns a seed phrase into the state of the generator. */
-export function hashSeed(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: a small seeded generator of floats in [0, 1); the same seed gives the same sequence everywhere. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates shuffle of a copy. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

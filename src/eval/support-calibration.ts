@@ -1,6 +1,6 @@
 // Calibration of the support checker's threshold: answer-like statements scored against the gold unit they come
 // from (should be supported) and against a random and a closely related non-gold unit (should not be).
-import { type Calibration, calibrate, thresholdGrid } from './calibration.ts';
+import { type Calibration, calibrate } from './calibration.ts';
 import { containsPhrase } from './normalize-text.ts';
 import { goldUnitIds, type QaEntry } from './qa-set.ts';
 
@@ -125,17 +125,15 @@ export function supportCountsAt(pairs: readonly SupportPair[], threshold: number
   return counts;
 }
 
-export const DEFAULT_SUPPORT_GRID = thresholdGrid(0, 1, 0.05);
-
+/** The support-threshold sweep over `thresholds` (default DEFAULT_THRESHOLD_GRID). */
 export function calibrateSupportThreshold(
   pairs: readonly SupportPair[],
-  thresholds: readonly number[] = DEFAULT_SUPPORT_GRID,
+  thresholds?: readonly number[],
 ): Calibration<SupportCounts> {
   return calibrate({
     cases: pairs,
-    idOf: (pair) => pair.id,
-    thresholds,
     countAt: supportCountsAt,
     cost: supportCost,
+    ...(thresholds ? { thresholds } : {}),
   });
 }

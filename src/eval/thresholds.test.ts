@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVAL_DIR } from '../paths.ts';
+import { useTemporaryDirectory } from '../testing/temporary-directory.ts';
 import { buildReport, NEAR_MISS_SLICE, type QuestionResult } from './aggregate.ts';
 import type { QuestionScores } from './metrics.ts';
+import { ABSTAINED_SCORES } from './testing/scores.ts';
 import {
   checkThresholds,
   embedderMatches,
@@ -29,17 +30,13 @@ const answered: QuestionScores = {
   mustMentionCoverage: 0.29,
   abstention: 'answered',
 };
+/** An unanswerable question answered anyway: only the citation metrics are defined. */
 const missed: QuestionScores = {
-  ...answered,
-  hitAt1: null,
-  hitAtK: null,
-  recallAtK: null,
-  mrr: null,
-  contextPrecisionAtK: null,
-  contextRecallAtK: null,
+  ...ABSTAINED_SCORES,
+  citationPrecision: 1,
+  citationValidity: 1,
+  statementCoverage: 1,
   goldCitationPrecision: 0,
-  goldCited: null,
-  mustMentionCoverage: null,
   abstention: 'missed-abstain',
 };
 const results: QuestionResult[] = [
@@ -112,24 +109,20 @@ describe('checkThresholds', () => {
 });
 
 describe('raiseThresholds', () => {
-  const current: Thresholds = {
+  const heldOut = (overall: Thresholds['overall'], byType: Thresholds['byType']): Thresholds => ({
     embedder: 'offline',
     set: 'eval/heldout.jsonl',
-    overall: {
-      min: { hitAtK: 0.8, mrr: 0.7, goldCited: 0.5 },
-      max: { falseAbstain: 0.3, missedAbstain: 0.2 },
-    },
-    byType: { lookup: { min: { hitAtK: 0.9 } } },
-  };
-  const measured: Thresholds = {
-    embedder: 'offline',
-    set: 'eval/heldout.jsonl',
-    overall: {
-      min: { hitAtK: 0.85, mrr: 0.65, recallAtK: 0.6 },
-      max: { falseAbstain: 0.25, missedAbstain: 0.3 },
-    },
-    byType: { lookup: { min: { hitAtK: 0.95 } }, paraphrase: { min: { hitAtK: 0.5 } } },
-  };
+    overall,
+    byType,
+  });
+  const current = heldOut(
+    { min: { hitAtK: 0.8, mrr: 0.7, goldCited: 0.5 }, max: { falseAbstain: 0.3, missedAbstain: 0.2 } },
+    { lookup: { min: { hitAtK: 0.9 } } },
+  );
+  const measured = heldOut(
+    { min: { hitAtK: 0.85, mrr: 0.65, recallAtK: 0.6 }, max: { falseAbstain: 0.25, missedAbstain: 0.3 } },
+    { lookup: { min: { hitAtK: 0.95 } }, paraphrase: { min: { hitAtK: 0.5 } } },
+  );
   const { thresholds, raised, worse } = raiseThresholds(current, measured);
 
   it('raises minima, lowers maxima and adds minima for metrics and types not gated yet', () => {
@@ -167,11 +160,7 @@ describe('embedderMatches', () => {
 });
 
 describe('readThresholds', () => {
-  let directory: string;
-  beforeAll(async () => {
-    directory = await mkdtemp(path.join(os.tmpdir(), 'beschluss-thresholds-'));
-  });
-  afterAll(() => rm(directory, { recursive: true, force: true }));
+  const file = useTemporaryDirectory('beschluss-thresholds-');
 
   it('reads the committed eval/thresholds.json: held-out with the bundled model', async () => {
     const thresholds = await readThresholds(path.join(EVAL_DIR, 'thresholds.json'));
@@ -181,13 +170,11 @@ describe('readThresholds', () => {
   });
 
   it('names the file and the problem for a missing file, bad JSON and an unknown metric', async () => {
-    await expect(readThresholds(path.join(directory, 'none.json'))).rejects.toThrow(
-      /none\.json: cannot read/,
-    );
-    const badJson = path.join(directory, 'bad.json');
+    await expect(readThresholds(file('none.json'))).rejects.toThrow(/none\.json: cannot read/);
+    const badJson = file('bad.json');
     await writeFile(badJson, '{ nope');
     await expect(readThresholds(badJson)).rejects.toThrow(/bad\.json: not JSON/);
-    const unknown = path.join(directory, 'unknown.json');
+    const unknown = file('unknown.json');
     await writeFile(unknown, JSON.stringify({ embedder: 'e', set: 's', overall: { min: { speed: 1 } } }));
     await expect(readThresholds(unknown)).rejects.toThrow(/unknown\.json: not valid thresholds/);
   });

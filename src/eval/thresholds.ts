@@ -1,8 +1,8 @@
 // The CI gate's thresholds (eval/thresholds.json): schema, reader, the check of a report against them, a proposal
 // from a measured report (minima rounded down, maxima rounded up, to two decimals), and raising them to a proposal.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { BeschlussError } from '../errors.ts';
+import { readTextFile } from '../read-text-file.ts';
 import { type AggregateRow, type EvalReport, METRIC_NAMES } from './aggregate.ts';
 
 /** Every gateable metric: the mean metrics and the abstention rates. */
@@ -214,19 +214,7 @@ export function raiseThresholds(current: Thresholds, measured: Thresholds): Rais
 }
 
 export async function readThresholds(file: string): Promise<Thresholds> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new BeschlussError(
-      'FILE_NOT_FOUND',
-      `${file}: cannot read the thresholds (${(error as Error).message})`,
-      {
-        details: { file },
-        cause: error,
-      },
-    );
-  }
+  const text = await readTextFile(file, (reason) => `${file}: cannot read the thresholds (${reason})`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -2,7 +2,7 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import { z } from 'zod';
-import { BeschlussError } from '../errors.ts';
+import { BeschlussError, describeIssues } from '../errors.ts';
 
 export interface LlmModelOptions {
   /** Base URL up to and including /v1, e.g. "http://127.0.0.1:11434/v1" (LLM_BASE_URL). */
@@ -25,9 +25,7 @@ const optionsSchema = z.object({
 export function createLlmModel(options: LlmModelOptions): LanguageModel {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
+    const problems = describeIssues(parsed.error.issues);
     throw new BeschlussError(
       'INVALID_REQUEST',
       `Invalid LLM settings (LLM_BASE_URL, LLM_MODEL): ${problems}.`,

@@ -1,15 +1,13 @@
 // Hybrid retrieval on the real corpus: references resolve exactly and first; paraphrases, English and modes work.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealCorpus, type RealCorpus } from '../assistant/testing/real-corpus.ts';
+import { describe, expect, it } from 'vitest';
+import { useRealCorpus } from '../assistant/testing/real-corpus.ts';
 
-let corpus: RealCorpus;
-beforeAll(async () => {
-  corpus = await buildRealCorpus();
-}, 60_000);
-afterAll(() => corpus?.dispose());
+const corpus = useRealCorpus();
 
-const ids = async (query: string, options = {}) =>
-  (await corpus.state.retriever.search(query, { k: 5, ...options })).map((source) => source.id);
+const search = (query: string, options = {}) => corpus().state.retriever.search(query, { k: 5, ...options });
+const ids = async (query: string, options = {}) => (await search(query, options)).map((source) => source.id);
+const tops = async (query: string, options = {}) =>
+  (await search(query, options)).map((source) => source.top);
 
 describe('hybrid retriever', () => {
   it.each([
@@ -29,12 +27,11 @@ describe('hybrid retriever', () => {
     ['national weapons register', '22'],
     ['mission in Sudan', '49'],
   ])('finds "%s" in TOP %s without an exact reference', async (query, top) => {
-    const results = await corpus.state.retriever.search(query, { k: 5 });
-    expect(results.some((source) => source.top === top)).toBe(true);
+    expect(await tops(query)).toContain(top);
   });
 
   it('returns sources in the contract shape with descending scores', async () => {
-    const results = await corpus.state.retriever.search('Kampfmittelräumung', { k: 4 });
+    const results = await search('Kampfmittelräumung', { k: 4 });
     expect(results).toHaveLength(4);
     for (const source of results) {
       expect(Object.keys(source).sort()).toEqual(['id', 'meeting', 'para', 'score', 'text', 'title', 'top']);
@@ -49,7 +46,7 @@ describe('hybrid retriever', () => {
       expect(results.length).toBeGreaterThan(0);
       expect(results.some((id) => id.startsWith('imk-2020-12-10/22/'))).toBe(true);
     }
-    const ranked = await corpus.state.retriever.rank('Nationales Waffenregister', { k: 5 });
+    const ranked = await corpus().state.retriever.rank('Nationales Waffenregister', { k: 5 });
     expect(ranked.some((entry) => entry.lexicalRank !== undefined && entry.vectorRank !== undefined)).toBe(
       true,
     );
@@ -67,20 +64,18 @@ describe('hybrid retriever with misspelt words', () => {
     ['Fussballstadien Sicherheit', '27'],
     ['Bekaempfung Drogenkriminalitaet', '47'],
   ])('finds "%s" in TOP %s and suggests the corrected query', async (query, top) => {
-    const results = await corpus.state.retriever.search(query, { k: 5 });
-    expect(results.some((source) => source.top === top)).toBe(true);
-    const suggestion = corpus.state.retriever.spell?.(query);
+    expect(await tops(query)).toContain(top);
+    const suggestion = corpus().state.retriever.spell?.(query);
     expect(suggestion?.text).not.toBe(query);
     expect(suggestion?.corrections.length).toBeGreaterThan(0);
   });
 
   it('searches the lexical index with the corrected word as well as the word as typed', async () => {
-    const typed = await corpus.state.retriever.search('Waffenregster', { k: 3, mode: 'lexical' });
-    expect(typed.map((source) => source.top)).toContain('22');
-    expect(corpus.state.lexical.search('Waffenregster', { k: 3 })).toEqual([]);
+    expect(await tops('Waffenregster', { k: 3, mode: 'lexical' })).toContain('22');
+    expect(corpus().state.lexical.search('Waffenregster', { k: 3 })).toEqual([]);
   });
 
   it('suggests nothing for a question in correct German', () => {
-    expect(corpus.state.retriever.spell?.('Wer berichtet bis wann über die Beschlüsse?')).toBeUndefined();
+    expect(corpus().state.retriever.spell?.('Wer berichtet bis wann über die Beschlüsse?')).toBeUndefined();
   });
 });

@@ -6,19 +6,13 @@ import type { Source } from '../model.ts';
 import { createApp } from './app.ts';
 import { createRecordingAssistant, FAKE_MISSPELLING } from './testing/fakes.ts';
 import { FIXTURE_MEETING, fixtureCatalog, SECOND_MEETING } from './testing/fixture-meeting.ts';
-import { type ErrorJson, fromAddress, postJson, testApp } from './testing/test-app.ts';
+import { type ErrorJson, fromAddress, getJson, OPEN_CONFIG, postJson, testApp } from './testing/test-app.ts';
 
 describe('GET /api/health', () => {
   it('reports the assistant health with status ok and the unit count of the catalog', async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/health');
-    expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body).toMatchObject({
-      status: 'ok',
-      units: fixtureCatalog().size,
-      embedder: 'offline:fake:8',
-      meetings: 1,
+    expect(await getJson('/api/health')).toMatchObject({
+      status: 200,
+      body: { status: 'ok', units: fixtureCatalog().size, embedder: 'offline:fake:8', meetings: 1 },
     });
   });
 
@@ -27,7 +21,7 @@ describe('GET /api/health', () => {
     const app = createApp({
       assistant: () => current,
       logger: createMemoryLogger(),
-      config: { BESCHLUSS_API_KEY: undefined, CORS_ORIGINS: [], RATE_LIMIT_PER_MINUTE: 0 },
+      config: OPEN_CONFIG,
     });
     const before = await (await app.request('/api/health')).json();
     current = createRecordingAssistant(fixtureCatalog([FIXTURE_MEETING, SECOND_MEETING]));
@@ -237,16 +231,16 @@ describe('GET /api/search', () => {
 
 describe('GET /api/units/:meeting/:top/:para', () => {
   it('returns one unit as a Source', async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/units/imk-2020-12-10/46/8');
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      meeting: 'imk-2020-12-10',
-      top: '46',
-      para: '8',
-      id: 'imk-2020-12-10/46/8',
-      title: 'Sicherheit im Bahnverkehr',
-      text: 'Die IMK bittet die Deutsche Bahn, die Videoüberwachung auf Bahnhöfen auszubauen.',
+    expect(await getJson('/api/units/imk-2020-12-10/46/8')).toEqual({
+      status: 200,
+      body: {
+        meeting: 'imk-2020-12-10',
+        top: '46',
+        para: '8',
+        id: 'imk-2020-12-10/46/8',
+        title: 'Sicherheit im Bahnverkehr',
+        text: 'Die IMK bittet die Deutsche Bahn, die Videoüberwachung auf Bahnhöfen auszubauen.',
+      },
     });
   });
 
@@ -381,18 +375,11 @@ describe('GET /api/cite', () => {
 
 describe('GET /api/items', () => {
   it("returns the catalog's table of contents", async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/items');
-    expect(response.status).toBe(200);
-    const toc = await response.json();
+    const { status, body: toc } = await getJson('/api/items');
+    expect(status).toBe(200);
     expect(toc).toEqual(fixtureCatalog().tableOfContents());
-    expect(toc.meetings[0].items.map((item: { top: string }) => item.top)).toEqual([
-      '3',
-      '6/7',
-      '9',
-      '29.2',
-      '46',
-    ]);
+    const tops = toc.meetings[0].items.map((item: { top: string }) => item.top);
+    expect(tops).toEqual(['3', '6/7', '9', '29.2', '46']);
   });
 });
 
@@ -449,8 +436,7 @@ describe('POST /api/admin/reindex', () => {
 
 describe('unknown routes and methods', () => {
   it('answers an unknown API path with 404 NOT_FOUND JSON', async () => {
-    const { app } = testApp();
-    const response = await app.request('/api/nothing-here');
+    const response = await testApp().app.request('/api/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(((await response.json()) as ErrorJson).error.code).toBe('NOT_FOUND');

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BeschlussError } from '../errors.ts';
+import { errorOf } from '../testing/errors.ts';
 import { citeReference, citeUnit } from './cite.ts';
 import { FIXTURE_MEETING, fixtureCatalog, SECOND_MEETING } from './testing/fixture-meeting.ts';
-
-function failure(run: () => unknown): BeschlussError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BeschlussError) return error;
-    throw error;
-  }
-  throw new Error('expected a BeschlussError');
-}
 
 describe('citeUnit', () => {
   const catalog = fixtureCatalog();
@@ -47,11 +37,11 @@ describe('citeUnit', () => {
     expect(whole.item?.top).toBe('46');
     expect(whole.unit.id).toBe('imk-2020-12-10/46/1');
     expect(citeReference(catalog, 'TOP 9')).toEqual({ unit: catalog.get('imk-2020-12-10/9/1') });
-    expect(failure(() => citeUnit(catalog, 'TOP 46')).code).toBe('AMBIGUOUS_REFERENCE');
+    expect(errorOf(() => citeUnit(catalog, 'TOP 46')).code).toBe('AMBIGUOUS_REFERENCE');
   });
 
   it('offers the Protokollnotizen that exist when the one named does not', () => {
-    const error = failure(() => citeUnit(catalog, 'TOP 29.2 Protokollnotiz HH'));
+    const error = errorOf(() => citeUnit(catalog, 'TOP 29.2 Protokollnotiz HH'));
     expect(error.code).toBe('UNIT_NOT_FOUND');
     expect(error.message).toBe(
       'TOP 29.2 hat keine Protokollnotiz von HH. Vorhanden: TOP 29.2 Ziff. 1, TOP 29.2 Ziff. 2.',
@@ -59,20 +49,20 @@ describe('citeUnit', () => {
   });
 
   it('refuses text that names no TOP', () => {
-    expect(failure(() => citeUnit(catalog, 'Ziffer 3')).code).toBe('INVALID_REFERENCE');
-    expect(failure(() => citeUnit(catalog, 'Was gilt für Sirenen?')).message).toBe(
+    expect(errorOf(() => citeUnit(catalog, 'Ziffer 3')).code).toBe('INVALID_REFERENCE');
+    expect(errorOf(() => citeUnit(catalog, 'Was gilt für Sirenen?')).message).toBe(
       'In „Was gilt für Sirenen?“ ist keine Fundstelle zu erkennen. Bitte TOP und Ziffer angeben, z. B. „TOP 46 Ziffer 8“ oder „TOP 46 Protokollnotiz SN“.',
     );
   });
 
   it('lists every unit of several references as candidates', () => {
-    const error = failure(() => citeUnit(catalog, 'TOP 9 und TOP 46 Ziffer 8'));
+    const error = errorOf(() => citeUnit(catalog, 'TOP 9 und TOP 46 Ziffer 8'));
     expect(error.code).toBe('AMBIGUOUS_REFERENCE');
     expect(error.details?.candidates).toEqual(['imk-2020-12-10/9/1', 'imk-2020-12-10/46/8']);
   });
 
   it('names the items that exist when the TOP does not', () => {
-    const error = failure(() => citeUnit(catalog, 'TOP 99 Ziffer 1'));
+    const error = errorOf(() => citeUnit(catalog, 'TOP 99 Ziffer 1'));
     expect(error.code).toBe('UNIT_NOT_FOUND');
     expect(error.message).toBe(
       'Einen TOP 99 gibt es in der IMK 10.12.2020 nicht. Nächstgelegen: TOP 6/7, TOP 9, TOP 29.2, TOP 46.',
@@ -81,7 +71,7 @@ describe('citeUnit', () => {
   });
 
   it('names the loaded meetings when the reference dates another meeting', () => {
-    const error = failure(() => citeUnit(catalog, 'IMK 01.01.2019, TOP 46 Ziffer 8'));
+    const error = errorOf(() => citeUnit(catalog, 'IMK 01.01.2019, TOP 46 Ziffer 8'));
     expect(error.code).toBe('MEETING_NOT_FOUND');
     expect(error.message).toBe('Zu dieser Fundstelle ist keine Sitzung geladen; geladen: IMK 10.12.2020.');
     expect(error.details?.suggestions).toEqual(['IMK 10.12.2020, TOP 46 Ziff. 8']);

@@ -9,9 +9,22 @@ export interface TranscriptMessage {
   text: string;
 }
 
+/** Passed on to the request where given. */
 export interface TranscriptOptions {
-  k?: number;
-  meeting?: string;
+  k?: number | undefined;
+  meeting?: string | undefined;
+}
+
+/** A message's content as text: a string as is, or its text parts joined (UI message parts, OpenAI content parts). */
+export function textOf(
+  content: string | null | undefined | ReadonlyArray<{ type: string; text?: string | undefined }>,
+): string {
+  if (typeof content === 'string') return content;
+  if (!content) return '';
+  return content
+    .filter((part) => part.type === 'text' && typeof part.text === 'string')
+    .map((part) => part.text)
+    .join('');
 }
 
 /**

@@ -1,4 +1,5 @@
-// OpenAPI response entries shared by the routes: a JSON body of a schema, and the error responses.
+// OpenAPI entries shared by the routes: a JSON body of a schema, the error responses, and both as an operation's
+// responses or request body.
 import type { z } from '@hono/zod-openapi';
 import { ErrorSchema } from './schemas.ts';
 
@@ -25,4 +26,14 @@ export function errorResponses(...statuses: ErrorStatus[]) {
   return Object.fromEntries(
     statuses.map((status) => [status, jsonContent(ErrorSchema, ERROR_DESCRIPTIONS[status])]),
   ) as Record<ErrorStatus, ReturnType<typeof jsonContent<typeof ErrorSchema>>>;
+}
+
+/** An operation's responses: 200 with the JSON of `schema`, and the error responses of `errors`. */
+export function jsonResponses<T extends z.ZodType>(schema: T, description: string, ...errors: ErrorStatus[]) {
+  return { 200: jsonContent(schema, description), ...errorResponses(...errors) };
+}
+
+/** A required JSON request body of `schema`. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } };
 }

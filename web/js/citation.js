@@ -2,6 +2,7 @@
 // (mirrors src/citation/marker.ts; web/js/citation.test.ts checks both agree on the real corpus).
 
 import { CONFERENCE_LABELS } from './conferences.js';
+import { BRACKET, ONE_CITATION } from './marker-grammar.js';
 
 export const NOTE_PREFIX = 'Protokollnotiz ';
 
@@ -71,15 +72,6 @@ export function unitId({ meeting, top, para }) {
 export function unitApiPath({ meeting, top, para }) {
   return `/api/units/${encodeURIComponent(meeting)}/${encodeURIComponent(top)}/${encodeURIComponent(para)}`;
 }
-
-const TOP_NUMBER = String.raw`\d+(?:\.\d+)*(?:\s*\/\s*\d+)?`;
-const ONE_CITATION = new RegExp(
-  String.raw`^(?:(?<conference>[A-Za-zÄÖÜäöü]+)\s+(?<day>\d{1,2})\.(?<month>\d{1,2})\.(?<year>\d{4})\s*,\s*)?` +
-    String.raw`TOP\s+(?<top>${TOP_NUMBER})` +
-    String.raw`(?:\s*,?\s*(?:(?:Ziff\.|Ziffer|Nr\.|Abs\.)\s*(?<para>\d+)|(?<note>Protokollnotiz\s+[^;\]]+?)))?\s*$`,
-  'u',
-);
-const BRACKET = /\[([^[\]\n]{3,200})\]/g;
 
 /**
  * One citation as written in a marker ("TOP 46 Ziff. 8", "IMK 10.12.2020, TOP 46 Protokollnotiz SN"):

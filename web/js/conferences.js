@@ -1,4 +1,4 @@
-// Generated from src/corpus/conferences.ts by scripts/generate-web-conferences.ts; do not edit by hand.
+// Generated from src/corpus/conferences.ts by scripts/generate-web-modules.ts; do not edit by hand.
 
 /** Meeting id prefix → the abbreviation a conference is cited by. */
 export const CONFERENCE_LABELS = {

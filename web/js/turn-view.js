@@ -19,6 +19,22 @@ const THANKS = {
   'wrong-citation': 'Danke – falsche Fundstelle gemeldet.',
 };
 
+/** The framing line's words per answer language. */
+const META_TEXT = {
+  en: {
+    one: 'citation',
+    many: 'citations',
+    llm: 'Written by a language model; please check the wording of the cited paragraphs.',
+    verbatim: 'Verbatim excerpts from the resolutions (in German).',
+  },
+  de: {
+    one: 'Fundstelle',
+    many: 'Fundstellen',
+    llm: 'Mit einem Sprachmodell formuliert; bitte den Wortlaut der Fundstellen prüfen.',
+    verbatim: 'Wörtliche Auszüge aus den Beschlüssen.',
+  },
+};
+
 /** The answer's framing line in the answer's language: how it was written and how many units it cites. */
 export function answerMetaText(answer) {
   const cited = new Set(
@@ -26,20 +42,9 @@ export function answerMetaText(answer) {
       statement.citations.map((c) => `${c.meeting}/${c.top}/${c.para}`),
     ),
   );
-  if (answer.language === 'en') {
-    const count = cited.size === 1 ? '1 citation' : `${cited.size} citations`;
-    const how =
-      answer.mode === 'llm'
-        ? 'Written by a language model; please check the wording of the cited paragraphs.'
-        : 'Verbatim excerpts from the resolutions (in German).';
-    return `${how} ${count}.`;
-  }
-  const count = cited.size === 1 ? '1 Fundstelle' : `${cited.size} Fundstellen`;
-  const how =
-    answer.mode === 'llm'
-      ? 'Mit einem Sprachmodell formuliert; bitte den Wortlaut der Fundstellen prüfen.'
-      : 'Wörtliche Auszüge aus den Beschlüssen.';
-  return `${how} ${count}.`;
+  const text = META_TEXT[answer.language === 'en' ? 'en' : 'de'];
+  const how = answer.mode === 'llm' ? text.llm : text.verbatim;
+  return `${how} ${cited.size} ${cited.size === 1 ? text.one : text.many}.`;
 }
 
 /**

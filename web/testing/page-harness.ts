@@ -12,6 +12,7 @@ import { PROJECT_ROOT, WEB_DIR } from '../../src/paths.ts';
 import { createApp, type ServerConfig } from '../../src/server/app.ts';
 import { createFeedbackLog } from '../../src/server/feedback-log.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
+import { LOOPBACK_CONFIG } from '../../src/server/testing/test-app.ts';
 import { CHROMIUM_PATH, launchChromium } from '../../src/testing/chromium.ts';
 
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts', 'web');
@@ -59,14 +60,7 @@ export interface PageHarnessOptions {
 export async function startPageHarness(options: PageHarnessOptions): Promise<PageHarness> {
   let current = options.assistant;
   const logger = createMemoryLogger();
-  const config = {
-    PORT: 0,
-    HOST: '127.0.0.1',
-    BESCHLUSS_API_KEY: undefined,
-    CORS_ORIGINS: [],
-    RATE_LIMIT_PER_MINUTE: 0,
-    ...options.config,
-  };
+  const config = { ...LOOPBACK_CONFIG, ...options.config };
   const feedbackDir = await mkdtemp(path.join(tmpdir(), 'beschluss-page-feedback-'));
   const feedbackLog = createFeedbackLog({ file: path.join(feedbackDir, 'feedback.jsonl') });
   const app = createApp({

@@ -17,18 +17,20 @@ export interface RealAssistant {
   dispose(): Promise<void>;
 }
 
+/**
+ * `base` with some members replaced; the others are read from `base` itself, getters included, so that they follow
+ * a reindex of the base.
+ */
+export function withOverrides<T extends object>(base: T, overrides: Partial<T>): T {
+  return Object.create(base, Object.getOwnPropertyDescriptors(overrides)) as T;
+}
+
 export async function buildRealAssistant(): Promise<RealAssistant> {
   const indexDir = await mkdtemp(path.join(tmpdir(), 'beschluss-web-index-'));
   const config = loadConfig({ INDEX_DIR: indexDir, EMBEDDER: 'offline' });
   const inner = await createAssistant({ config, logger: createMemoryLogger() });
   const requests: AskRequest[] = [];
-  const assistant: Assistant = {
-    get catalog() {
-      return inner.catalog;
-    },
-    get retriever() {
-      return inner.retriever;
-    },
+  const assistant = withOverrides(inner, {
     get answerer() {
       const answerer = inner.answerer;
       const recording: Answerer = {
@@ -43,10 +45,7 @@ export async function buildRealAssistant(): Promise<RealAssistant> {
       };
       return recording;
     },
-    health: () => inner.health(),
-    reindex: () => inner.reindex(),
-    close: () => inner.close(),
-  };
+  });
   return {
     assistant,
     requests,

@@ -1,61 +1,32 @@
 // `beschluss ask "QUESTION" [--k 5] [--meeting ID] [--json]`: the same answer as POST /api/ask.
-import type { Command } from 'commander';
 import { z } from 'zod';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { addSourceOptions, defineCommand, parseFlags, usageError } from '../command.ts';
 import { loadAssistant } from '../load-assistant.ts';
 import { formatSources } from './search.ts';
 
-const flagsSchema = z.object({
-  k: z.coerce
-    .number()
-    .int()
-    .min(1, 'expected --k from 1 to 20')
-    .max(20, 'expected --k from 1 to 20')
-    .default(5),
-  meeting: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, 'expected --meeting like imk-2020-12-10')
-    .optional(),
-  json: z.boolean().default(false),
+export const askCommand = defineCommand('ask', (command, context) => {
+  const flagsSchema = z.object({
+    ...addSourceOptions(command, 'sources', 20),
+    json: z.boolean().default(false),
+  });
+  command
+    .description('answer a question from the resolutions, every statement with its citation')
+    .argument('<question>', 'e.g. "Bis wann soll wer den Warntag auswerten?"')
+    .option('--json', 'print the JSON of POST /api/ask')
+    .action(async (question: string, flags: Record<string, unknown>) => {
+      const { k, meeting, json } = parseFlags(flagsSchema, flags, command);
+      if (question.trim() === '' || question.length > 2000) {
+        usageError(command, 'expected a question of 1 to 2000 characters');
+      }
+      const assistant = await loadAssistant(context);
+      const answer = await assistant.answerer.answer({ question, k, ...(meeting ? { meeting } : {}) });
+      if (json) {
+        context.stdout(`${JSON.stringify(answer, null, 2)}\n`);
+      } else {
+        context.stdout(`${answer.answer}\n`);
+        if (answer.notice) context.stdout(`\nHinweis: ${answer.notice}\n`);
+        if (answer.sources.length > 0) context.stdout(`\nQuellen:\n${formatSources(answer.sources)}`);
+      }
+      await assistant.close();
+    });
 });
-
-export const askCommand: CliCommand = {
-  name: 'ask',
-  register(program: Command, context: CommandContext) {
-    program
-      .command('ask')
-      .description('answer a question from the resolutions, every statement with its citation')
-      .argument('<question>', 'e.g. "Bis wann soll wer den Warntag auswerten?"')
-      .option('--k <n>', 'number of sources (1–20)', '5')
-      .option('--meeting <id>', 'only this meeting, e.g. imk-2020-12-10')
-      .option('--json', 'print the JSON of POST /api/ask')
-      .action(async (question: string, flags: Record<string, unknown>, command: Command) => {
-        const parsed = flagsSchema.safeParse(flags);
-        if (!parsed.success) {
-          command.error(`ask: ${z.prettifyError(parsed.error)}`, {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
-        if (question.trim() === '' || question.length > 2000) {
-          command.error('ask: expected a question of 1 to 2000 characters', {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
-        const { k, meeting, json } = parsed.data;
-        const assistant = await loadAssistant(context);
-        const answer = await assistant.answerer.answer({ question, k, ...(meeting ? { meeting } : {}) });
-        if (json) {
-          context.stdout(`${JSON.stringify(answer, null, 2)}\n`);
-        } else {
-          context.stdout(`${answer.answer}\n`);
-          if (answer.notice) context.stdout(`\nHinweis: ${answer.notice}\n`);
-          if (answer.sources.length > 0) context.stdout(`\nQuellen:\n${formatSources(answer.sources)}`);
-        }
-        await assistant.close();
-      });
-  },
-};

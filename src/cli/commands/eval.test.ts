@@ -2,13 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGermanAnalyzer } from '../../analysis/index.ts';
-import { createOfflineEmbedder } from '../../embed/offline.ts';
-import { buildEvalPipeline, type EvalPipeline } from '../../eval/pipeline.ts';
 import { writeMadeUpSet } from '../../eval/testing/made-up-set.ts';
+import { useOfflinePipeline } from '../../eval/testing/offline-pipeline.ts';
 import { stateApp } from '../../eval/testing/state-app.ts';
-import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
-import { main } from '../main.ts';
+import { runCli } from '../testing/run-cli.ts';
 import { createEvalCommand, type EvalCommandOptions } from './eval.ts';
 
 let directory: string;
@@ -23,12 +20,9 @@ afterAll(async () => {
 });
 
 async function run(argv: string[], options: EvalCommandOptions = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['eval', ...argv], {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    commands: [
+  return runCli(
+    ['eval', ...argv],
+    [
       createEvalCommand({
         environment: { EMBEDDER: 'offline' },
         reportFile: path.join(directory, 'REPORT.md'),
@@ -37,8 +31,7 @@ async function run(argv: string[], options: EvalCommandOptions = {}) {
         ...options,
       }),
     ],
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  );
 }
 
 describe('beschluss eval: usage', () => {
@@ -144,18 +137,10 @@ describe('beschluss eval: in process', () => {
 });
 
 describe('beschluss eval --url', () => {
-  let pipeline: EvalPipeline;
-  beforeAll(async () => {
-    const analyzer = await createGermanAnalyzer();
-    pipeline = await buildEvalPipeline({
-      corpusDir: DEFAULT_CORPUS_DIR,
-      embedder: await createOfflineEmbedder({ analyzer }),
-      analyzer,
-    });
-  }, 60_000);
-  afterAll(() => pipeline?.dispose());
+  const offline = useOfflinePipeline();
 
   it('evaluates the server at the URL and names it as the target', async () => {
+    const { pipeline } = offline();
     const result = await run(['--set', set.file, '--url', 'http://eval.test', '--json'], {
       fetch: stateApp(pipeline.state).fetch,
     });

@@ -13,7 +13,7 @@ import type { GateSection, ReportContext } from '../../eval/report-document.ts';
 import type { EvalSet, SuiteResult } from '../../eval/suite.ts';
 import { createLogger } from '../../logger.ts';
 import { EVAL_DIR, PROJECT_ROOT } from '../../paths.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CliCommand, type CommandContext, defineCommand, parseFlags, usageError } from '../command.ts';
 
 export interface EvalCommandOptions {
   /** Environment the configuration is read from (default process.env). */
@@ -157,22 +157,17 @@ async function runEval(
   context: CommandContext,
   options: EvalCommandOptions,
 ): Promise<void> {
-  const usage = (message: string) =>
-    command.error(`eval: ${message}`, { exitCode: EXIT.usage, code: 'beschluss.usage' });
-  const parsed = flagsSchema.safeParse(rawFlags);
-  if (!parsed.success) {
-    usage(z.prettifyError(parsed.error));
-    return;
-  }
-  const flags = parsed.data;
+  const flags = parseFlags(flagsSchema, rawFlags, command);
   const environment = options.environment ?? process.env;
   const config = loadConfig(environment);
   const devFile = options.devFile ?? path.join(EVAL_DIR, 'dev.jsonl');
   const heldOutFile = options.heldOutFile ?? path.join(EVAL_DIR, 'heldout.jsonl');
   const files = setFiles(flags, devFile, heldOutFile);
   if (flags.calibrate && files.every((file) => file.heldOut)) {
-    usage(`--calibrate never tunes on the held-out set (${shown(heldOutFile)}); calibrate on dev`);
-    return;
+    usageError(
+      command,
+      `--calibrate never tunes on the held-out set (${shown(heldOutFile)}); calibrate on dev`,
+    );
   }
   const reportFile = options.reportFile ?? path.join(EVAL_DIR, 'REPORT.md');
   const thresholdsFile = options.thresholdsFile ?? path.join(EVAL_DIR, 'thresholds.json');
@@ -277,38 +272,32 @@ async function runEval(
 }
 
 export function createEvalCommand(options: EvalCommandOptions = {}): CliCommand {
-  return {
-    name: 'eval',
-    register(program: Command, context: CommandContext) {
-      program
-        .command('eval')
-        .description(
-          'run the dev and held-out sets and print retrieval, citation and abstention metrics side by side',
-        )
-        .option(
-          '--set <file>',
-          'run this one set (JSON Lines) instead of eval/dev.jsonl and eval/heldout.jsonl',
-        )
-        .option(
-          '--embedders <list>',
-          `comma-separated embedders to run every set with, one temporary index each (${EMBEDDER_KINDS.join(', ')}; default EMBEDDER)`,
-        )
-        .option('--json', 'print the machine-readable report')
-        .option(
-          '--url <url>',
-          'evaluate a running server (POST /api/ask, GET /api/search) instead of in process',
-        )
-        .option('--baselines', 'also run lexical-only and vector-only retrieval for every set and embedder')
-        .option(
-          '--calibrate',
-          'sweep the abstain and support thresholds on the dev set (never held-out) and recommend values',
-        )
-        .option('--write-report', 'also write eval/REPORT.md')
-        .action((flags: Record<string, unknown>, command: Command) =>
-          runEval(flags, command, context, options),
-        );
-    },
-  };
+  return defineCommand('eval', (command, context) => {
+    command
+      .description(
+        'run the dev and held-out sets and print retrieval, citation and abstention metrics side by side',
+      )
+      .option(
+        '--set <file>',
+        'run this one set (JSON Lines) instead of eval/dev.jsonl and eval/heldout.jsonl',
+      )
+      .option(
+        '--embedders <list>',
+        `comma-separated embedders to run every set with, one temporary index each (${EMBEDDER_KINDS.join(', ')}; default EMBEDDER)`,
+      )
+      .option('--json', 'print the machine-readable report')
+      .option(
+        '--url <url>',
+        'evaluate a running server (POST /api/ask, GET /api/search) instead of in process',
+      )
+      .option('--baselines', 'also run lexical-only and vector-only retrieval for every set and embedder')
+      .option(
+        '--calibrate',
+        'sweep the abstain and support thresholds on the dev set (never held-out) and recommend values',
+      )
+      .option('--write-report', 'also write eval/REPORT.md')
+      .action((flags: Record<string, unknown>) => runEval(flags, command, context, options));
+  });
 }
 
 export const evalCommand: CliCommand = createEvalCommand();

@@ -1,6 +1,5 @@
 // `beschluss index [--corpus DIR] [--index DIR] [--json]`: builds index/ (progress on stderr); unchanged chunks reuse
 // their stored vectors, so adding one collection embeds only its units.
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { createGermanAnalyzer } from '../../analysis/index.ts';
 import { chooseEmbedder } from '../../assistant/choose-embedder.ts';
@@ -8,7 +7,7 @@ import { loadConfig } from '../../config.ts';
 import { embedderId } from '../../embed/types.ts';
 import { buildIndex } from '../../index/build-index.ts';
 import { createLogger } from '../../logger.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { defineCommand, EXIT, parseFlags } from '../command.ts';
 import { createProgressReporter } from '../progress.ts';
 
 const flagsSchema = z.object({
@@ -17,56 +16,45 @@ const flagsSchema = z.object({
   json: z.boolean().default(false),
 });
 
-export const indexCommand: CliCommand = {
-  name: 'index',
-  register(program: Command, context: CommandContext) {
-    program
-      .command('index')
-      .description('build the search index from the corpus folder (every .txt and .pdf)')
-      .option('--corpus <dir>', 'corpus folder (default CORPUS_DIR, else data/corpus)')
-      .option('--index <dir>', 'index folder (default INDEX_DIR, else index/)')
-      .option('--json', 'print the build report as JSON')
-      .action(async (flags: Record<string, unknown>, command: Command) => {
-        const parsed = flagsSchema.safeParse(flags);
-        if (!parsed.success) {
-          command.error(`index: ${z.prettifyError(parsed.error)}`, {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
-        const config = loadConfig();
-        const corpusDir = parsed.data.corpus ?? config.CORPUS_DIR;
-        const indexDir = parsed.data.index ?? config.INDEX_DIR;
-        const logger = createLogger({ level: 'warn', pretty: true, write: context.stderr });
-        const analyzer = await createGermanAnalyzer();
-        const { embedder } = await chooseEmbedder({ config, logger, analyzer });
-        const progress = createProgressReporter();
-        let report: Awaited<ReturnType<typeof buildIndex>>['report'];
-        try {
-          ({ report } = await buildIndex({
-            corpusDir,
-            indexDir,
-            embedder,
-            analyzer,
-            onProgress: (event) => progress.onProgress(event),
-          }));
-        } finally {
-          progress.stop();
-        }
-        for (const error of report.errors) context.stderr(`beschluss: skipped ${error.message}\n`);
-        if (parsed.data.json) {
-          context.stdout(
-            `${JSON.stringify({ indexDir, embedder: embedderId(embedder), ...report }, null, 2)}\n`,
-          );
-        } else {
-          context.stdout(
-            `Index ${indexDir}: ${report.meetings} meeting(s), ${report.units} units; ` +
-              `${report.embedded} chunks embedded, ${report.reused} reused, ${report.removedUnits} units removed; ` +
-              `${report.errors.length} file(s) skipped; ${report.durationMs} ms (${embedderId(embedder)})\n`,
-          );
-        }
-        if (report.errors.length > 0) context.setExitCode(EXIT.failure);
-      });
-  },
-};
+export const indexCommand = defineCommand('index', (command, context) => {
+  command
+    .description('build the search index from the corpus folder (every .txt and .pdf)')
+    .option('--corpus <dir>', 'corpus folder (default CORPUS_DIR, else data/corpus)')
+    .option('--index <dir>', 'index folder (default INDEX_DIR, else index/)')
+    .option('--json', 'print the build report as JSON')
+    .action(async (flags: Record<string, unknown>) => {
+      const parsed = parseFlags(flagsSchema, flags, command);
+      const config = loadConfig();
+      const corpusDir = parsed.corpus ?? config.CORPUS_DIR;
+      const indexDir = parsed.index ?? config.INDEX_DIR;
+      const logger = createLogger({ level: 'warn', pretty: true, write: context.stderr });
+      const analyzer = await createGermanAnalyzer();
+      const { embedder } = await chooseEmbedder({ config, logger, analyzer });
+      const progress = createProgressReporter();
+      let report: Awaited<ReturnType<typeof buildIndex>>['report'];
+      try {
+        ({ report } = await buildIndex({
+          corpusDir,
+          indexDir,
+          embedder,
+          analyzer,
+          onProgress: (event) => progress.onProgress(event),
+        }));
+      } finally {
+        progress.stop();
+      }
+      for (const error of report.errors) context.stderr(`beschluss: skipped ${error.message}\n`);
+      if (parsed.json) {
+        context.stdout(
+          `${JSON.stringify({ indexDir, embedder: embedderId(embedder), ...report }, null, 2)}\n`,
+        );
+      } else {
+        context.stdout(
+          `Index ${indexDir}: ${report.meetings} meeting(s), ${report.units} units; ` +
+            `${report.embedded} chunks embedded, ${report.reused} reused, ${report.removedUnits} units removed; ` +
+            `${report.errors.length} file(s) skipped; ${report.durationMs} ms (${embedderId(embedder)})\n`,
+        );
+      }
+      if (report.errors.length > 0) context.setExitCode(EXIT.failure);
+    });
+});

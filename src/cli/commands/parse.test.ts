@@ -1,31 +1,18 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
-import { main } from '../main.ts';
+import { useTemporaryDirectory } from '../../testing/temporary-directory.ts';
+import { runCli } from '../testing/run-cli.ts';
 
 const CORPUS_FILE = path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt');
 const FIXTURE = new URL('../../corpus/fixtures/imk-2021-06-18.txt', import.meta.url).pathname;
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { stdout: (text) => out.push(text), stderr: (text) => err.push(text) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'beschluss-cli-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const file = useTemporaryDirectory('beschluss-cli-');
 
 describe('beschluss parse --json', () => {
   it('prints the meetings in the contract shape with keys in order', async () => {
-    const result = await run(['parse', CORPUS_FILE, '--json']);
+    const result = await runCli(['parse', CORPUS_FILE, '--json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout);
@@ -46,7 +33,7 @@ describe('beschluss parse --json', () => {
   });
 
   it('includes the meeting number after the date when the document states it', async () => {
-    const json = JSON.parse((await run(['parse', FIXTURE, CORPUS_FILE, '--json'])).stdout);
+    const json = JSON.parse((await runCli(['parse', FIXTURE, CORPUS_FILE, '--json'])).stdout);
     expect(json.meetings.map((meeting: { id: string }) => meeting.id)).toEqual([
       'imk-2021-06-18',
       'imk-2020-12-10',
@@ -56,14 +43,14 @@ describe('beschluss parse --json', () => {
   });
 
   it('reads every collection of a folder', async () => {
-    const json = JSON.parse((await run(['parse', DEFAULT_CORPUS_DIR, '--json'])).stdout);
+    const json = JSON.parse((await runCli(['parse', DEFAULT_CORPUS_DIR, '--json'])).stdout);
     expect(json.meetings.map((meeting: { id: string }) => meeting.id)).toEqual(['imk-2020-12-10']);
   });
 });
 
 describe('beschluss parse (outline)', () => {
   it('prints the meeting line, one line per item and its notes', async () => {
-    const result = await run(['parse', CORPUS_FILE]);
+    const result = await runCli(['parse', CORPUS_FILE]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^imk-2020-12-10 {2}2020-12-10 {2}Sammlung der zur Veröffentlichung/);
@@ -82,8 +69,8 @@ describe('beschluss parse (outline)', () => {
 
 describe('beschluss parse errors', () => {
   it('reports a missing file and returns 1', async () => {
-    const missing = path.join(dir, 'missing.txt');
-    expect(await run(['parse', missing, '--json'])).toEqual({
+    const missing = file('missing.txt');
+    expect(await runCli(['parse', missing, '--json'])).toEqual({
       code: 1,
       stdout: '',
       stderr: `beschluss: ${missing}: no such file\n`,
@@ -91,11 +78,11 @@ describe('beschluss parse errors', () => {
   });
 
   it('reports every bad file, prints nothing on stdout and returns 1', async () => {
-    const empty = path.join(dir, 'empty.txt');
-    const notes = path.join(dir, 'notes.txt');
+    const empty = file('empty.txt');
+    const notes = file('notes.txt');
     await writeFile(empty, '');
     await writeFile(notes, 'Die IMK dankt.\n');
-    const result = await run(['parse', empty, CORPUS_FILE, notes]);
+    const result = await runCli(['parse', empty, CORPUS_FILE, notes]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([
@@ -105,24 +92,21 @@ describe('beschluss parse errors', () => {
   });
 
   it('reports the same meeting in two files, naming both', async () => {
-    const copy = path.join(dir, 'copy.txt');
+    const copy = file('copy.txt');
     await writeFile(copy, await readFile(CORPUS_FILE));
-    const result = await run(['parse', CORPUS_FILE, copy, '--json']);
+    const result = await runCli(['parse', CORPUS_FILE, copy, '--json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       `beschluss: ${copy}: meeting imk-2020-12-10 is already read from ${CORPUS_FILE}`,
     );
   });
 
-  it('returns 2 for an empty path argument', async () => {
-    const result = await run(['parse', '']);
+  it.each([
+    ['for an empty path argument', ['parse', ''], 'a path must not be empty'],
+    ['when no file is given', ['parse'], "beschluss: missing required argument 'files'"],
+  ])('returns 2 %s', async (_, argv, message) => {
+    const result = await runCli(argv);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('a path must not be empty');
-  });
-
-  it('returns 2 when no file is given', async () => {
-    const result = await run(['parse']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("beschluss: missing required argument 'files'");
+    expect(result.stderr).toContain(message);
   });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { readCollectionFile, readCorpusDir } from '../../corpus/index.ts';
 import { BeschlussError } from '../../errors.ts';
 import type { Collection, Meeting } from '../../model.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CommandContext, defineCommand, EXIT, parseFlags } from '../command.ts';
 import { reportError } from '../report-error.ts';
 
 const argumentsSchema = z.object({
@@ -96,21 +96,14 @@ async function runParse(
   command: Command,
   context: CommandContext,
 ) {
-  const parsed = argumentsSchema.safeParse({ paths, json: flags.json });
-  if (!parsed.success) {
-    command.error(`parse: ${z.prettifyError(parsed.error)}`, {
-      exitCode: EXIT.usage,
-      code: 'beschluss.usage',
-    });
-    return;
-  }
-  const { collections, errors } = await readAll(parsed.data.paths);
+  const parsed = parseFlags(argumentsSchema, { paths, json: flags.json }, command);
+  const { collections, errors } = await readAll(parsed.paths);
   if (errors.length > 0) {
     for (const error of errors) reportError(context, error);
     context.setExitCode(EXIT.failure);
     return;
   }
-  if (parsed.data.json) {
+  if (parsed.json) {
     context.stdout(
       `${JSON.stringify(meetingsJson(collections.map((collection) => collection.meeting)), null, 2)}\n`,
     );
@@ -119,16 +112,12 @@ async function runParse(
   }
 }
 
-export const parseCommand: CliCommand = {
-  name: 'parse',
-  register(program, context) {
-    program
-      .command('parse')
-      .description('parse collection files (or folders of them) into meetings, items, paragraphs and notes')
-      .argument('<files...>', 'collection files (.txt, .pdf) or corpus folders')
-      .option('--json', 'print the parsed structure as JSON ({ "meetings": [...] })')
-      .action((paths: string[], flags: { json?: boolean }, command: Command) =>
-        runParse(paths, flags, command, context),
-      );
-  },
-};
+export const parseCommand = defineCommand('parse', (command, context) => {
+  command
+    .description('parse collection files (or folders of them) into meetings, items, paragraphs and notes')
+    .argument('<files...>', 'collection files (.txt, .pdf) or corpus folders')
+    .option('--json', 'print the parsed structure as JSON ({ "meetings": [...] })')
+    .action((paths: string[], flags: { json?: boolean }, command: Command) =>
+      runParse(paths, flags, command, context),
+    );
+});

@@ -1,25 +1,9 @@
 // `beschluss search "QUERY" [--k 5] [--meeting ID] [--mode hybrid|lexical|vector] [--json]`: ranked sources.
-import type { Command } from 'commander';
 import { z } from 'zod';
 import { unitReference } from '../../citation/marker.ts';
 import type { Source } from '../../model.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { addSourceOptions, defineCommand, parseFlags, usageError } from '../command.ts';
 import { loadAssistant } from '../load-assistant.ts';
-
-const flagsSchema = z.object({
-  k: z.coerce
-    .number()
-    .int()
-    .min(1, 'expected --k from 1 to 50')
-    .max(50, 'expected --k from 1 to 50')
-    .default(5),
-  meeting: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, 'expected --meeting like imk-2020-12-10')
-    .optional(),
-  mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
-  json: z.boolean().default(false),
-});
 
 export function formatSources(sources: readonly Source[]): string {
   return sources
@@ -33,40 +17,25 @@ export function formatSources(sources: readonly Source[]): string {
     .join('\n');
 }
 
-export const searchCommand: CliCommand = {
-  name: 'search',
-  register(program: Command, context: CommandContext) {
-    program
-      .command('search')
-      .description('retrieve the units that best match a query (hybrid: references, BM25 and vectors)')
-      .argument('<query>', 'what to look for, e.g. "Silvesterfeuerwerk" or "TOP 21 Ziffer 2"')
-      .option('--k <n>', 'number of results (1–50)', '5')
-      .option('--meeting <id>', 'only this meeting, e.g. imk-2020-12-10')
-      .option('--mode <mode>', 'hybrid, lexical or vector', 'hybrid')
-      .option('--json', 'print { "results": [Source] }')
-      .action(async (query: string, flags: Record<string, unknown>, command: Command) => {
-        const parsed = flagsSchema.safeParse(flags);
-        if (!parsed.success) {
-          command.error(`search: ${z.prettifyError(parsed.error)}`, {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
-        if (query.trim() === '') {
-          command.error('search: expected a non-empty query', {
-            exitCode: EXIT.usage,
-            code: 'beschluss.usage',
-          });
-          return;
-        }
-        const { k, meeting, mode, json } = parsed.data;
-        const assistant = await loadAssistant(context);
-        const results = await assistant.retriever.search(query, { k, mode, ...(meeting ? { meeting } : {}) });
-        context.stdout(
-          json ? `${JSON.stringify({ results }, null, 2)}\n` : formatSources(results) || 'Keine Treffer.\n',
-        );
-        await assistant.close();
-      });
-  },
-};
+export const searchCommand = defineCommand('search', (command, context) => {
+  const flagsSchema = z.object({
+    ...addSourceOptions(command, 'results', 50),
+    mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
+    json: z.boolean().default(false),
+  });
+  command
+    .description('retrieve the units that best match a query (hybrid: references, BM25 and vectors)')
+    .argument('<query>', 'what to look for, e.g. "Silvesterfeuerwerk" or "TOP 21 Ziffer 2"')
+    .option('--mode <mode>', 'hybrid, lexical or vector', 'hybrid')
+    .option('--json', 'print { "results": [Source] }')
+    .action(async (query: string, flags: Record<string, unknown>) => {
+      const { k, meeting, mode, json } = parseFlags(flagsSchema, flags, command);
+      if (query.trim() === '') usageError(command, 'expected a non-empty query');
+      const assistant = await loadAssistant(context);
+      const results = await assistant.retriever.search(query, { k, mode, ...(meeting ? { meeting } : {}) });
+      context.stdout(
+        json ? `${JSON.stringify({ results }, null, 2)}\n` : formatSources(results) || 'Keine Treffer.\n',
+      );
+      await assistant.close();
+    });
+});

@@ -4,7 +4,7 @@ import { createMemoryLogger } from '../../logger.ts';
 import type { RunningServer } from '../../server/serve.ts';
 import { createRecordingAssistant, type RecordingAssistant } from '../../server/testing/fakes.ts';
 import { fixtureCatalog } from '../../server/testing/fixture-meeting.ts';
-import { main } from '../main.ts';
+import { runCli } from '../testing/run-cli.ts';
 import { createServeCommand, type ServeCommandOptions } from './serve.ts';
 
 interface Run {
@@ -38,16 +38,7 @@ async function run(argv: string[], options: Partial<ServeCommandOptions> = {}): 
     },
     ...options,
   });
-  result.code = await main(argv, {
-    commands: [command],
-    stdout: (text) => {
-      result.stdout += text;
-    },
-    stderr: (text) => {
-      result.stderr += text;
-    },
-  });
-  return result;
+  return Object.assign(result, await runCli(argv, [command]));
 }
 
 describe('beschluss serve', () => {

@@ -7,7 +7,7 @@ import type { Assistant } from '../../assistant/types.ts';
 import { type Config, loadConfig } from '../../config.ts';
 import { createLogger, type Logger } from '../../logger.ts';
 import { type RunningServer, startServer } from '../../server/serve.ts';
-import { type CliCommand, type CommandContext, EXIT } from '../command.ts';
+import { type CliCommand, type CommandContext, defineCommand, parseFlags } from '../command.ts';
 
 export type CreateAssistant = (options: { config: Config; logger: Logger }) => Promise<Assistant>;
 
@@ -46,19 +46,12 @@ async function runServe(
   context: CommandContext,
   options: ServeCommandOptions,
 ): Promise<void> {
-  const parsed = flagsSchema.safeParse(flags);
-  if (!parsed.success) {
-    command.error(`serve: ${z.prettifyError(parsed.error)}`, {
-      exitCode: EXIT.usage,
-      code: 'beschluss.usage',
-    });
-    return;
-  }
+  const { port, host } = parseFlags(flagsSchema, flags, command);
   const base = loadConfig(options.environment ?? process.env);
   const config: Config = {
     ...base,
-    ...(parsed.data.port !== undefined ? { PORT: parsed.data.port } : {}),
-    ...(parsed.data.host !== undefined ? { HOST: parsed.data.host } : {}),
+    ...(port !== undefined ? { PORT: port } : {}),
+    ...(host !== undefined ? { HOST: host } : {}),
   };
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   const assistant = await (options.createAssistant ?? defaultCreateAssistant)({ config, logger });
@@ -81,21 +74,13 @@ async function runServe(
 }
 
 export function createServeCommand(options: ServeCommandOptions = {}): CliCommand {
-  return {
-    name: 'serve',
-    register(program, context) {
-      program
-        .command('serve')
-        .description(
-          'run the HTTP server (web page, /api, OpenAI-compatible /v1); PORT and HOST env work too',
-        )
-        .option('--port <n>', 'port to listen on (default PORT or 3000; 0 = any free port)')
-        .option('--host <address>', 'address to listen on (default HOST or 127.0.0.1)')
-        .action((flags: { port?: string; host?: string }, command: Command) =>
-          runServe(flags, command, context, options),
-        );
-    },
-  };
+  return defineCommand('serve', (command, context) => {
+    command
+      .description('run the HTTP server (web page, /api, OpenAI-compatible /v1); PORT and HOST env work too')
+      .option('--port <n>', 'port to listen on (default PORT or 3000; 0 = any free port)')
+      .option('--host <address>', 'address to listen on (default HOST or 127.0.0.1)')
+      .action((flags: { port?: string; host?: string }) => runServe(flags, command, context, options));
+  });
 }
 
 export const serveCommand: CliCommand = createServeCommand();

@@ -1,6 +1,7 @@
 // Test fixture: an OpenAI-compatible /v1/embeddings server on 127.0.0.1 that records calls and can misbehave.
 
 import { createServer, type IncomingMessage } from 'node:http';
+import { hashSeed, seededRandom } from '../../seeded-random.ts';
 import { listenOnLoopback } from '../../testing/loopback.ts';
 
 export interface RecordedEmbeddingCall {
@@ -47,22 +48,11 @@ export interface FakeEmbeddingServerOptions {
   honourDimensions?: boolean;
 }
 
-/** FNV-1a over the UTF-16 code units, then a small PRNG: the same text always gives the same vector. */
+/** A seeded generator per text: the same text always gives the same vector. */
 export function fakeVector(text: string, dimensions: number): number[] {
-  let state = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    state ^= text.charCodeAt(index);
-    state = Math.imul(state, 0x01000193) >>> 0;
-  }
-  const vector: number[] = [];
-  for (let index = 0; index < dimensions; index++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), state | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    // Scaled by 3 so that a client that forgets to normalise fails the unit-length checks.
-    vector.push((((value ^ (value >>> 14)) >>> 0) / 4294967296 - 0.5) * 6);
-  }
-  return vector;
+  const random = seededRandom(hashSeed(text));
+  // Scaled by 3 so that a client that forgets to normalise fails the unit-length checks.
+  return Array.from({ length: dimensions }, () => (random() - 0.5) * 6);
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -139,21 +129,6 @@ export async function startFakeEmbeddingServer(
   });
 
   const loopback = await listenOnLoopback(server);
-  return {
-    baseURL: `${loopback.origin}/v1`,
-    calls,
-    get behaviour() {
-      return state.behaviour;
-    },
-    set behaviour(behaviour: FakeServerBehaviour) {
-      state.behaviour = behaviour;
-    },
-    get dimensions() {
-      return state.dimensions;
-    },
-    set dimensions(dimensions: number) {
-      state.dimensions = dimensions;
-    },
-    close: loopback.close,
-  };
+  // The state object itself is handed out, so that a test switching `behaviour` or `dimensions` switches the handler's.
+  return Object.assign(state, { baseURL: `${loopback.origin}/v1`, calls, close: loopback.close });
 }

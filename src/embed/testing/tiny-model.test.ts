@@ -1,23 +1,15 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from '@huggingface/transformers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTemporaryDirectory } from '../../testing/temporary-directory.ts';
 import { buildTinyBertModel } from './tiny-model.ts';
 
-let root: string;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'beschluss-tiny-model-test-'));
-});
-
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const inRoot = useTemporaryDirectory('beschluss-tiny-model-test-');
 
 describe('buildTinyBertModel', () => {
   it('writes the files transformers.js v3 loads for fp32 and q8, and nothing half-written', async () => {
-    const { modelName, modelPath } = await buildTinyBertModel(path.join(root, 'files'));
+    const { modelName, modelPath } = await buildTinyBertModel(inRoot('files'));
     expect(modelName).toBe('testing/tiny-multilingual-e5');
     expect((await readdir(modelPath)).sort()).toEqual([
       'config.json',
@@ -35,7 +27,7 @@ describe('buildTinyBertModel', () => {
 
   it('writes byte-identical weights for the same seed and different ones for another seed', async () => {
     const read = async (folder: string, seed: number) => {
-      const { modelPath } = await buildTinyBertModel(path.join(root, folder), { seed });
+      const { modelPath } = await buildTinyBertModel(inRoot(folder), { seed });
       return readFile(path.join(modelPath, 'onnx', 'model.onnx'));
     };
     const first = await read('seed-a', 7);
@@ -44,7 +36,7 @@ describe('buildTinyBertModel', () => {
   });
 
   it('tokenises German with WordPiece, keeping umlauts and wrapping in [CLS] … [SEP]', async () => {
-    const { modelPath } = await buildTinyBertModel(path.join(root, 'tokenizer'));
+    const { modelPath } = await buildTinyBertModel(inRoot('tokenizer'));
     const extractor = await pipeline('feature-extraction', modelPath, {
       local_files_only: true,
       dtype: 'fp32',
@@ -61,7 +53,7 @@ describe('buildTinyBertModel', () => {
   });
 
   it('runs as a graph with dynamic batch and sequence, giving [batch, sequence, hidden] with padding zeroed', async () => {
-    const { modelPath } = await buildTinyBertModel(path.join(root, 'graph'), { hiddenSize: 8 });
+    const { modelPath } = await buildTinyBertModel(inRoot('graph'), { hiddenSize: 8 });
     const extractor = await pipeline('feature-extraction', modelPath, {
       local_files_only: true,
       dtype: 'fp32',

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
+import { seededRandom } from '../../seeded-random.ts';
 
 const { onnx } = onnxProto;
 
@@ -79,18 +80,6 @@ function buildVocabulary(): Record<string, number> {
     if (!(token in vocabulary)) vocabulary[token] = Object.keys(vocabulary).length;
   }
   return vocabulary;
-}
-
-/** mulberry32: a small seeded PRNG, so fixtures are byte-identical across runs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomMatrix(rows: number, columns: number, random: () => number): Float32Array {

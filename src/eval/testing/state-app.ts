@@ -7,6 +7,7 @@ import { BeschlussError } from '../../errors.ts';
 import { createMemoryLogger } from '../../logger.ts';
 import { createApp, type ServerConfig } from '../../server/app.ts';
 import type { App } from '../../server/env.ts';
+import { OPEN_CONFIG } from '../../server/testing/test-app.ts';
 import type { FetchFunction } from '../http-target.ts';
 
 export function assistantOf(state: SearchState): Assistant {
@@ -35,7 +36,7 @@ export function stateApp(
   const app = createApp({
     assistant: assistantOf(state),
     logger: createMemoryLogger(),
-    config: { BESCHLUSS_API_KEY: undefined, CORS_ORIGINS: [], RATE_LIMIT_PER_MINUTE: 0, ...config },
+    config: { ...OPEN_CONFIG, ...config },
     webDirectory: '/nonexistent-web-folder',
   });
   return { app, fetch: async (input, init) => app.request(input, init) };

@@ -134,21 +134,6 @@ export async function startFakeChatServer(options: FakeChatServerOptions = {}): 
   });
 
   const loopback = await listenOnLoopback(server);
-  return {
-    baseURL: `${loopback.origin}/v1`,
-    calls,
-    get behaviour() {
-      return state.behaviour;
-    },
-    set behaviour(behaviour: FakeChatBehaviour) {
-      state.behaviour = behaviour;
-    },
-    get reply() {
-      return state.reply;
-    },
-    set reply(reply: string) {
-      state.reply = reply;
-    },
-    close: loopback.close,
-  };
+  // The state object itself is handed out, so that a test switching `behaviour` or `reply` switches the handler's.
+  return Object.assign(state, { baseURL: `${loopback.origin}/v1`, calls, close: loopback.close });
 }

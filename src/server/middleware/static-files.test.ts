@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../serve.ts';
-import { type ErrorJson, testApp } from '../testing/test-app.ts';
+import type { RunningServer } from '../serve.ts';
+import { type ErrorJson, serveTestApp, testApp } from '../testing/test-app.ts';
 import { staticFiles } from './static-files.ts';
 
 const SECRET = 'TOP-SECRET-CONTENT';
@@ -98,18 +98,7 @@ describe('web files over a real socket (raw request targets, no URL normalisatio
   let server: RunningServer;
 
   beforeAll(async () => {
-    const { app, logger } = testApp({ webDirectory });
-    server = await startServer({
-      app,
-      logger,
-      config: {
-        PORT: 0,
-        HOST: '127.0.0.1',
-        BESCHLUSS_API_KEY: undefined,
-        CORS_ORIGINS: [],
-        RATE_LIMIT_PER_MINUTE: 0,
-      },
-    });
+    ({ server } = await serveTestApp({ webDirectory }));
   });
 
   afterAll(async () => {

@@ -1,24 +1,20 @@
 // POST /api/admin/reindex: re-reads the corpus. With BESCHLUSS_API_KEY set it needs the key (like all of /api);
 // without one it is refused unless the client is on this machine (loopback, not forwarded by a proxy), so an open
 // server cannot be made to re-embed the corpus by anyone on the network.
-import { createRoute } from '@hono/zod-openapi';
 import { BeschlussError } from '../../errors.ts';
 import { clientAddress, isLoopback } from '../client-address.ts';
 import type { App, RouteContext } from '../env.ts';
-import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { jsonResponses } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import { ReindexResultSchema } from '../schemas.ts';
 
-const reindexRoute = createRoute({
-  method: 'post',
-  path: '/api/admin/reindex',
-  tags: ['system'],
+const systemRoutes = taggedRoutes('system');
+
+const reindexRoute = systemRoutes.post('/api/admin/reindex', {
   summary: 'Re-read the corpus folder and re-embed what changed',
   description:
     'Needs the API key when the server has one; without BESCHLUSS_API_KEY only loopback clients may call it.',
-  responses: {
-    200: jsonContent(ReindexResultSchema, 'What was indexed'),
-    ...errorResponses(401, 403, 429, 500, 503),
-  },
+  responses: jsonResponses(ReindexResultSchema, 'What was indexed', 401, 403, 429, 500, 503),
 });
 
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];

@@ -1,21 +1,28 @@
 // POST /api/ask: one question (with optional history) → the complete Answer JSON.
-import { createRoute } from '@hono/zod-openapi';
 import type { AskRequest } from '../../answer/types.ts';
 import type { App, RouteContext } from '../env.ts';
 import { requireMeeting } from '../known-meeting.ts';
-import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { jsonBody, jsonResponses } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import { AnswerSchema, AskRequestSchema } from '../schemas.ts';
 
-const askRoute = createRoute({
-  method: 'post',
-  path: '/api/ask',
-  tags: ['answers'],
+const answersRoutes = taggedRoutes('answers');
+
+const askRoute = answersRoutes.post('/api/ask', {
   summary: 'Answer a question with cited statements',
-  request: { body: { content: { 'application/json': { schema: AskRequestSchema } }, required: true } },
-  responses: {
-    200: jsonContent(AnswerSchema, 'The answer; every statement cites its TOP and Ziffer'),
-    ...errorResponses(400, 401, 404, 413, 415, 429, 500, 503),
-  },
+  request: jsonBody(AskRequestSchema),
+  responses: jsonResponses(
+    AnswerSchema,
+    'The answer; every statement cites its TOP and Ziffer',
+    400,
+    401,
+    404,
+    413,
+    415,
+    429,
+    500,
+    503,
+  ),
 });
 
 export function registerAskRoute(app: App, context: RouteContext): void {

@@ -1,27 +1,27 @@
 // POST /api/chat: what useChat sends ({ messages: UIMessage[], … } plus optional k, meeting) → the answer as an
 // AI SDK UI message stream (parts documented in ../chat-stream.ts).
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { createUIMessageStreamResponse } from 'ai';
 import { startAnswerStream } from '../answer-stream.ts';
 import { answerUIMessageStream } from '../chat-stream.ts';
-import { askRequestFromTranscript } from '../conversation.ts';
+import { askRequestFromTranscript, textOf } from '../conversation.ts';
 import type { App, RouteContext } from '../env.ts';
 import { streamError } from '../error-response.ts';
 import { requireMeeting } from '../known-meeting.ts';
-import { errorResponses } from '../openapi-responses.ts';
+import { errorResponses, jsonBody } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import { ChatRequestSchema } from '../schemas.ts';
 
-const chatRoute = createRoute({
-  method: 'post',
-  path: '/api/chat',
-  tags: ['answers'],
+const answersRoutes = taggedRoutes('answers');
+
+const chatRoute = answersRoutes.post('/api/chat', {
   summary: 'The answer streamed for useChat (AI SDK UI message stream)',
   description:
     'Body as sent by useChat (AI SDK v6): the last message is the question, earlier ones the history (the last 20, ' +
     'each cut to 4000 characters). Response: Server-Sent Events with UI message chunks: start, source-document per ' +
     'source (sourceId = unit id, title = citation – item title), text-start/text-delta/text-end, data-answer (the ' +
     'complete Answer JSON), finish.',
-  request: { body: { content: { 'application/json': { schema: ChatRequestSchema } }, required: true } },
+  request: jsonBody(ChatRequestSchema),
   responses: {
     200: {
       content: { 'text/event-stream': { schema: z.string() } },
@@ -31,13 +31,6 @@ const chatRoute = createRoute({
   },
 });
 
-function textOf(parts: ReadonlyArray<{ type: string; text?: string | undefined }>): string {
-  return parts
-    .filter((part) => part.type === 'text' && typeof part.text === 'string')
-    .map((part) => part.text)
-    .join('');
-}
-
 export function registerChatRoute(app: App, context: RouteContext): void {
   app.openapi(chatRoute, async (c) => {
     const body = c.req.valid('json');
@@ -45,10 +38,7 @@ export function registerChatRoute(app: App, context: RouteContext): void {
     requireMeeting(assistant.catalog, body.meeting);
     const request = askRequestFromTranscript(
       body.messages.map((message) => ({ role: message.role, text: textOf(message.parts) })),
-      {
-        ...(body.k !== undefined ? { k: body.k } : {}),
-        ...(body.meeting !== undefined ? { meeting: body.meeting } : {}),
-      },
+      { k: body.k, meeting: body.meeting },
     );
     const abortSignal = c.req.raw.signal;
     const events = await startAnswerStream(assistant.answerer, request, abortSignal);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../testing/chromium.ts';
-import { startServer } from '../serve.ts';
-import { testApp } from '../testing/test-app.ts';
+import { serveTestApp, testApp } from '../testing/test-app.ts';
 
 type Operation = {
   parameters?: Array<{ name: string; in: string; required?: boolean }>;
@@ -147,18 +146,7 @@ describe('GET /api/docs', () => {
 
 describe('the docs page in a browser (strict CSP, offline)', () => {
   it('renders every documented operation with no console error and no request to another origin', async () => {
-    const test = testApp();
-    const server = await startServer({
-      app: test.app,
-      config: {
-        PORT: 0,
-        HOST: '127.0.0.1',
-        BESCHLUSS_API_KEY: undefined,
-        CORS_ORIGINS: [],
-        RATE_LIMIT_PER_MINUTE: 0,
-      },
-      logger: test.logger,
-    });
+    const { server } = await serveTestApp();
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();

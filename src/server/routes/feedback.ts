@@ -1,24 +1,20 @@
 // POST /api/feedback: staff rate an answer (hilfreich, nicht hilfreich, Fundstelle falsch), with the question, the
 // answer and its citations; appended to <INDEX_DIR>/feedback.jsonl. The page shows its messages, so they are German.
-import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { BeschlussError } from '../../errors.ts';
 import type { App, RouteContext } from '../env.ts';
 import type { FeedbackEntry, FeedbackLog } from '../feedback-log.ts';
-import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { jsonBody, jsonResponses } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import { FEEDBACK_LIMITS, FeedbackRequestSchema, FeedbackSavedSchema } from '../schemas.ts';
 
-const feedbackRoute = createRoute({
-  method: 'post',
-  path: '/api/feedback',
-  tags: ['answers'],
+const answersRoutes = taggedRoutes('answers');
+
+const feedbackRoute = answersRoutes.post('/api/feedback', {
   summary: 'Rate an answer (helpful, unhelpful, wrong-citation)',
   description: `Appended as one JSON line with a timestamp to feedback.jsonl in the index folder. Body at most ${FEEDBACK_LIMITS.bodyBytes} bytes; messages are German.`,
-  request: { body: { content: { 'application/json': { schema: FeedbackRequestSchema } }, required: true } },
-  responses: {
-    200: jsonContent(FeedbackSavedSchema, 'Saved'),
-    ...errorResponses(400, 401, 413, 415, 429, 500, 503),
-  },
+  request: jsonBody(FeedbackRequestSchema),
+  responses: jsonResponses(FeedbackSavedSchema, 'Saved', 400, 401, 413, 415, 429, 500, 503),
 });
 
 const FIELD_NAMES: Readonly<Record<string, string>> = {

@@ -1,11 +1,11 @@
 // GET /api/items: the table of contents (meetings, their items and the units of each);
 // GET /api/items/:meeting/:top: one whole item with the text of every unit (a combined TOP "6/7" as "6%2F7").
-import { createRoute } from '@hono/zod-openapi';
 import { BeschlussError } from '../../errors.ts';
 import { toSource } from '../../model.ts';
 import type { App, RouteContext } from '../env.ts';
 import { requireMeeting } from '../known-meeting.ts';
-import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { jsonResponses } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import {
   ItemParamsSchema,
   ItemSchema,
@@ -14,32 +14,22 @@ import {
 } from '../schemas.ts';
 import { filterTableOfContents } from '../toc-filter.ts';
 
-const itemsRoute = createRoute({
-  method: 'get',
-  path: '/api/items',
-  tags: ['retrieval'],
+const retrievalRoutes = taggedRoutes('retrieval');
+
+const itemsRoute = retrievalRoutes.get('/api/items', {
   summary: 'Table of contents',
   description:
     'With `q`, only the items whose TOP, title or unit text contains every word of q (case-insensitive, substrings); ' +
     'each such item names in `textMatches` the units whose text matched.',
   request: { query: TableOfContentsQuerySchema },
-  responses: {
-    200: jsonContent(TableOfContentsSchema, 'Meetings with their items (TOP) and units'),
-    ...errorResponses(401, 429, 500),
-  },
+  responses: jsonResponses(TableOfContentsSchema, 'Meetings with their items (TOP) and units', 401, 429, 500),
 });
 
-const itemRoute = createRoute({
-  method: 'get',
-  path: '/api/items/{meeting}/{top}',
-  tags: ['retrieval'],
+const itemRoute = retrievalRoutes.get('/api/items/{meeting}/{top}', {
   summary: 'One whole item (TOP) with all its paragraphs and Protokollnotizen',
   description: 'A combined TOP "6/7" is sent URL-encoded ("6%2F7"); TOP "7" finds it too.',
   request: { params: ItemParamsSchema },
-  responses: {
-    200: jsonContent(ItemSchema, 'The item with the text of every unit'),
-    ...errorResponses(400, 401, 404, 429, 500),
-  },
+  responses: jsonResponses(ItemSchema, 'The item with the text of every unit', 400, 401, 404, 429, 500),
 });
 
 export function registerItemsRoute(app: App, context: RouteContext): void {

@@ -2,9 +2,9 @@ import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../answer/types.ts';
 import { BeschlussError } from '../../errors.ts';
-import { type RunningServer, startServer } from '../serve.ts';
+import type { RunningServer } from '../serve.ts';
 import { createGate } from '../testing/fakes.ts';
-import { type ErrorJson, postJson, type TestAppOptions, testApp } from '../testing/test-app.ts';
+import { type ErrorJson, postJson, serveTestApp, type TestAppOptions, testApp } from '../testing/test-app.ts';
 
 const running: RunningServer[] = [];
 
@@ -13,22 +13,12 @@ afterEach(async () => {
 });
 
 async function serve(options: TestAppOptions = {}) {
-  const test = testApp(options);
-  const server = await startServer({
-    app: test.app,
-    config: {
-      PORT: 0,
-      HOST: '127.0.0.1',
-      BESCHLUSS_API_KEY: undefined,
-      CORS_ORIGINS: [],
-      RATE_LIMIT_PER_MINUTE: 0,
-    },
-    logger: test.logger,
-  });
+  const test = await serveTestApp(options);
+  const { server } = test;
   running.push(server);
   const client = (apiKey = 'not-needed') =>
     new OpenAI({ baseURL: `${server.url}/v1`, apiKey, maxRetries: 0 });
-  return { ...test, server, client };
+  return { ...test, client };
 }
 
 async function expectedAnswer(options: TestAppOptions, question: string): Promise<Answer> {
@@ -158,17 +148,14 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
   });
 });
 
+/** A streamed completion request of one user question. */
+const streamedQuestion = (question: string) =>
+  postJson({ model: 'beschluss-assistent', stream: true, messages: [{ role: 'user', content: question }] });
+
 describe('POST /v1/chat/completions wire format', () => {
   it('sends Server-Sent Events "data: {…}" ending in "data: [DONE]"', async () => {
     const { app } = testApp();
-    const response = await app.request(
-      '/v1/chat/completions',
-      postJson({
-        model: 'beschluss-assistent',
-        stream: true,
-        messages: [{ role: 'user', content: 'Reichskriegsflaggen' }],
-      }),
-    );
+    const response = await app.request('/v1/chat/completions', streamedQuestion('Reichskriegsflaggen'));
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const blocks = (await response.text()).split('\n\n').filter(Boolean);
     expect(blocks.every((block) => block.startsWith('data: '))).toBe(true);
@@ -183,14 +170,7 @@ describe('POST /v1/chat/completions wire format', () => {
   it('closes the answer stream when the client stops reading', async () => {
     const gate = createGate();
     const { app, assistant } = testApp({ answerer: { pace: () => gate.promise } });
-    const response = await app.request(
-      '/v1/chat/completions',
-      postJson({
-        model: 'beschluss-assistent',
-        stream: true,
-        messages: [{ role: 'user', content: 'Sirenen' }],
-      }),
-    );
+    const response = await app.request('/v1/chat/completions', streamedQuestion('Sirenen'));
     const reader = response.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first).toContain('"sources"');

@@ -1,32 +1,29 @@
 // OpenAI-compatible endpoints so chat front ends and the `openai` client can use the assistant as the model
 // "beschluss-assistent": GET /v1/models, GET /v1/models/:model, POST /v1/chat/completions (streaming and not).
 import { randomUUID } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { BeschlussError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import { startAnswerStream } from '../answer-stream.ts';
-import { askRequestFromTranscript } from '../conversation.ts';
+import { askRequestFromTranscript, textOf } from '../conversation.ts';
 import type { App, RouteContext } from '../env.ts';
 import { streamError } from '../error-response.ts';
 import { requireMeeting } from '../known-meeting.ts';
 import { type CompletionMeta, chatCompletion } from '../openai-completion.ts';
 import { completionStream } from '../openai-stream.ts';
-import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { errorResponses, jsonBody, jsonResponses } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import { quote } from '../quote.ts';
 import { ChatCompletionRequestSchema, ChatCompletionSchema, MODEL_ID, ModelListSchema } from '../schemas.ts';
 
-const modelsRoute = createRoute({
-  method: 'get',
-  path: '/v1/models',
-  tags: ['openai'],
+const openaiRoutes = taggedRoutes('openai');
+
+const modelsRoute = openaiRoutes.get('/v1/models', {
   summary: 'OpenAI-compatible model list (one model: beschluss-assistent)',
-  responses: { 200: jsonContent(ModelListSchema, 'The models'), ...errorResponses(401, 429) },
+  responses: jsonResponses(ModelListSchema, 'The models', 401, 429),
 });
 
-const modelRoute = createRoute({
-  method: 'get',
-  path: '/v1/models/{model}',
-  tags: ['openai'],
+const modelRoute = openaiRoutes.get('/v1/models/{model}', {
   summary: 'OpenAI-compatible model description',
   request: {
     params: z.object({
@@ -36,24 +33,16 @@ const modelRoute = createRoute({
         .openapi({ param: { name: 'model', in: 'path' } }),
     }),
   },
-  responses: {
-    200: jsonContent(ModelListSchema.shape.data.element, 'The model'),
-    ...errorResponses(401, 404, 429),
-  },
+  responses: jsonResponses(ModelListSchema.shape.data.element, 'The model', 401, 404, 429),
 });
 
-const completionsRoute = createRoute({
-  method: 'post',
-  path: '/v1/chat/completions',
-  tags: ['openai'],
+const completionsRoute = openaiRoutes.post('/v1/chat/completions', {
   summary: 'OpenAI-compatible chat completion (stream: true for SSE chunks ending in data: [DONE])',
   description:
     'The last message is the question; earlier user/assistant messages are the history (system messages are ignored). ' +
     'Extensions: optional k and meeting in the request; sources and beschluss (statements, abstained, mode) in the ' +
     'response (in a streamed response: sources on the first chunk, beschluss on the last).',
-  request: {
-    body: { content: { 'application/json': { schema: ChatCompletionRequestSchema } }, required: true },
-  },
+  request: jsonBody(ChatCompletionRequestSchema),
   responses: {
     200: {
       content: {
@@ -65,17 +54,6 @@ const completionsRoute = createRoute({
     ...errorResponses(400, 401, 404, 413, 415, 429, 500, 503),
   },
 });
-
-type OpenAIContent = string | null | undefined | ReadonlyArray<{ type: string; text?: string | undefined }>;
-
-function textOf(content: OpenAIContent): string {
-  if (typeof content === 'string') return content;
-  if (!content) return '';
-  return content
-    .filter((part) => part.type === 'text' && typeof part.text === 'string')
-    .map((part) => part.text)
-    .join('');
-}
 
 function modelCard(created: number) {
   return { id: MODEL_ID, object: 'model' as const, created, owned_by: 'beschluss-assistent' };
@@ -109,10 +87,7 @@ export function registerOpenAIRoutes(app: App, context: RouteContext): void {
     requireMeeting(assistant.catalog, body.meeting);
     const request = askRequestFromTranscript(
       body.messages.map((message) => ({ role: message.role, text: textOf(message.content) })),
-      {
-        ...(body.k !== undefined ? { k: body.k } : {}),
-        ...(body.meeting !== undefined ? { meeting: body.meeting } : {}),
-      },
+      { k: body.k, meeting: body.meeting },
     );
     const meta: CompletionMeta = {
       id: `chatcmpl-${randomUUID()}`,

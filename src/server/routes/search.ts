@@ -1,21 +1,17 @@
 // GET /api/search?q=…&k=5&meeting=&mode=: ranked sources for a query.
-import { createRoute } from '@hono/zod-openapi';
 import type { SearchOptions } from '../../retrieve/types.ts';
 import type { App, RouteContext } from '../env.ts';
 import { requireMeeting } from '../known-meeting.ts';
-import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { jsonResponses } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import { SearchQuerySchema, SearchResponseSchema } from '../schemas.ts';
 
-const searchRoute = createRoute({
-  method: 'get',
-  path: '/api/search',
-  tags: ['retrieval'],
+const retrievalRoutes = taggedRoutes('retrieval');
+
+const searchRoute = retrievalRoutes.get('/api/search', {
   summary: 'Search the resolutions (hybrid, lexical or vector)',
   request: { query: SearchQuerySchema },
-  responses: {
-    200: jsonContent(SearchResponseSchema, 'Units ranked by relevance'),
-    ...errorResponses(400, 401, 404, 429, 500, 503),
-  },
+  responses: jsonResponses(SearchResponseSchema, 'Units ranked by relevance', 400, 401, 404, 429, 500, 503),
 });
 
 export function registerSearchRoute(app: App, context: RouteContext): void {

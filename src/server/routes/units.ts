@@ -1,35 +1,28 @@
 // GET /api/units/:meeting/:top/:para and GET /api/cite?ref=…: one unit as a Source.
 // A combined item's TOP "6/7" is one URL-encoded segment ("6%2F7"); the unit id form with the slash left in
 // (/api/units/imk-2020-12-10/6/7/1) is accepted too: with four segments the middle two are the TOP.
-import { createRoute } from '@hono/zod-openapi';
 import type { UnitCatalog } from '../../citation/catalog.ts';
 import { toSource, type Unit } from '../../model.ts';
 import { citeReference } from '../cite.ts';
 import type { App, RouteContext } from '../env.ts';
 import { requireMeeting } from '../known-meeting.ts';
-import { errorResponses, jsonContent } from '../openapi-responses.ts';
+import { jsonResponses } from '../openapi-responses.ts';
+import { taggedRoutes } from '../openapi-route.ts';
 import { CiteQuerySchema, CiteResultSchema, SourceSchema, UnitParamsSchema } from '../schemas.ts';
 import { validationError } from '../validation.ts';
 
-const unitRoute = createRoute({
-  method: 'get',
-  path: '/api/units/{meeting}/{top}/{para}',
-  tags: ['retrieval'],
+const retrievalRoutes = taggedRoutes('retrieval');
+
+const unitRoute = retrievalRoutes.get('/api/units/{meeting}/{top}/{para}', {
   summary: 'One unit (paragraph or Protokollnotiz) by meeting, TOP and para',
   description:
     'A combined item\'s TOP "6/7" is sent URL-encoded ("6%2F7"); /api/units/{meeting}/6/7/{para} works too. ' +
     'TOP "7" finds the combined item "6/7".',
   request: { params: UnitParamsSchema },
-  responses: {
-    200: jsonContent(SourceSchema, 'The unit'),
-    ...errorResponses(400, 401, 404, 429, 500),
-  },
+  responses: jsonResponses(SourceSchema, 'The unit', 400, 401, 404, 429, 500),
 });
 
-const citeRoute = createRoute({
-  method: 'get',
-  path: '/api/cite',
-  tags: ['retrieval'],
+const citeRoute = retrievalRoutes.get('/api/cite', {
   summary: 'Resolve a written reference ("TOP 46 Ziffer 8", "TOP 6/7 Ziff. 8") to one unit',
   description:
     'Every label the answers and the page print resolves ("TOP 6/7 Ziff. 8", "TOP 7 Ziff. 8", "TOP 6 und 7 Ziffer 8", ' +
@@ -39,13 +32,15 @@ const citeRoute = createRoute({
     'error.details.candidates. Errors are in German; error.details.suggestions lists the nearest references that ' +
     'resolve, as labels.',
   request: { query: CiteQuerySchema },
-  responses: {
-    200: jsonContent(
-      CiteResultSchema,
-      'The unit the reference names (and the whole item for an item reference)',
-    ),
-    ...errorResponses(400, 401, 404, 429, 500),
-  },
+  responses: jsonResponses(
+    CiteResultSchema,
+    'The unit the reference names (and the whole item for an item reference)',
+    400,
+    401,
+    404,
+    429,
+    500,
+  ),
 });
 
 /** The unit at meeting/top/para; TOP "7" finds the combined item "6/7". Errors name what exists. */

@@ -5,6 +5,7 @@ import { createLogger } from '../../logger.ts';
 import { startServer } from '../serve.ts';
 import { createGate, createRecordingAssistant } from './fakes.ts';
 import { fixtureCatalog } from './fixture-meeting.ts';
+import { LOOPBACK_CONFIG } from './test-app.ts';
 
 const release = createGate();
 createInterface({ input: process.stdin }).on('line', (line) => {
@@ -31,12 +32,6 @@ assistant.close = async () => {
 await startServer({
   assistant,
   logger,
-  config: {
-    PORT: 0,
-    HOST: '127.0.0.1',
-    BESCHLUSS_API_KEY: undefined,
-    CORS_ORIGINS: [],
-    RATE_LIMIT_PER_MINUTE: 0,
-  },
+  config: LOOPBACK_CONFIG,
   signals: ['SIGTERM', 'SIGINT'],
 });
