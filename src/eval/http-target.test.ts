@@ -34,7 +34,7 @@ describe('connectHttpTarget', () => {
   });
 
   it('scores every question over HTTP exactly as in process', async () => {
-    const { pipeline, analyzer } = offline();
+    const { pipeline } = offline();
     const http = await connect('http://eval.test/');
     const local = createInProcessTarget({ state: pipeline.state });
     const overHttp = await runEvaluation({ entries: MADE_UP_SET, target: http, file: 'set.jsonl' });

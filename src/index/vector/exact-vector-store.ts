@@ -1,6 +1,7 @@
 // Brute-force cosine vector store: exact answers, the reference for the HNSW store and enough for tiny corpora.
 import { readFile, writeFile } from 'node:fs/promises';
 import { BeschlussError } from '../../errors.ts';
+import { openVectorFile } from './hnsw-file.ts';
 import {
   assertDimensions,
   assertK,
@@ -27,7 +28,7 @@ export function createExactVectorStore({ dimensions }: ExactVectorStoreOptions):
 }
 
 export async function loadExactVectorStore(file: string): Promise<VectorStore> {
-  const bytes = await readStoreFile(file);
+  const bytes = await openVectorFile(file, 'vector file', (path) => readFile(path));
   const corrupt = (problem: string) =>
     new BeschlussError('INDEX_CORRUPT', `The vector file ${file} is corrupt: ${problem}.`, {
       details: { file },
@@ -57,20 +58,6 @@ export async function loadExactVectorStore(file: string): Promise<VectorStore> {
   }
   if (vectors.size !== count) throw corrupt('a label appears twice');
   return new ExactVectorStore(dimensions, vectors);
-}
-
-async function readStoreFile(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BeschlussError('INDEX_MISSING', `The vector file ${file} does not exist.`, {
-        details: { file },
-        cause: error,
-      });
-    }
-    throw error;
-  }
 }
 
 class ExactVectorStore implements VectorStore {

@@ -31,7 +31,7 @@ export async function readHnswFileInfo(file: string): Promise<HnswFileInfo> {
     new BeschlussError('INDEX_CORRUPT', `The HNSW file ${file} is corrupt: ${problem}; ${REBUILD_HINT}.`, {
       details: { file },
     });
-  const handle = await openForReading(file);
+  const handle = await openVectorFile(file, 'HNSW file', (path) => open(path, 'r'));
   try {
     const fileBytes = (await handle.stat()).size;
     if (fileBytes < HEADER_BYTES)
@@ -122,12 +122,17 @@ export async function readHnswFileInfo(file: string): Promise<HnswFileInfo> {
   }
 }
 
-async function openForReading(file: string) {
+/** A vector file that is not there is a missing index (rebuild), not an I/O fault: one mapping for every store. */
+export async function openVectorFile<T>(
+  file: string,
+  what: string,
+  opening: (file: string) => Promise<T>,
+): Promise<T> {
   try {
-    return await open(file, 'r');
+    return await opening(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BeschlussError('INDEX_MISSING', `The HNSW file ${file} does not exist.`, {
+      throw new BeschlussError('INDEX_MISSING', `The ${what} ${file} does not exist.`, {
         details: { file },
         cause: error,
       });
