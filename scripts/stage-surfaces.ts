@@ -9,7 +9,11 @@ const write = process.argv.includes('--write');
 const files = execFileSync('git', ['ls-files', 'src/**/*.ts'], { encoding: 'utf8' })
   .split('\n')
   .filter((file) => file !== '');
-const stageOf = (file: string) => (file.split('/').length > 2 ? file.split('/')[1] : undefined);
+/** The stage a file belongs to; src/testing (shared test helpers) and root modules are no stage. */
+const stageOf = (file: string) => {
+  const parts = file.split('/');
+  return parts.length > 2 && parts[1] !== 'testing' ? parts[1] : undefined;
+};
 const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(\.[^']+)';/gs;
 
 /** Per stage: file inside it → names other stages import (with whether only as a type). */
@@ -23,7 +27,8 @@ for (const file of files) {
     const stage = stageOf(target);
     if (stage === undefined || stage === stageOf(file)) continue;
     const inner = target.split('/').slice(2).join('/');
-    if (inner === 'index.ts' || inner === 'types.ts') continue;
+    // The surface itself, and test fixtures (a stage's testing/ folder), are fine to import from anywhere.
+    if (inner === 'index.ts' || inner === 'types.ts' || inner.split('/').includes('testing')) continue;
     const entries = surfaces.get(stage) ?? new Map<string, Map<string, boolean>>();
     const exported = entries.get(inner) ?? new Map<string, boolean>();
     for (const raw of names
@@ -53,10 +58,21 @@ for (const [stage, entries] of surfaces) {
   } catch {
     existing = `// Public surface of src/${stage}: what other stages use of it.\n`;
   }
+  // Names the surface exports already are left as they are.
+  const already = new Set(
+    [...existing.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/gs)].flatMap((match) =>
+      (match[1] ?? '')
+        .split(',')
+        .map((name) => name.trim().replace(/^type\s+/, ''))
+        .filter(Boolean),
+    ),
+  );
   const lines = [...entries]
     .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([inner, names]) => [inner, [...names].filter(([name]) => !already.has(name))] as const)
+    .filter(([, names]) => names.length > 0)
     .map(([inner, names]) => {
-      const specifiers = [...names]
+      const specifiers = names
         .sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))
         .map(([name, isType]) => (isType ? `type ${name}` : name));
       return `export { ${specifiers.join(', ')} } from './${inner}';`;

@@ -1,6 +1,6 @@
 // Configuration from environment variables, validated once at start-up (zod), with documented defaults.
 import { z } from 'zod';
-import { EMBEDDING_DTYPES } from './embed/transformers.ts';
+import { EMBEDDING_DTYPES } from './embed/index.ts';
 import { BeschlussError, describeIssues } from './errors.ts';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR } from './paths.ts';
 

@@ -16,3 +16,4 @@ export type { QueryExpansion, WeightedTerm } from './query-expansion.ts';
 export type { AnalyzedTerm, TermAnalysis, TermKind } from './term-analysis.ts';
 export type { Elision, Token, TokenKind } from './tokenize.ts';
 export { tokenize } from './tokenize.ts';
+export { computeVocabulary, type VocabularyEntry } from './vocabulary.ts';

@@ -1,7 +1,7 @@
 // The concepts of a question (one per content word: its stem, compound parts, synonyms, translations), weighed by
 // rarity, and how much of them a sentence covers — the evidence the extractive answerer and the support check use.
 import type { Analyzer } from '../analysis/index.ts';
-import type { TermStatistics } from '../index/lexical/index.ts';
+import type { TermStatistics } from '../index/index.ts';
 import { bundledQuestionVocabulary } from './question-vocabulary.ts';
 
 export interface Concept {

@@ -2,11 +2,11 @@
 // controlled retrieval and sentence similarities: each fails when its rule is taken out.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { UnitCatalog } from '../citation/catalog.ts';
-import type { SentenceVectors } from '../index/artifact/index.ts';
-import { createLexicalIndex } from '../index/lexical/index.ts';
+import { UnitCatalog } from '../citation/index.ts';
+import type { SentenceVectors } from '../index/index.ts';
+import { createLexicalIndex } from '../index/index.ts';
 import type { Unit } from '../model.ts';
-import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
+import type { HybridRetriever, RankedUnit } from '../retrieve/index.ts';
 import { splitSentences } from '../text/index.ts';
 import { type AbstentionModel, alwaysAnswering } from './abstention-model.ts';
 import { createExtractiveAnswerer, type ExtractiveAnswererOptions } from './extractive.ts';

@@ -1,7 +1,7 @@
 // Behaviour of the extractive answerer on the real corpus (questions written for these tests, not from eval/).
 import { describe, expect, it } from 'vitest';
 import { useRealCorpus } from '../assistant/testing/real-corpus.ts';
-import { parseMarkers } from '../citation/marker.ts';
+import { parseMarkers } from '../citation/index.ts';
 import { ABSTAIN_DE, ABSTAIN_EN, type Answer, type AnswerEvent } from './types.ts';
 
 const corpus = useRealCorpus();

@@ -1,15 +1,18 @@
 // The extractive answerer (default, offline): picks the sentences of the retrieved units that answer the question,
 // quotes each with its citation, quotes units named by reference, and abstains when the resolutions hold no answer.
 import type { Analyzer } from '../analysis/index.ts';
-import type { UnitCatalog } from '../citation/catalog.ts';
-import { conferenceName, germanDate, parseMarkers } from '../citation/marker.ts';
-import { findReferences, type Reference } from '../citation/reference.ts';
+import type { UnitCatalog } from '../citation/index.ts';
+import {
+  conferenceName,
+  findReferences,
+  germanDate,
+  parseMarkers,
+  type Reference,
+} from '../citation/index.ts';
 import { BeschlussError } from '../errors.ts';
-import type { SentenceVectors } from '../index/artifact/index.ts';
-import type { TermStatistics } from '../index/lexical/index.ts';
+import type { SentenceVectors, TermStatistics } from '../index/index.ts';
 import type { Unit } from '../model.ts';
-import type { HybridRetriever, RankedUnit } from '../retrieve/hybrid.ts';
-import type { SpellingSuggestion } from '../retrieve/spelling.ts';
+import type { HybridRetriever, RankedUnit, SpellingSuggestion } from '../retrieve/index.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
 import { splitSentences } from '../text/index.ts';
 import {

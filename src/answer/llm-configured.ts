@@ -1,12 +1,12 @@
 // Builds the LLM answerer from the configuration (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS) at start-up,
 // or nothing when no LLM is configured; the assistant calls the result once per loaded index.
 import type { Analyzer } from '../analysis/index.ts';
-import type { UnitCatalog } from '../citation/catalog.ts';
+import type { UnitCatalog } from '../citation/index.ts';
 import type { Config } from '../config.ts';
-import type { TermStatistics } from '../index/lexical/index.ts';
-import { createLlmModel } from '../llm/create-model.ts';
+import type { TermStatistics } from '../index/index.ts';
+import { createLlmModel } from '../llm/index.ts';
 import type { Logger } from '../logger.ts';
-import type { HybridRetriever } from '../retrieve/hybrid.ts';
+import type { HybridRetriever } from '../retrieve/index.ts';
 import type { SemanticSupport } from './extractive.ts';
 import { createLlmAnswerer } from './llm.ts';
 import { loadAnswerPrompts } from './llm-prompts.ts';

@@ -1,6 +1,6 @@
 // The notice of an LLM answer: which citations verification repaired or removed and which statements it dropped,
 // or why the extractive answer stands in for the LLM's — in the question's language.
-import { formatMarker } from '../citation/marker.ts';
+import { formatMarker } from '../citation/index.ts';
 import type { Language } from './question.ts';
 import type { CitationProblem, VerifiedStatement } from './verify.ts';
 

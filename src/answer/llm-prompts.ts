@@ -2,7 +2,7 @@
 // from the numbered sources, the short history and the question.
 import path from 'node:path';
 import { readBundledFile } from '../bundled-file.ts';
-import { formatMarker } from '../citation/marker.ts';
+import { formatMarker } from '../citation/index.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Unit } from '../model.ts';
 import { PROMPTS_DIR } from '../paths.ts';

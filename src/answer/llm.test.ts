@@ -7,7 +7,7 @@ import type { LanguageModel } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTwoMeetingCorpus, useRealCorpus } from '../assistant/testing/real-corpus.ts';
-import { parseMarkers } from '../citation/marker.ts';
+import { parseMarkers } from '../citation/index.ts';
 import { BAN, MANDATE, QUESTION, TIMEOUT_MS } from '../llm/testing/reichsflaggen.ts';
 import { scriptedModel } from '../llm/testing/scripted-model.ts';
 import { createMemoryLogger } from '../logger.ts';

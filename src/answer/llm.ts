@@ -2,11 +2,11 @@
 // statement, verifies every statement (verify.ts) and streams only verified text; when the model fails, is slow or
 // nothing it says holds, the extractive answer stands in, with a notice saying why.
 import { generateText, type LanguageModel, streamText } from 'ai';
-import type { UnitCatalog } from '../citation/catalog.ts';
+import type { UnitCatalog } from '../citation/index.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { type Source, toSource, type Unit } from '../model.ts';
-import type { HybridRetriever } from '../retrieve/hybrid.ts';
+import type { HybridRetriever } from '../retrieve/index.ts';
 import { classifyFault, describeFault, type LlmFault } from './llm-fault.ts';
 import { fallbackNotice, incompleteNotice, nothingVerifiedReason, verificationNotice } from './llm-notice.ts';
 import { type AnswerPrompts, renderUserMessage } from './llm-prompts.ts';

@@ -1,6 +1,6 @@
 // Renders selected evidence as answer text: statements grouped by item, each followed by its citation marker;
 // German framing for German questions, English framing with German quotes for English ones.
-import { formatMarker, meetingLabel } from '../citation/marker.ts';
+import { formatMarker, meetingLabel } from '../citation/index.ts';
 import { type Source, toSource, type Unit, unitId } from '../model.ts';
 import type { Language } from './question.ts';
 import { ABSTAIN_DE, ABSTAIN_EN, type Answer, type Statement } from './types.ts';

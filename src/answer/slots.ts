@@ -1,7 +1,7 @@
 // What kind of answer a question asks for (a date, a number, a sum, a duration, a place, a person, an actor, a yes or
 // no) and whether a sentence gives one: the answer-type check of classic question answering (Li & Roth 2002,
 // "Learning question classifiers"), reduced to the types resolutions answer or pointedly do not.
-import { LABEL_NAMES } from '../citation/laender.ts';
+import { LABEL_NAMES } from '../citation/index.ts';
 import { cuesOf } from './cues.ts';
 import { detectLanguage, type Language } from './question.ts';
 import { bundledQuestionVocabulary } from './question-vocabulary.ts';

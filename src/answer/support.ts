@@ -4,9 +4,8 @@
 // evaluation, citation precision.
 import { LRUCache } from 'lru-cache';
 import type { Analyzer } from '../analysis/index.ts';
-import { parseMarkers } from '../citation/marker.ts';
-import type { SentenceVectors } from '../index/artifact/index.ts';
-import type { TermStatistics } from '../index/lexical/index.ts';
+import { parseMarkers } from '../citation/index.ts';
+import type { SentenceVectors, TermStatistics } from '../index/index.ts';
 import type { Unit } from '../model.ts';
 import { conceptsOf, coverage, termSetOf } from './concepts.ts';
 

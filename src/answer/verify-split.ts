@@ -1,7 +1,7 @@
 // Splits an LLM answer into statements (sentences or list entries with their citation markers) and framing lines
 // (headings, "…:" intros), also on a growing stream: a statement is complete once what follows it has begun.
 
-import { type ParsedCitation, parseCitationText } from '../citation/marker.ts';
+import { type ParsedCitation, parseCitationText } from '../citation/index.ts';
 import { splitSentences } from '../text/index.ts';
 
 /** A citation marker as the model wrote it: "[TOP 46 Ziff. 8]", "(TOP 46 Ziff. 8)", or a source number "[2]". */

@@ -1,8 +1,8 @@
 // Checks one LLM statement against the sources the model was given: every citation must name an existing unit that
 // was retrieved and that supports the statement; a failing citation is removed or repaired, an unsupported
 // statement dropped.
-import type { UnitCatalog } from '../citation/catalog.ts';
-import { formatMarkers, germanDate, type ParsedCitation } from '../citation/marker.ts';
+import type { UnitCatalog } from '../citation/index.ts';
+import { formatMarkers, germanDate, type ParsedCitation } from '../citation/index.ts';
 import type { Citation, Unit } from '../model.ts';
 import type { SupportChecker } from './support.ts';
 import type { FoundMarker, Segment } from './verify-split.ts';

@@ -1,8 +1,7 @@
 // Picks the embedder the configuration asks for; "auto" falls back to the offline one (over the loaded lexicon).
 import type { Analyzer } from '../analysis/index.ts';
 import type { Config } from '../config.ts';
-import { type CreatedEmbedder, createEmbedder } from '../embed/create.ts';
-import { createOfflineEmbedder } from '../embed/offline.ts';
+import { type CreatedEmbedder, createEmbedder, createOfflineEmbedder } from '../embed/index.ts';
 import type { Logger } from '../logger.ts';
 
 export function chooseEmbedder(options: {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { loadConfig } from '../config.ts';
-import { createOfflineEmbedder } from '../embed/offline.ts';
+import { createOfflineEmbedder } from '../embed/index.ts';
 import type { Embedder } from '../embed/types.ts';
 import { createMemoryLogger } from '../logger.ts';
 import { DATA_DIR, DEFAULT_CORPUS_DIR } from '../paths.ts';

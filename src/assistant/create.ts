@@ -1,19 +1,22 @@
 // Assembles the assistant at start-up: analyzer, embedder (with offline fallback), the index (loaded, or built when
 // missing, stale or corrupt), retriever and answerer; reindex swaps in a new index without a restart.
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createConfiguredLlmAnswerer } from '../answer/llm-configured.ts';
+import { createConfiguredLlmAnswerer } from '../answer/index.ts';
 import type { Answerer } from '../answer/types.ts';
 import type { Config } from '../config.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import { corpusHashOf, indexStatus, type LoadedIndex, readIndexArtifact } from '../index/artifact/index.ts';
 import {
   type BuildProgress,
   type BuildReport,
   buildIndex,
   chunkingFor,
   corpusFileHashes,
-} from '../index/build-index.ts';
+  corpusHashOf,
+  indexStatus,
+  type LoadedIndex,
+  readIndexArtifact,
+} from '../index/index.ts';
 import type { Logger } from '../logger.ts';
 import { chooseEmbedder } from './choose-embedder.ts';
 import { openSearchState, type SearchState } from './search-state.ts';

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createOfflineEmbedder, type OfflineEmbedder } from '../embed/offline.ts';
+import { createOfflineEmbedder, type OfflineEmbedder } from '../embed/index.ts';
 import type { Embedder } from '../embed/types.ts';
-import { buildIndex } from '../index/build-index.ts';
+import { buildIndex } from '../index/index.ts';
 import { DATA_DIR, DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { openSearchState } from './search-state.ts';
 

@@ -1,28 +1,28 @@
 // Everything answering needs from one loaded index: catalog, lexical index, term statistics, retriever, answerer.
 import path from 'node:path';
 import type { Analyzer } from '../analysis/index.ts';
-import { type AbstentionModel, loadAbstentionModels } from '../answer/abstention-model.ts';
 import {
+  type AbstentionModel,
   createExtractiveAnswerer,
   type ExtractiveAnswerer,
   type ExtractiveAnswererOptions,
+  loadAbstentionModels,
   type SemanticSupport,
-} from '../answer/extractive.ts';
-import { UnitCatalog } from '../citation/catalog.ts';
-import { embedderForAnalyzer, isOfflineEmbedder } from '../embed/offline.ts';
-import { withQueryCache } from '../embed/query-cache.ts';
+} from '../answer/index.ts';
+import { UnitCatalog } from '../citation/index.ts';
+import { embedderForAnalyzer, isOfflineEmbedder, withQueryCache } from '../embed/index.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import type { LoadedIndex } from '../index/artifact/index.ts';
-import { type LexicalIndex, loadLexicalIndex, type TermStatistics } from '../index/lexical/index.ts';
-import type { FusionSettings } from '../retrieve/fusion.ts';
+import type { LoadedIndex } from '../index/index.ts';
+import { type LexicalIndex, loadLexicalIndex, type TermStatistics } from '../index/index.ts';
+import type { FusionSettings } from '../retrieve/index.ts';
 import {
   createHybridRetriever,
+  createSpellingCorrector,
   DEFAULT_FUSION,
   type HybridRetriever,
   OFFLINE_FUSION,
-} from '../retrieve/hybrid.ts';
-import { createSpellingCorrector } from '../retrieve/spelling.ts';
+} from '../retrieve/index.ts';
 
 export interface SearchState {
   index: LoadedIndex;

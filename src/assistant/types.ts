@@ -1,7 +1,7 @@
 // The assembled assistant the server and CLI work with: catalog, retriever, answerer and their state.
 import type { Answerer } from '../answer/types.ts';
-import type { UnitCatalog } from '../citation/catalog.ts';
-import type { BuildReport } from '../index/build-index.ts';
+import type { UnitCatalog } from '../citation/index.ts';
+import type { BuildReport } from '../index/index.ts';
 import type { Retriever } from '../retrieve/types.ts';
 
 export interface Health {

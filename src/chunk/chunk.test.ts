@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCollection } from '../corpus/parse.ts';
+import { parseCollection } from '../corpus/index.ts';
 import { BeschlussError } from '../errors.ts';
 import { type Unit, unitsOf } from '../model.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';

@@ -1,6 +1,6 @@
 // Citation markers in answer text: "[TOP 46 Ziff. 8]", "[TOP 9]", "[TOP 46 Protokollnotiz SN]",
 // with several meetings loaded "[IMK 10.12.2020, TOP 46 Ziff. 8]" — formatting and parsing.
-import { conferenceLabel } from '../corpus/conferences.ts';
+import { conferenceLabel } from '../corpus/index.ts';
 import { NOTE_PREFIX, type Unit } from '../model.ts';
 import { BRACKET_SOURCE, ONE_CITATION_SOURCE } from './marker-grammar.ts';
 

@@ -1,6 +1,6 @@
 // Index build progress on stderr: a progress bar on a terminal, one line per stage otherwise (logs, CI).
 import cliProgress from 'cli-progress';
-import type { BuildProgress } from '../index/build-index.ts';
+import type { BuildProgress } from '../index/index.ts';
 
 const STAGE_NAMES: Record<BuildProgress['stage'], string> = {
   read: 'Sammlungen lesen',

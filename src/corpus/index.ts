@@ -1,6 +1,6 @@
 // Public surface of the corpus stage: reading and parsing collections of Beschlüsse.
 
-export { CONFERENCES, type Conference, DEFAULT_CONFERENCE_ID } from './conferences.ts';
+export { CONFERENCES, type Conference, conferenceLabel, DEFAULT_CONFERENCE_ID } from './conferences.ts';
 export { decodeText } from './decode-text.ts';
 export { defaultExtractors, type TextExtractor, type TextExtractors } from './extractors.ts';
 export { joinLines } from './join-lines.ts';

@@ -1,5 +1,5 @@
 // Baselines beside a hybrid run: the same questions with lexical-only and vector-only retrieval on the same index.
-import type { SearchState } from '../assistant/search-state.ts';
+import type { SearchState } from '../assistant/index.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
 import type { EvalReport } from './aggregate.ts';
 import { createInProcessTarget } from './in-process-target.ts';

@@ -1,15 +1,15 @@
 // Collects what the calibrations need from the in-process pipeline (evidence scores, answers with the threshold off
 // and on, support scores) and runs both sweeps: the abstain threshold and the support threshold.
-import type { AbstentionModel } from '../answer/abstention-model.ts';
-import { createExtractiveAnswerer } from '../answer/extractive.ts';
+import type { AbstentionModel } from '../answer/index.ts';
 import {
+  createExtractiveAnswerer,
   createSupportChecker,
   DEFAULT_SUPPORT_THRESHOLD,
   MODEL_SIMILARITY_RANGE,
   OFFLINE_SIMILARITY_RANGE,
-} from '../answer/support.ts';
+} from '../answer/index.ts';
 import type { AskRequest } from '../answer/types.ts';
-import type { SearchState } from '../assistant/search-state.ts';
+import type { SearchState } from '../assistant/index.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
 import {
   ABSTAIN_OBJECTIVE,

@@ -1,14 +1,15 @@
 // Fits the answer/abstain model of the extractive answerer on the eval DEV split: each question's evidence features
 // (the answerer's own `evidence`) against whether the resolutions answer it, then the threshold on the fitted
 // probability by the same cost and odd/even cross-check as every calibration here. Held-out questions never enter.
+
+import type { ExtractiveAnswerer } from '../answer/index.ts';
 import {
   type AbstentionModel,
   answerProbability,
   EVIDENCE_FEATURES,
   type EvidenceFeatures,
   fitLogistic,
-} from '../answer/abstention-model.ts';
-import type { ExtractiveAnswerer } from '../answer/extractive.ts';
+} from '../answer/index.ts';
 import type { AskRequest } from '../answer/types.ts';
 import { type AbstainCase, calibrateAbstainThreshold } from './abstain-calibration.ts';
 import { answerOutcome } from './outcome.ts';

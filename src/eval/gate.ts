@@ -2,8 +2,13 @@
 // the corpus, checks every threshold and names each one that fails.
 import path from 'node:path';
 import type { Analyzer } from '../analysis/index.ts';
-import { createEmbedder, EMBEDDER_KINDS, type EmbedderKind, type EmbedderLogger } from '../embed/create.ts';
-import { createOfflineEmbedder } from '../embed/offline.ts';
+import {
+  createEmbedder,
+  createOfflineEmbedder,
+  EMBEDDER_KINDS,
+  type EmbedderKind,
+  type EmbedderLogger,
+} from '../embed/index.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import { PROJECT_ROOT } from '../paths.ts';

@@ -1,10 +1,10 @@
 // The evaluation target over HTTP: a running server's GET /api/search and POST /api/ask (beschluss eval --url).
 import type { z } from 'zod';
 import { type Analyzer, buildLexicon, createAnalyzer } from '../analysis/index.ts';
-import { createSupportChecker } from '../answer/support.ts';
+import { createSupportChecker } from '../answer/index.ts';
 import type { Answer, AskRequest } from '../answer/types.ts';
 import { BeschlussError } from '../errors.ts';
-import { createLexicalIndex } from '../index/lexical/index.ts';
+import { createLexicalIndex } from '../index/index.ts';
 import type { Unit } from '../model.ts';
 import {
   AnswerSchema,
@@ -13,7 +13,7 @@ import {
   SearchResponseSchema,
   SourceSchema,
   TableOfContentsSchema,
-} from '../server/schemas.ts';
+} from '../server/index.ts';
 import type { EvalTarget } from './eval-target.ts';
 
 export type FetchFunction = (input: string, init?: RequestInit) => Promise<Response>;

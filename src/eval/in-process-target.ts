@@ -1,7 +1,6 @@
 // The evaluation target in this process: a search state's retriever and an extractive answerer in one retrieval mode.
-import { createExtractiveAnswerer } from '../answer/extractive.ts';
-import { createSupportChecker } from '../answer/support.ts';
-import type { SearchState } from '../assistant/search-state.ts';
+import { createExtractiveAnswerer, createSupportChecker } from '../answer/index.ts';
+import type { SearchState } from '../assistant/index.ts';
 import type { RetrievalMode } from '../retrieve/types.ts';
 import type { EvalTarget } from './eval-target.ts';
 

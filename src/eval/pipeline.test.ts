@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createOfflineEmbedder } from '../embed/offline.ts';
+import { createOfflineEmbedder } from '../embed/index.ts';
 import { buildEvalPipeline } from './pipeline.ts';
 
 let directory: string;

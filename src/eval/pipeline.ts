@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Analyzer } from '../analysis/index.ts';
-import type { AbstentionModel } from '../answer/abstention-model.ts';
-import { openSearchState, type SearchState } from '../assistant/search-state.ts';
+import type { AbstentionModel } from '../answer/index.ts';
+import { openSearchState, type SearchState } from '../assistant/index.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
-import { type BuildReport, buildIndex } from '../index/build-index.ts';
+import { type BuildReport, buildIndex } from '../index/index.ts';
 
 export interface EvalPipeline {
   state: SearchState;

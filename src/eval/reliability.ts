@@ -1,6 +1,6 @@
 // How well the answer/abstain model's probabilities are calibrated: questions grouped by predicted probability that
 // the resolutions answer them, against the share that actually is answerable (a reliability diagram as a table).
-import type { ExtractiveAnswerer } from '../answer/extractive.ts';
+import type { ExtractiveAnswerer } from '../answer/index.ts';
 import type { AskRequest } from '../answer/types.ts';
 import type { QaEntry } from './qa-set.ts';
 

@@ -1,5 +1,5 @@
 // Runs every question of a set (with its history) through a target's retrieval and answerer, and scores it.
-import { analyseQuestion } from '../answer/question.ts';
+import { analyseQuestion } from '../answer/index.ts';
 import type { Answer, AskRequest } from '../answer/types.ts';
 import { unitId } from '../model.ts';
 import { buildReport, type EvalReport, NEAR_MISS_SLICE, type QuestionResult } from './aggregate.ts';

@@ -2,7 +2,7 @@
 // type, seeded, deterministic.
 import { access, readFile } from 'node:fs/promises';
 import { BeschlussError } from '../errors.ts';
-import { writeFileAtomic } from '../index/artifact/index.ts';
+import { writeFileAtomic } from '../index/index.ts';
 import { hashSeed, seededRandom } from '../seeded-random.ts';
 import { parseQaSet, QA_TYPES, type QaEntry, readQaSet } from './qa-set.ts';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createOfflineEmbedder, type OfflineEmbedder } from '../embed/offline.ts';
+import { createOfflineEmbedder, type OfflineEmbedder } from '../embed/index.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { type EvalSet, runInProcessSuite, type SuiteResult, tuningSet } from './suite.ts';
 import { MADE_UP_SET } from './testing/made-up-set.ts';

@@ -3,7 +3,7 @@
 import type { Analyzer } from '../analysis/index.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import type { BuildReport } from '../index/build-index.ts';
+import type { BuildReport } from '../index/index.ts';
 import { type BaselineResult, runBaselines } from './baselines.ts';
 import { type CalibrationResult, runCalibration } from './calibration-run.ts';
 import { connectHttpTarget, type FetchFunction } from './http-target.ts';

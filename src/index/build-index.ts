@@ -9,7 +9,7 @@ import {
   readCorpusDir,
   type TextExtractors,
 } from '../corpus/index.ts';
-import { embedderForAnalyzer, lexiconDependency } from '../embed/offline.ts';
+import { embedderForAnalyzer, lexiconDependency } from '../embed/index.ts';
 import { type Embedder, embedAll, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import { type Chunk, type Collection, type Unit, unitsOf } from '../model.ts';

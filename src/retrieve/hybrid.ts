@@ -1,10 +1,9 @@
 // Hybrid retrieval: explicit references resolved exactly and ranked first, then BM25 and HNSW vector results fused
 // by reciprocal rank fusion; meetings a question names by time are preferred.
-import type { UnitCatalog } from '../citation/catalog.ts';
-import { findReferences } from '../citation/reference.ts';
+import type { UnitCatalog } from '../citation/index.ts';
+import { findReferences } from '../citation/index.ts';
 import type { Embedder } from '../embed/types.ts';
-import type { LexicalIndex } from '../index/lexical/index.ts';
-import type { VectorStore } from '../index/vector/index.ts';
+import type { LexicalIndex, VectorStore } from '../index/index.ts';
 import { type Source, toSource, type Unit } from '../model.ts';
 import { type FusionSettings, fuse } from './fusion.ts';
 import { meetingsNamedByTime } from './meeting-time.ts';

@@ -1,6 +1,6 @@
 // Reads which meeting a question names by its time ("im Dezember 2020", "Herbstkonferenz 2020", "am 10.12.2020",
 // "in spring 2021") so retrieval can prefer it; deadlines ("bis zur Herbstsitzung 2021") are not meeting times.
-import type { MeetingSummary } from '../citation/catalog.ts';
+import type { MeetingSummary } from '../citation/index.ts';
 
 const MONTHS: Record<string, number> = {
   januar: 1,

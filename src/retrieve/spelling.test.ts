@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VocabularyEntry } from '../analysis/vocabulary.ts';
+import type { VocabularyEntry } from '../analysis/index.ts';
 import { createSpellingCorrector } from './spelling.ts';
 
 const vocabulary: VocabularyEntry[] = [

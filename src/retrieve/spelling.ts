@@ -3,7 +3,7 @@
 // "Meinten Sie …?" suggestion. Edit distances come from MiniSearch's SearchableMap (a radix tree searched with a
 // Levenshtein bound), through its public API.
 import SearchableMap from 'minisearch/SearchableMap';
-import type { VocabularyEntry } from '../analysis/vocabulary.ts';
+import type { VocabularyEntry } from '../analysis/index.ts';
 
 export interface Correction {
   /** The word as the query wrote it, and its offsets there. */

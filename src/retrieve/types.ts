@@ -1,6 +1,6 @@
 // The retriever interface: ranked sources for a query (hybrid, lexical only, or vector only).
 
-import type { Reference } from '../citation/reference.ts';
+import type { Reference } from '../citation/index.ts';
 import type { Source } from '../model.ts';
 import type { SpellingSuggestion } from './spelling.ts';
 

@@ -10,7 +10,7 @@
 // disconnects: an `abort` part, and the answerer is told through its abort signal.
 import { createUIMessageStream, type UIMessage, type UIMessageChunk } from 'ai';
 import type { Answer, AnswerEvent } from '../answer/types.ts';
-import type { UnitCatalog } from '../citation/catalog.ts';
+import type { UnitCatalog } from '../citation/index.ts';
 import { sourceTitle } from './source-title.ts';
 
 export type AnswerDataParts = { answer: Answer };

@@ -2,14 +2,15 @@
 // or one whole item, or explains in German why not — nothing named (INVALID_REFERENCE), several units named
 // (AMBIGUOUS_REFERENCE), nothing that exists (UNIT_NOT_FOUND, MEETING_NOT_FOUND) — with the nearest references that
 // do resolve as `details.suggestions` (labels staff can send back as they are, never unit ids).
-import type { CatalogItem, UnitCatalog } from '../citation/catalog.ts';
+import type { CatalogItem, UnitCatalog } from '../citation/index.ts';
 import {
+  findReferences,
   germanDate,
   meetingLabel,
   conferenceName as nameOfConference,
+  type Reference,
   unitReference,
-} from '../citation/marker.ts';
-import { findReferences, type Reference } from '../citation/reference.ts';
+} from '../citation/index.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Unit } from '../model.ts';
 

@@ -3,4 +3,12 @@ export { type CreateAppOptions, createApp, isApiPath, type ServerConfig } from '
 export type { AnswerDataParts, AnswerUIMessage } from './chat-stream.ts';
 export type { App, AppEnv } from './env.ts';
 export type { ErrorBody } from './error-response.ts';
+export {
+  AnswerSchema,
+  HealthSchema,
+  LIMITS,
+  SearchResponseSchema,
+  SourceSchema,
+  TableOfContentsSchema,
+} from './schemas.ts';
 export { type RunningServer, type StartServerOptions, startServer } from './serve.ts';

@@ -1,5 +1,5 @@
 // Checks that a meeting a caller names is loaded, so a typo is a clear 404 rather than an empty result.
-import type { UnitCatalog } from '../citation/catalog.ts';
+import type { UnitCatalog } from '../citation/index.ts';
 import { BeschlussError } from '../errors.ts';
 import { quote } from './quote.ts';
 

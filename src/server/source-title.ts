@@ -1,6 +1,6 @@
 // The title of a source as a chat page shows it: its citation and item title, e.g. "TOP 46 Ziff. 8 – Sicherheit …".
-import type { UnitCatalog } from '../citation/catalog.ts';
-import { meetingLabel, unitReference } from '../citation/marker.ts';
+import type { UnitCatalog } from '../citation/index.ts';
+import { meetingLabel, unitReference } from '../citation/index.ts';
 import type { Source } from '../model.ts';
 
 export function sourceTitle(source: Source, catalog: UnitCatalog): string {

@@ -1,7 +1,7 @@
 // Filters the table of contents by words: an item stays when every word occurs in its TOP, its title or the text of
 // one of its units (substrings, so that "Gewahrsam" also finds "Präventivgewahrsam"); units whose text holds a word
 // are named, so the page can say where the item matched.
-import type { TableOfContents, UnitCatalog } from '../citation/catalog.ts';
+import type { TableOfContents, UnitCatalog } from '../citation/index.ts';
 
 export type FilteredTableOfContents = {
   meetings: Array<

@@ -2,10 +2,10 @@
 // with the answer prompts and the tests' timeout, so that a test gives only the model and what it varies.
 import type { LanguageModel } from 'ai';
 import type { Analyzer } from '../../analysis/index.ts';
-import type { UnitCatalog } from '../../citation/catalog.ts';
-import type { TermStatistics } from '../../index/lexical/index.ts';
+import type { UnitCatalog } from '../../citation/index.ts';
+import type { TermStatistics } from '../../index/index.ts';
 import { TIMEOUT_MS } from '../../llm/testing/reichsflaggen.ts';
-import type { HybridRetriever } from '../../retrieve/hybrid.ts';
+import type { HybridRetriever } from '../../retrieve/index.ts';
 import { createLlmAnswerer, type LlmAnswererOptions } from '../llm.ts';
 import type { AnswerPrompts } from '../llm-prompts.ts';
 import { createSupportChecker } from '../support.ts';

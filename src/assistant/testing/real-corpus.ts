@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../../analysis/index.ts';
-import { createOfflineEmbedder } from '../../embed/offline.ts';
+import { createOfflineEmbedder } from '../../embed/index.ts';
 import type { Embedder } from '../../embed/types.ts';
-import { buildIndex } from '../../index/build-index.ts';
+import { buildIndex } from '../../index/index.ts';
 import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
 import { openSearchState, type SearchState } from '../search-state.ts';
 

@@ -2,10 +2,10 @@
 // their stored vectors, so adding one collection embeds only its units.
 import { z } from 'zod';
 import { createGermanAnalyzer } from '../../analysis/index.ts';
-import { chooseEmbedder } from '../../assistant/choose-embedder.ts';
+import { chooseEmbedder } from '../../assistant/index.ts';
 import { loadConfig } from '../../config.ts';
 import { embedderId } from '../../embed/types.ts';
-import { buildIndex } from '../../index/build-index.ts';
+import { buildIndex } from '../../index/index.ts';
 import { createLogger } from '../../logger.ts';
 import { defineCommand, EXIT, parseFlags } from '../command.ts';
 import { createProgressReporter } from '../progress.ts';

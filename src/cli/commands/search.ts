@@ -1,6 +1,6 @@
 // `beschluss search "QUERY" [--k 5] [--meeting ID] [--mode hybrid|lexical|vector] [--json]`: ranked sources.
 import { z } from 'zod';
-import { unitReference } from '../../citation/marker.ts';
+import { unitReference } from '../../citation/index.ts';
 import type { Source } from '../../model.ts';
 import { addSourceOptions, defineCommand, parseFlags, usageError } from '../command.ts';
 import { loadAssistant } from '../load-assistant.ts';

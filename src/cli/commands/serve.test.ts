@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../config.ts';
 import { createMemoryLogger } from '../../logger.ts';
-import type { RunningServer } from '../../server/serve.ts';
+import type { RunningServer } from '../../server/index.ts';
 import { createRecordingAssistant, type RecordingAssistant } from '../../server/testing/fakes.ts';
 import { fixtureCatalog } from '../../server/testing/fixture-meeting.ts';
 import { runCli } from '../testing/run-cli.ts';

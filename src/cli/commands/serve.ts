@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Assistant } from '../../assistant/types.ts';
 import { type Config, loadConfig } from '../../config.ts';
 import { createLogger, type Logger } from '../../logger.ts';
-import { type RunningServer, startServer } from '../../server/serve.ts';
+import { type RunningServer, startServer } from '../../server/index.ts';
 import { type CliCommand, type CommandContext, defineCommand, parseFlags } from '../command.ts';
 
 export type CreateAssistant = (options: { config: Config; logger: Logger }) => Promise<Assistant>;

@@ -2,7 +2,7 @@
 // a file (or describe block) and removed after them.
 import { afterAll, beforeAll } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../../analysis/index.ts';
-import { createOfflineEmbedder } from '../../embed/offline.ts';
+import { createOfflineEmbedder } from '../../embed/index.ts';
 import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
 import { buildEvalPipeline, type EvalPipeline } from '../pipeline.ts';
 

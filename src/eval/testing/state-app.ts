@@ -1,12 +1,12 @@
 // Test fixture: the real HTTP app over a search state of the real pipeline, so an HTTP evaluation can be compared
 // with the in-process one on the same index.
 
-import type { SearchState } from '../../assistant/search-state.ts';
+import type { SearchState } from '../../assistant/index.ts';
 import type { Assistant } from '../../assistant/types.ts';
 import { BeschlussError } from '../../errors.ts';
 import { createMemoryLogger } from '../../logger.ts';
-import { createApp, type ServerConfig } from '../../server/app.ts';
-import type { App } from '../../server/env.ts';
+import type { App } from '../../server/index.ts';
+import { createApp, type ServerConfig } from '../../server/index.ts';
 import { OPEN_CONFIG } from '../../server/testing/test-app.ts';
 import type { FetchFunction } from '../http-target.ts';
 

@@ -13,7 +13,7 @@
 //                                   documentFrequencies u32 × terms, postingFrequencies u16 × postings,
 //                                   termBytes u8 × termBytes (see Bm25Data in bm25.ts)
 import { z } from 'zod';
-import type { VocabularyEntry } from '../../analysis/vocabulary.ts';
+import type { VocabularyEntry } from '../../analysis/index.ts';
 import { BeschlussError } from '../../errors.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';
 import { type Bm25Data, compareBytes } from './bm25.ts';

@@ -3,12 +3,13 @@
 // corpus vocabulary that come with it.
 import {
   type Analyzer,
+  computeVocabulary,
   createAnalyzer,
   lexiconToJson,
   restoreLexicon,
+  type VocabularyEntry,
   type WeightedTerm,
 } from '../../analysis/index.ts';
-import { computeVocabulary, type VocabularyEntry } from '../../analysis/vocabulary.ts';
 import { BeschlussError } from '../../errors.ts';
 import { NOTE_PREFIX, type Unit } from '../../model.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';

@@ -1,7 +1,7 @@
 // GET /api/units/:meeting/:top/:para and GET /api/cite?ref=…: one unit as a Source.
 // A combined item's TOP "6/7" is one URL-encoded segment ("6%2F7"); the unit id form with the slash left in
 // (/api/units/imk-2020-12-10/6/7/1) is accepted too: with four segments the middle two are the TOP.
-import type { UnitCatalog } from '../../citation/catalog.ts';
+import type { UnitCatalog } from '../../citation/index.ts';
 import { toSource, type Unit } from '../../model.ts';
 import { citeReference } from '../cite.ts';
 import type { App, RouteContext } from '../env.ts';

@@ -9,8 +9,8 @@ import {
   type AskRequest,
 } from '../../answer/types.ts';
 import type { Assistant, Health, ReindexResult } from '../../assistant/types.ts';
-import type { UnitCatalog } from '../../citation/catalog.ts';
-import { formatMarker } from '../../citation/marker.ts';
+import type { UnitCatalog } from '../../citation/index.ts';
+import { formatMarker } from '../../citation/index.ts';
 import { type Source, toSource } from '../../model.ts';
 import type { Retriever, SearchOptions } from '../../retrieve/types.ts';
 

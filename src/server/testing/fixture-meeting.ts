@@ -1,6 +1,6 @@
 // Hand-written meetings for the server tests: several-paragraph items, a one-paragraph item, a combined item
 // "6/7", a dotted TOP "29.2" and Protokollnotizen, plus a second meeting for the several-meetings case.
-import { UnitCatalog } from '../../citation/catalog.ts';
+import { UnitCatalog } from '../../citation/index.ts';
 import { type Meeting, unitsOf } from '../../model.ts';
 import { item } from '../../testing/meeting-item.ts';
 

@@ -1,6 +1,6 @@
 // Builds the app over the fixture catalog and recording fakes, with helpers to send JSON and to pose as a client address.
 import type { HttpBindings } from '@hono/node-server';
-import type { UnitCatalog } from '../../citation/catalog.ts';
+import type { UnitCatalog } from '../../citation/index.ts';
 import { createMemoryLogger } from '../../logger.ts';
 import { type CreateAppOptions, createApp, type ServerConfig } from '../app.ts';
 import type { App } from '../env.ts';
