@@ -124,6 +124,12 @@ describe('chunkUnits', () => {
     }
   });
 
+  it('places a piece whose text repeats where the following pieces still cover the unit', async () => {
+    const repeated = unit('AÄ Bericht; Bericht; Bericht;');
+    const chunks = await chunkUnits([repeated], { maxChars: 20, overlapChars: 8 });
+    expectWellFormed([repeated], chunks, 20);
+  });
+
   it('keeps the properties for any text and window', async () => {
     const word = fc.oneof(
       fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{1,14}$/),

@@ -44,31 +44,39 @@ const optionsSchema = z
 /**
  * Where each piece lies in the text. Pieces come in order, cover the text up to whitespace, repeat at most
  * `overlapChars` of the previous piece and always add new text: so the next piece starts no earlier than the previous
- * end minus the overlap and reaches past the first non-space after the previous end. The earliest such match is
- * taken, as the splitter keeps as much overlap as it may (where text repeats, the candidates read the same).
+ * end minus the overlap and reaches past the first non-space after the previous end. Where text repeats, several
+ * places fit a piece: the earliest is taken that lets the following pieces cover the rest of the text.
  */
 function locate(text: string, pieces: readonly string[], overlapChars: number | undefined, unitId: string) {
-  let previous = { start: -1, end: 0 };
-  return pieces.map((piece) => {
+  const end = text.trimEnd().length;
+  /** Where each piece from `index` on may start, given the previous piece; the first placing that covers the text. */
+  const place = (
+    index: number,
+    previous: { start: number; end: number },
+  ): Array<{ start: number; end: number }> | undefined => {
+    const piece = pieces[index];
+    if (piece === undefined) return previous.end >= end ? [] : undefined;
     const latest =
       previous.end + (text.slice(previous.end).length - text.slice(previous.end).trimStart().length);
-    let start = -1;
     for (
       let at = Math.max(previous.start + 1, previous.end - (overlapChars ?? text.length));
-      at <= latest && start < 0;
+      at <= latest;
       at += 1
     ) {
-      if (at + piece.length > latest && text.startsWith(piece, at)) start = at;
+      if (at + piece.length <= latest || !text.startsWith(piece, at)) continue;
+      const span = { start: at, end: at + piece.length };
+      const rest = place(index + 1, span);
+      if (rest) return [span, ...rest];
     }
-    if (start < 0) start = text.indexOf(piece, previous.start + 1);
-    if (start < 0) {
-      throw new BeschlussError('INTERNAL', `chunking ${unitId}: a piece is not part of the unit's text`, {
-        details: { unitId, piece },
-      });
-    }
-    previous = { start, end: start + piece.length };
-    return previous;
-  });
+    return undefined;
+  };
+  const placed = place(0, { start: -1, end: 0 });
+  if (!placed) {
+    throw new BeschlussError('INTERNAL', `chunking ${unitId}: the pieces do not cover the unit's text`, {
+      details: { unitId, pieces },
+    });
+  }
+  return placed;
 }
 
 /**
