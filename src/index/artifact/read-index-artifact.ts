@@ -91,8 +91,10 @@ async function readBuild(
       vectorFile,
     );
   }
-  const missingLabel = manifest.chunks.find((chunk) => !vectorStore.has(chunk.label));
-  if (missingLabel) throw corrupt(`${vectorFile} has no vector for chunk ${missingLabel.id}`, vectorFile);
+  for (const chunk of manifest.chunks) {
+    if (!(await vectorStore.has(chunk.label)))
+      throw corrupt(`${vectorFile} has no vector for chunk ${chunk.id}`, vectorFile);
+  }
 
   // Kept as read: the lexical index views into these bytes rather than copying them.
   const lexical: Uint8Array = await readFile(path.join(directory, manifest.files.lexical.name));

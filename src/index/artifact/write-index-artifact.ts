@@ -245,7 +245,7 @@ async function writeBuild(
     settings: { ...prepared.manifest.settings, vectorStore: vectorStore.kind },
   };
   for (const [label, row] of rows.entries()) {
-    vectorStore.add(label, row);
+    await vectorStore.add(label, row);
     if ((label + 1) % PROGRESS_EVERY === 0) onProgress?.({ stage: 'vectors', done: label + 1, total });
     if ((label + 1) % YIELD_EVERY === 0) await yieldToEventLoop();
   }

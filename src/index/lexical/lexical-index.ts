@@ -39,7 +39,8 @@ export interface LexicalHit {
  * such methods), or loaded from its file.
  */
 export interface LexicalIndex {
-  search(query: string, options?: LexicalSearchOptions): LexicalHit[];
+  /** Best first; asynchronous, so the postings may live in a database (PostgreSQL) as well as in memory. */
+  search(query: string, options?: LexicalSearchOptions): Promise<LexicalHit[]>;
   /** Units indexed. */
   readonly size: number;
   /** Document frequency and idf of terms over the units' titles, texts and compound parts. */
@@ -121,7 +122,7 @@ export function loadLexicalIndex(
 
 function wrap(payload: LexicalPayload, bm25: Bm25Index, analyzer: Analyzer): LexicalIndex {
   return {
-    search(query, options = {}) {
+    async search(query, options = {}) {
       const { k = 10, filter, alsoQuery = [] } = options;
       if (k <= 0) return [];
       const terms = withExtraTerms(analyzer.queryTerms(query), alsoQuery, analyzer);

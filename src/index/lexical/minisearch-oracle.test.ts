@@ -94,7 +94,7 @@ describe('our BM25+ against MiniSearch on the real corpus', () => {
     oracle = oracleOf(lexicalDocuments(units, analyzer), LEXICAL_FIELDS, { ...DEFAULT_BOOSTS });
   });
 
-  it('ranks item titles, paraphrases, English and Protokollnotiz queries the same, with and without a filter', () => {
+  it('ranks item titles, paraphrases, English and Protokollnotiz queries the same, with and without a filter', async () => {
     const queries = [
       ...new Set(units.map((unit) => unit.title)),
       'Böller Silvester',
@@ -107,10 +107,10 @@ describe('our BM25+ against MiniSearch on the real corpus', () => {
     const everyOther = (id: string) => id.length % 2 === 0;
     for (const query of queries) {
       const terms = analyzer.queryTerms(query);
-      expectSameRanking(index.search(query, { k: 10 }), oracle(terms), 10, query);
-      expectSameRanking(index.search(query, { k: 200 }), oracle(terms), 200, query);
+      expectSameRanking(await index.search(query, { k: 10 }), oracle(terms), 10, query);
+      expectSameRanking(await index.search(query, { k: 200 }), oracle(terms), 200, query);
       expectSameRanking(
-        index.search(query, { k: 5, filter: everyOther }),
+        await index.search(query, { k: 5, filter: everyOther }),
         oracle(terms, everyOther),
         5,
         `${query} (filtered)`,
@@ -118,15 +118,15 @@ describe('our BM25+ against MiniSearch on the real corpus', () => {
     }
   });
 
-  it('ranks queries made of any corpus words the same, for any k', () => {
+  it('ranks queries made of any corpus words the same, for any k', async () => {
     const vocabulary = index.vocabulary.map(([surface]) => surface);
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 8 }),
         fc.integer({ min: 1, max: 60 }),
-        (words, k) => {
+        async (words, k) => {
           const query = words.join(' ');
-          expectSameRanking(index.search(query, { k }), oracle(analyzer.queryTerms(query)), k, query);
+          expectSameRanking(await index.search(query, { k }), oracle(analyzer.queryTerms(query)), k, query);
         },
       ),
       { numRuns: 300 },

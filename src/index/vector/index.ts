@@ -17,8 +17,10 @@ export {
 export {
   assertVector,
   type CreateVectorStore,
+  type FileVectorStore,
   type LabelFilter,
   type LoadVectorStore,
+  searchInWindows,
   type VectorMatch,
   type VectorStore,
 } from './vector-store.ts';
