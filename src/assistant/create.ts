@@ -27,8 +27,6 @@ export interface CreateAssistantOptions {
   logger: Logger;
   /** Build progress (the CLI draws a progress bar from it). */
   onProgress?: (progress: BuildProgress) => void;
-  /** Environment for the embedder factory's extra settings (default process.env). */
-  environment?: Record<string, string | undefined>;
   /**
    * Seams for tests: the answerer built over each search state (default: its extractive answerer); `parts` are the
    * state's analyzer (of the index's lexicon) and query embedder.
@@ -48,12 +46,7 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
   if (options.embedder) {
     embedder = options.embedder;
   } else {
-    const created = await chooseEmbedder({
-      config,
-      logger,
-      analyzer,
-      ...(options.environment ? { environment: options.environment } : {}),
-    });
+    const created = await chooseEmbedder({ config, logger, analyzer });
     embedder = created.embedder;
     fallbackReason = created.fallbackReason;
   }

@@ -65,7 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const onError = (error: NodeJS.ErrnoException) =>
       reject(
         new BeschlussError(
-          'INVALID_REQUEST',
+          'INVALID_CONFIGURATION',
           `Cannot listen on ${config.HOST}:${config.PORT}: ${error.code ?? error.message} (set PORT or HOST).`,
           { cause: error },
         ),

@@ -47,13 +47,13 @@ async function runServe(
   options: ServeCommandOptions,
 ): Promise<void> {
   const { port, host } = parseFlags(flagsSchema, flags, command);
-  const base = loadConfig(options.environment ?? process.env);
+  const base = loadConfig(options.environment);
   const config: Config = {
     ...base,
     ...(port !== undefined ? { PORT: port } : {}),
     ...(host !== undefined ? { HOST: host } : {}),
   };
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info' });
   const assistant = await (options.createAssistant ?? defaultCreateAssistant)({ config, logger });
   let server: RunningServer;
   try {
