@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { embedderId } from '../../embed/types.ts';
 import { corpusHashOf, hashContent } from './hash.ts';
 import { indexStatus } from './index-status.ts';
-import type { LoadedIndex } from './loaded-index.ts';
+import type { IndexArtifact } from './index-artifact.ts';
 import { buildArtifactInput, createRecordingEmbedder, imkCollections } from './testing/artifact-fixture.ts';
 import { writeIndexArtifact } from './write-index-artifact.ts';
 
 let directory: string;
-let written: LoadedIndex;
+let written: IndexArtifact;
 let expected: { embedderId: string; corpusHash: string };
 beforeEach(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'index-status-'));

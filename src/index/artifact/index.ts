@@ -12,13 +12,17 @@ export { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';
 export { type EmbeddingPlan, planEmbeddings } from './embedding-plan.ts';
 export { corpusHashOf, hashContent, hashFile } from './hash.ts';
 export { SENTENCES_FILE } from './index-layout.ts';
-export { type IndexExpectation, type IndexStatus, indexStatus } from './index-status.ts';
-export type { LoadedIndex } from './loaded-index.ts';
+export { type IndexExpectation, type IndexStatus, indexStatus, staleness } from './index-status.ts';
+export type { IndexArtifact } from './index-artifact.ts';
+export { readCurrentPointer } from './index-layout.ts';
 export {
   type ChunkingSettings,
   type CollectionEntry,
   INDEX_FORMAT_VERSION,
+  type IndexDescription,
+  indexDescriptionSchema,
   type IndexedChunk,
+  findInconsistency,
   type IndexManifest,
   type SkippedFileEntry,
 } from './manifest.ts';

@@ -6,7 +6,7 @@ import { REBUILD_HINT } from '../rebuild-hint.ts';
 import { type LoadVectorStore, loadHnswVectorStore } from '../vector/index.ts';
 import { hashContent, hashFile } from './hash.ts';
 import { buildDirectory, type CurrentPointer, MANIFEST_FILE, readCurrentPointer } from './index-layout.ts';
-import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.ts';
+import { chunksOf, type IndexArtifact, storedVectorsLoader } from './index-artifact.ts';
 import { type IndexManifest, parseManifest } from './manifest.ts';
 import { decodeSentenceVectors, type SentenceVectors } from './sentence-vectors.ts';
 
@@ -36,7 +36,7 @@ const loadDefaultVectorStore: LoadVectorStore = (file, { efSearch }) =>
 export async function readIndexArtifact(
   indexDirectory: string,
   options: ReadIndexArtifactOptions = {},
-): Promise<LoadedIndex> {
+): Promise<IndexArtifact> {
   for (let attempt = 1; ; attempt++) {
     const pointer = await requireCurrentPointer(indexDirectory);
     try {
@@ -67,7 +67,7 @@ async function readBuild(
   indexDirectory: string,
   pointer: CurrentPointer,
   options: ReadIndexArtifactOptions,
-): Promise<LoadedIndex> {
+): Promise<IndexArtifact> {
   const { expectedEmbedderId, verify = true, loadVectorStore } = options;
   const { directory, manifest } = await openManifest(indexDirectory, pointer, verify);
   if (expectedEmbedderId !== undefined) assertEmbedder(indexDirectory, manifest, expectedEmbedderId);

@@ -2,7 +2,7 @@
 import { BeschlussError } from '../../errors.ts';
 import type { Unit } from '../../model.ts';
 import { readCurrentPointer } from './index-layout.ts';
-import { storedVectorsLoader } from './loaded-index.ts';
+import { storedVectorsLoader } from './index-artifact.ts';
 import { openManifest, readSentenceVectors } from './read-index-artifact.ts';
 import type { QuantizedVector } from './sentence-vectors.ts';
 import type { StoredVectors } from './stored-vectors.ts';

@@ -28,7 +28,7 @@ import {
   writeCurrentPointer,
 } from './index-layout.ts';
 import { acquireIndexLock } from './index-lock.ts';
-import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.ts';
+import { chunksOf, type IndexArtifact, storedVectorsLoader } from './index-artifact.ts';
 import {
   type ChunkingSettings,
   type CollectionEntry,
@@ -94,7 +94,7 @@ export async function writeIndexArtifact(
   indexDirectory: string,
   input: IndexArtifactInput,
   options: WriteIndexArtifactOptions = {},
-): Promise<LoadedIndex> {
+): Promise<IndexArtifact> {
   const { onProgress, builtAt = new Date(), createVectorStore = createDefaultVectorStore } = options;
   const prepared = prepare(input, options.hnsw ?? {}, builtAt);
   await mkdir(indexDirectory, { recursive: true });
@@ -225,7 +225,7 @@ async function writeBuild(
   prepared: Prepared,
   options: Pick<Required<WriteIndexArtifactOptions>, 'createVectorStore'> &
     Pick<WriteIndexArtifactOptions, 'onProgress'>,
-): Promise<{ index: LoadedIndex; manifestSha256: string }> {
+): Promise<{ index: IndexArtifact; manifestSha256: string }> {
   const { onProgress } = options;
   const { rows } = prepared;
   const { dimensions } = prepared.manifest.embedder;
@@ -282,7 +282,7 @@ async function writeBuild(
   await writeFileAtomic(path.join(directory, MANIFEST_FILE), manifestJson);
   onProgress?.({ stage: 'manifest', done: 1, total: 1 });
 
-  const index: LoadedIndex = {
+  const index: IndexArtifact = {
     buildDirectory: directory,
     manifest: complete,
     units: complete.units,

@@ -5,11 +5,11 @@ import { type Analyzer, buildLexicon, createAnalyzer, createGermanAnalyzer } fro
 import { readCollectionFile } from '../../corpus/index.ts';
 import { type Unit, unitsOf } from '../../model.ts';
 import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
-import { createLexicalIndex, type LexicalIndex, loadLexicalIndex } from './lexical-index.ts';
+import { createLexicalIndex, type EmbeddedLexicalIndex, loadLexicalIndex } from './lexical-index.ts';
 
 let analyzer: Analyzer;
 let units: Unit[];
-let index: LexicalIndex;
+let index: EmbeddedLexicalIndex;
 
 beforeAll(async () => {
   const collection = await readCollectionFile(path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt'));

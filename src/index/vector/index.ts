@@ -15,7 +15,11 @@ export {
   loadHnswVectorStore,
 } from './hnsw-vector-store.ts';
 export {
+  assertDimensions,
+  assertK,
+  assertLabel,
   assertVector,
+  clampScore,
   type CreateVectorStore,
   type FileVectorStore,
   type LabelFilter,
