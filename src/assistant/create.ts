@@ -173,7 +173,9 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
     switching = switching.then(async () => {
       if (version === state.index.version) return;
       try {
-        const next = await open(await store.read({ expectedEmbedderId: embedderId(embedder), verify: false }));
+        const next = await open(
+          await store.read({ expectedEmbedderId: embedderId(embedder), verify: false }),
+        );
         if (next.index.version === state.index.version) return;
         serve(next);
         logger.info('index switched', { version: next.index.version, index: next.index.location });

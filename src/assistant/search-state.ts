@@ -12,8 +12,7 @@ import { UnitCatalog } from '../citation/index.ts';
 import { embedderForAnalyzer, isOfflineEmbedder, withQueryCache } from '../embed/index.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import type { LoadedIndex } from '../index/index.ts';
-import type { LexicalIndex, TermStatistics } from '../index/index.ts';
+import type { LexicalIndex, LoadedIndex, TermStatistics } from '../index/index.ts';
 import type { FusionSettings } from '../retrieve/index.ts';
 import {
   createHybridRetriever,

@@ -38,7 +38,7 @@ export async function buildEvalPipeline(options: BuildEvalPipelineOptions): Prom
   try {
     const { index, report } = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
     return {
-      state: openSearchState(index, {
+      state: await openSearchState(index, {
         analyzer,
         embedder,
         ...(options.abstention ? { abstention: options.abstention } : {}),

@@ -20,5 +20,9 @@ export {
   loadLexicalIndex,
   type TermStatistics,
 } from './lexical/index.ts';
+export {
+  createPostgresIndexStore,
+  type PostgresIndexStoreOptions,
+} from './postgres/postgres-index-store.ts';
 export { createFileIndexStore, type IndexStore, type LoadedIndex } from './store/index.ts';
 export type { VectorStore } from './vector/index.ts';

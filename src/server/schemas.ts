@@ -114,7 +114,8 @@ export const HealthSchema = z
       .optional()
       .openapi({ description: 'Where the index lives: "files" (INDEX_DIR) or "postgres" (DATABASE_URL)' }),
     indexVersion: z.string().optional().openapi({
-      description: 'The index version served: a build folder of INDEX_DIR, or the version number in the database',
+      description:
+        'The index version served: a build folder of INDEX_DIR, or the version number in the database',
     }),
   })
   .openapi('Health');

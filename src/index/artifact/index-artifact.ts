@@ -30,7 +30,7 @@ export interface IndexArtifact {
 }
 
 /** Stored chunks omit their text; it is the unit's text between start and end. */
-export function chunksOf(manifest: IndexManifest): IndexedChunk[] {
+export function chunksOf(manifest: Pick<IndexManifest, 'units' | 'chunks'>): IndexedChunk[] {
   const units = new Map(manifest.units.map((unit) => [unit.id, unit]));
   return manifest.chunks.map((chunk) => ({
     ...chunk,

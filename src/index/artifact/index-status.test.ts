@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { embedderId } from '../../embed/types.ts';
 import { corpusHashOf, hashContent } from './hash.ts';
-import { indexStatus } from './index-status.ts';
 import type { IndexArtifact } from './index-artifact.ts';
+import { indexStatus } from './index-status.ts';
 import { buildArtifactInput, createRecordingEmbedder, imkCollections } from './testing/artifact-fixture.ts';
 import { writeIndexArtifact } from './write-index-artifact.ts';
 

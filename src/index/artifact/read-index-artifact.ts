@@ -5,8 +5,8 @@ import { BeschlussError } from '../../errors.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';
 import { type LoadVectorStore, loadHnswVectorStore } from '../vector/index.ts';
 import { hashContent, hashFile } from './hash.ts';
-import { buildDirectory, type CurrentPointer, MANIFEST_FILE, readCurrentPointer } from './index-layout.ts';
 import { chunksOf, type IndexArtifact, storedVectorsLoader } from './index-artifact.ts';
+import { buildDirectory, type CurrentPointer, MANIFEST_FILE, readCurrentPointer } from './index-layout.ts';
 import { type IndexManifest, parseManifest } from './manifest.ts';
 import { decodeSentenceVectors, type SentenceVectors } from './sentence-vectors.ts';
 

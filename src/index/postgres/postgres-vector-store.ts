@@ -156,7 +156,12 @@ class PgVectorStore implements PostgresVectorStore {
     const fetch = (limit: number) => this.#nearest(query, limit);
     if (!filter) return fetch(Math.min(k, this.#size));
     // The filter is JavaScript: the database cannot call it, so candidates are fetched in growing windows.
-    return searchInWindows(fetch, { k, size: this.#size, filter, firstWindow: 4 * k });
+    return searchInWindows(fetch, {
+      k,
+      size: this.#size,
+      accepts: (match) => filter(match.label),
+      firstWindow: 4 * k,
+    });
   }
 
   async seal(settings: Partial<HnswSettings> = {}): Promise<void> {

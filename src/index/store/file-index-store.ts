@@ -25,7 +25,10 @@ export interface FileIndexStoreOptions {
   efSearch?: number;
 }
 
-export function createFileIndexStore(indexDirectory: string, options: FileIndexStoreOptions = {}): IndexStore {
+export function createFileIndexStore(
+  indexDirectory: string,
+  options: FileIndexStoreOptions = {},
+): IndexStore {
   const { createVectorStore, loadVectorStore, efSearch } = options;
   return {
     kind: 'files',
@@ -68,7 +71,10 @@ export function loadedFromArtifact(artifact: IndexArtifact): LoadedIndex {
     vectorStore: artifact.vectorStore,
     sentences: artifact.sentences,
     openLexical: async (base: Analyzer) =>
-      loadLexicalIndex(artifact.lexical, { base, file: path.join(buildDirectory, manifest.files.lexical.name) }),
+      loadLexicalIndex(artifact.lexical, {
+        base,
+        file: path.join(buildDirectory, manifest.files.lexical.name),
+      }),
     loadStoredVectors: artifact.loadStoredVectors,
   };
 }

@@ -67,17 +67,17 @@ export type LoadVectorStore = (
 
 /**
  * A filtered search over a store that cannot call the filter while it searches (a database): the best `window`
- * matches are fetched and filtered, the window doubling until k pass or the whole store was looked at.
+ * results are fetched and filtered, the window doubling until k pass or the whole store was looked at.
  */
-export async function searchInWindows(
-  fetch: (window: number) => Promise<VectorMatch[]>,
-  options: { k: number; size: number; filter: LabelFilter; firstWindow: number },
-): Promise<VectorMatch[]> {
-  const { k, size, filter } = options;
+export async function searchInWindows<T>(
+  fetch: (window: number) => Promise<T[]>,
+  options: { k: number; size: number; accepts: (result: T) => boolean; firstWindow: number },
+): Promise<T[]> {
+  const { k, size, accepts } = options;
   for (let window = Math.min(size, Math.max(k, options.firstWindow)); ; window = Math.min(size, window * 2)) {
-    const matches = await fetch(window);
-    const passing = matches.filter((match) => filter(match.label) === true);
-    if (passing.length >= k || window >= size || matches.length < window) return passing.slice(0, k);
+    const results = await fetch(window);
+    const passing = results.filter((result) => accepts(result) === true);
+    if (passing.length >= k || window >= size || results.length < window) return passing.slice(0, k);
   }
 }
 
