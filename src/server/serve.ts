@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { createApp, type ServerConfig } from './app.ts';
-import { createFeedbackLog } from './feedback-log.ts';
+import { createFeedbackLog, type FeedbackLog } from './feedback-log.ts';
 import { trackIdleConnections } from './idle-connections.ts';
 
 export interface StartServerOptions {
@@ -18,8 +18,10 @@ export interface StartServerOptions {
   assistant?: Assistant;
   config: Pick<Config, 'PORT' | 'HOST'> & ServerConfig;
   logger: Logger;
-  /** Where POST /api/feedback appends when the app is built here. */
+  /** Where POST /api/feedback appends when the app is built here: a file (embedded default) … */
   feedbackFile?: string;
+  /** … or any feedback store (PostgreSQL with DATABASE_URL). */
+  feedback?: FeedbackLog;
   /** Longest wait for requests in flight when closing before their connections are cut (default 10 000 ms). */
   shutdownTimeoutMs?: number;
   /** Signals that start a graceful shutdown followed by exit (default none; `beschluss serve` uses SIGTERM, SIGINT). */
@@ -54,7 +56,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       assistant,
       logger,
       config,
-      ...(options.feedbackFile ? { feedback: createFeedbackLog({ file: options.feedbackFile }) } : {}),
+      ...(options.feedback
+        ? { feedback: options.feedback }
+        : options.feedbackFile
+          ? { feedback: createFeedbackLog({ file: options.feedbackFile }) }
+          : {}),
     });
   }
   // Without serverOptions.createServer the adaptor builds a plain node:http server.

@@ -5,11 +5,16 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Assistant } from '../../assistant/types.ts';
 import { type Config, loadConfig } from '../../config.ts';
+import { type Database, openDatabase } from '../../database.ts';
 import { createLogger, type Logger } from '../../logger.ts';
-import { type RunningServer, startServer } from '../../server/index.ts';
+import { createPostgresFeedbackLog, type RunningServer, startServer } from '../../server/index.ts';
 import { type CliCommand, type CommandContext, defineCommand, parseFlags } from '../command.ts';
 
-export type CreateAssistant = (options: { config: Config; logger: Logger }) => Promise<Assistant>;
+export type CreateAssistant = (options: {
+  config: Config;
+  logger: Logger;
+  database?: Database;
+}) => Promise<Assistant>;
 
 export interface ServeCommandOptions {
   /** Builds the assistant (default: createAssistant of src/assistant/create.ts). */
@@ -34,7 +39,7 @@ const flagsSchema = z.object({
   host: z.string().trim().min(1, 'expected --host to name an address, e.g. 127.0.0.1').optional(),
 });
 
-async function defaultCreateAssistant(options: { config: Config; logger: Logger }): Promise<Assistant> {
+async function defaultCreateAssistant(options: Parameters<CreateAssistant>[0]): Promise<Assistant> {
   // Loaded on use: building the assistant pulls in the index, the embedder and the answerer.
   const { createAssistant } = await import('../../assistant/create.ts');
   return createAssistant(options);
@@ -54,23 +59,40 @@ async function runServe(
     ...(host !== undefined ? { HOST: host } : {}),
   };
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info' });
-  const assistant = await (options.createAssistant ?? defaultCreateAssistant)({ config, logger });
+  // With DATABASE_URL one pool serves the index store and the feedback store of this server.
+  const database =
+    config.DATABASE_URL === undefined
+      ? undefined
+      : await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
   let server: RunningServer;
   try {
-    server = await startServer({
-      assistant,
+    const assistant = await (options.createAssistant ?? defaultCreateAssistant)({
       config,
       logger,
-      signals: options.signals ?? ['SIGTERM', 'SIGINT'],
-      feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl'),
+      ...(database ? { database } : {}),
     });
+    try {
+      server = await startServer({
+        assistant,
+        config,
+        logger,
+        signals: options.signals ?? ['SIGTERM', 'SIGINT'],
+        ...(database
+          ? { feedback: createPostgresFeedbackLog(database) }
+          : { feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl') }),
+      });
+    } catch (error) {
+      await assistant.close();
+      throw error;
+    }
   } catch (error) {
-    await assistant.close();
+    await database?.close();
     throw error;
   }
   context.stdout(`Beschluss-Assistent läuft: ${server.url}\n`);
   options.onListening?.(server);
   await server.closed;
+  await database?.close();
 }
 
 export function createServeCommand(options: ServeCommandOptions = {}): CliCommand {
