@@ -7,24 +7,29 @@
 #   scripts/postgres.sh stop
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-home="${BESCHLUSS_POSTGRES_HOME:-$root/.postgres}"
 version="0.1.4"
-bin="$home/py/pgserver/pginstall/bin"
-data="$home/data"
 
-# PostgreSQL refuses to run as root: as root, run it as the postgres user (or POSTGRES_USER), else as oneself.
+# PostgreSQL refuses to run as root: as root, run it as the postgres user (or POSTGRES_USER), else as oneself. That
+# user must reach the binaries and the data folder, which a checkout under a private folder would not allow: as root
+# they go to a folder of this checkout's own under /var/tmp.
 if [ "$(id -u)" = 0 ]; then
   user="${POSTGRES_USER:-postgres}"
   id "$user" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$user"
   as_user() { runuser -u "$user" -- "$@"; }
+  default_home="/var/tmp/beschluss-postgres-$(printf '%s' "$root" | sha256sum | cut -c1-12)"
 else
   user="$(id -un)"
   as_user() { "$@"; }
+  default_home="$root/.postgres"
 fi
+home="${BESCHLUSS_POSTGRES_HOME:-$default_home}"
+bin="$home/py/pgserver/pginstall/bin"
+data="$home/data"
 
 install() {
   if [ -x "$bin/pg_ctl" ]; then return; fi
   mkdir -p "$home"
+  chmod 755 "$home"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-warn-script-location \
     --target "$home/py" "pgserver==$version" >&2
   chmod -R a+rX "$home/py"
