@@ -62,7 +62,8 @@ CREATE TABLE index_sentences (
 );
 
 -- BM25+ over the project's own German analysis: documents with their field lengths, terms with the documents that
--- hold them per field, and one posting per term, field and document.
+-- hold them per field, and one posting per term, field and document (with the field's length, so scoring a posting
+-- needs no look-up of its document).
 CREATE TABLE index_documents (
   version bigint NOT NULL REFERENCES index_versions (id) ON DELETE CASCADE,
   ordinal integer NOT NULL,
@@ -84,6 +85,7 @@ CREATE TABLE index_postings (
   term text NOT NULL,
   field smallint NOT NULL,
   document integer NOT NULL,
-  frequency integer NOT NULL
+  frequency integer NOT NULL,
+  length integer NOT NULL
 );
 CREATE INDEX index_postings_term ON index_postings (version, term);

@@ -2,10 +2,9 @@
 // start prints it); each test file gets a database of its own, made before its tests and dropped after them. Without
 // TEST_DATABASE_URL the suites are skipped with a message locally and fail in CI (CI set): they never skip silently
 // where they must run.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Database, openDatabase } from '../database.ts';
+import { createDatabaseOn } from './database-on-server.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 const IN_CI = Boolean(process.env.CI);
@@ -31,31 +30,9 @@ export function describePostgres(name: string, body: () => void): void {
 }
 
 /** A fresh database on the test server for the tests of one file; returns its URL. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = TEST_DATABASE_URL;
-  if (serverUrl === undefined) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `beschluss_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+export function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (TEST_DATABASE_URL === undefined) throw new Error('TEST_DATABASE_URL is not set');
+  return createDatabaseOn(TEST_DATABASE_URL);
 }
 
 /**

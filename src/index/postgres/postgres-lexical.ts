@@ -104,13 +104,13 @@ async function writePostings(
   terms: readonly string[],
 ): Promise<void> {
   const fieldCount = bm25.fields.length;
-  let batch: { terms: string[]; fields: number[]; documents: number[]; frequencies: number[] } = empty();
+  let batch = empty();
   const flush = async () => {
     if (batch.terms.length === 0) return;
     await pool.query(
-      `INSERT INTO index_postings (version, term, field, document, frequency)
-       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::integer[], $5::integer[])`,
-      [version, batch.terms, batch.fields, batch.documents, batch.frequencies],
+      `INSERT INTO index_postings (version, term, field, document, frequency, length)
+       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::integer[], $5::integer[], $6::integer[])`,
+      [version, batch.terms, batch.fields, batch.documents, batch.frequencies, batch.lengths],
     );
     batch = empty();
   };
@@ -119,10 +119,12 @@ async function writePostings(
       const start = bm25.postingOffsets[term * fieldCount + field] as number;
       const end = bm25.postingOffsets[term * fieldCount + field + 1] as number;
       for (let posting = start; posting < end; posting++) {
+        const document = bm25.postingDocuments[posting] as number;
         batch.terms.push(text);
         batch.fields.push(field);
-        batch.documents.push(bm25.postingDocuments[posting] as number);
+        batch.documents.push(document);
         batch.frequencies.push(bm25.postingFrequencies[posting] as number);
+        batch.lengths.push(bm25.fieldLengths[document * fieldCount + field] as number);
       }
     }
     if (batch.terms.length >= BATCH) await flush();
@@ -136,6 +138,7 @@ function empty() {
     fields: [] as number[],
     documents: [] as number[],
     frequencies: [] as number[],
+    lengths: [] as number[],
   };
 }
 
@@ -212,20 +215,19 @@ const BM25_SQL = `
       q.weight * ($4::float8[])[p.field + 1]
         * ln(1 + ($5::float8 - t.field_documents[p.field + 1] + 0.5) / (t.field_documents[p.field + 1] + 0.5))
         * ($6::float8 + p.frequency * ($7::float8 + 1)
-           / (p.frequency + $7::float8 * (1 - $8::float8 + $8::float8 * d.field_lengths[p.field + 1]
-                                                          / ($9::float8[])[p.field + 1]))) AS score
+           / (p.frequency + $7::float8 * (1 - $8::float8 + $8::float8 * p.length / ($9::float8[])[p.field + 1])))
+        AS score
     FROM query q
     JOIN index_terms t ON t.version = $1 AND t.term = q.term
     JOIN index_postings p ON p.version = $1 AND p.term = q.term
-    JOIN index_documents d ON d.version = $1 AND d.ordinal = p.document
   ),
-  documents AS (
-    SELECT document, sum(score) * count(DISTINCT position) AS score FROM parts GROUP BY document
+  best AS (
+    SELECT document, sum(score) * count(DISTINCT position) AS score FROM parts
+    GROUP BY document ORDER BY score DESC, document LIMIT $10
   )
-  SELECT d.unit_id AS id, s.score FROM documents s
+  SELECT d.unit_id AS id, s.score FROM best s
   JOIN index_documents d ON d.version = $1 AND d.ordinal = s.document
-  ORDER BY s.score DESC, s.document
-  LIMIT $10`;
+  ORDER BY s.score DESC, s.document`;
 
 async function insertBatches(
   pool: pg.Pool,
