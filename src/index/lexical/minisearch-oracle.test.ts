@@ -3,7 +3,7 @@
 // oracle's score for that unit, and the i-th score with the oracle's i-th, to a relative 1e-9 (sums are added in
 // another order); among equal scores the order may differ (ours: corpus order; MiniSearch: order of first match).
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../../analysis/index.ts';
 import { readCorpusDir } from '../../corpus/index.ts';
 import { type Unit, unitsOf } from '../../model.ts';
