@@ -4,8 +4,7 @@
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
-import { createOfflineEmbedder } from '../embed/index.ts';
-import { createTransformersEmbedder } from '../embed/transformers.ts';
+import { createEmbedder, createOfflineEmbedder } from '../embed/index.ts';
 import type { Embedder } from '../embed/types.ts';
 import { createPostgresIndexStore } from '../index/index.ts';
 import { DEFAULT_CORPUS_DIR, EVAL_DIR } from '../paths.ts';
@@ -22,7 +21,8 @@ describePostgres('PostgreSQL backend against the embedded index on every eval se
   let sets: EvalSet[];
   beforeAll(async () => {
     analyzer = await createGermanAnalyzer();
-    embedders = [await createTransformersEmbedder(), await createOfflineEmbedder({ analyzer })];
+    const model = await createEmbedder({ kind: 'transformers', logger: { info: () => {}, warn: () => {} } });
+    embedders = [model.embedder, await createOfflineEmbedder({ analyzer })];
     sets = [
       { name: 'dev', file: 'eval/dev.jsonl', heldOut: false },
       { name: 'held-out', file: 'eval/heldout.jsonl', heldOut: true },
