@@ -6,6 +6,7 @@ export {
   readIndexArtifact,
   type SentenceVectors,
   writeFileAtomic,
+  writeViaTempFile,
 } from './artifact/index.ts';
 export {
   type BuildProgress,
