@@ -32,7 +32,7 @@ export function defaultCitationLabel(citation: Citation): string {
 export async function conversationDocx(
   conversation: Conversation,
   options: DocxExportOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const { turn, citationLabel = defaultCitationLabel, timeZone = 'Europe/Berlin' } = options;
   const chosen =
     turn === undefined
