@@ -36,10 +36,13 @@ describe('createConversationStore', () => {
     });
     const cut = createTurn('Noch eine?');
     cut.status = 'streaming';
-    store.save({ id: 'chat-1', turns: [done, failed, cut] });
+    done.saved = { id: '0123456789abcdef0123456789abcdef', turn: 0 };
+    store.save({ id: 'chat-1', key: 'k'.repeat(64), turns: [done, failed, cut] });
 
     const kept = store.load();
     expect(kept?.id).toBe('chat-1');
+    expect(kept?.key).toBe('k'.repeat(64));
+    expect(kept?.turns[0]?.saved).toEqual({ id: '0123456789abcdef0123456789abcdef', turn: 0 });
     expect(kept?.turns.map((turn) => [turn.question, turn.status])).toEqual([
       ['Was gilt für Sirenen?', 'done'],
       ['Und dann?', 'error'],
