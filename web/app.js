@@ -15,6 +15,7 @@ import { describeError, QUESTION_LIMIT } from './js/errors.js';
 import { answerPayload } from './js/export.js';
 import { createLookup } from './js/lookup.js';
 import { createPanel } from './js/panel.js';
+import { watchQuestionLimit } from './js/question-limit.js';
 import { hintItem, resolveChip } from './js/resolve-chip.js';
 import { createSavedConversations, printAnswer, sharedIdOf } from './js/saved-conversations.js';
 import { createServerStatus } from './js/server-status.js';
@@ -265,15 +266,12 @@ function start() {
     };
   }
 
+  const questionLimit = watchQuestionLimit(ui.question, ui.questionNotice);
+
   function ask(question) {
     hideUndo();
-    ui.questionNotice.textContent = '';
+    questionLimit.clear();
     chat.ask(question);
-  }
-
-  /** Tells, under the question box, that a question was cut to the limit (a long paste, a long shared link). */
-  function noticeCut(length) {
-    ui.questionNotice.textContent = `Der Text war ${length.toLocaleString('de-DE')} Zeichen lang; eine Frage darf höchstens ${QUESTION_LIMIT.toLocaleString('de-DE')} Zeichen haben. Er wurde gekürzt – bitte prüfen Sie das Ende der Frage.`;
   }
 
   /** The unit a chip names, with its text when the page has it (the answer's sources, units opened before). */
@@ -337,14 +335,6 @@ function start() {
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     ask(ui.question.value);
-  });
-  // The box takes at most QUESTION_LIMIT characters and silently cuts a longer paste: say so.
-  ui.question.addEventListener('paste', (event) => {
-    const pasted = event.clipboardData?.getData('text/plain') ?? '';
-    const { value, selectionStart, selectionEnd } = ui.question;
-    const length = value.length - (selectionEnd - selectionStart) + pasted.length;
-    if (length > QUESTION_LIMIT) noticeCut(length);
-    else ui.questionNotice.textContent = '';
   });
   byId('stop').addEventListener('click', () => {
     chat.stop();
@@ -525,7 +515,7 @@ function start() {
     if (sharedQuestion.length > QUESTION_LIMIT) {
       // Too long to ask: it waits in the box, cut to the limit, until staff shortened and sent it.
       ui.question.value = sharedQuestion.slice(0, QUESTION_LIMIT);
-      noticeCut(sharedQuestion.length);
+      questionLimit.cut(sharedQuestion.length);
     } else {
       chat.ask(sharedQuestion);
     }

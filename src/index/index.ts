@@ -6,7 +6,6 @@ export {
   readIndexArtifact,
   type SentenceVectors,
   writeFileAtomic,
-  writeViaTempFile,
 } from './artifact/index.ts';
 export {
   type BuildProgress,

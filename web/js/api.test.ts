@@ -4,17 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileConversationStore } from '../../src/conversation/index.ts';
 import { testApp } from '../../src/server/testing/test-app.ts';
+import { memoryStorage } from '../testing/memory-storage.ts';
 import { ApiError, createApi } from './api.js';
 import { canRetry, describeError, QUESTION_LIMIT } from './errors.js';
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
 
 /** The page's client talking to the real app in-process. */
 function clientOf(app: ReturnType<typeof testApp>['app']) {

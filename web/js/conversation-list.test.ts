@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../testing/memory-storage.ts';
 import { createConversationList, LIST_ITEM } from './conversation-list.js';
-
-function memoryStorage(limit = Number.POSITIVE_INFINITY) {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => {
-      if (value.length > limit) throw new DOMException('full', 'QuotaExceededError');
-      items.set(key, value);
-    },
-  };
-}
 
 const conversation = (id: string, firstQuestion: string, updatedAt: string, turns = 1) => ({
   id: id.repeat(32).slice(0, 32),

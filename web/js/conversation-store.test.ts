@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../testing/memory-storage.ts';
 import { ApiError } from './api.js';
 import { applyPart, createTurn } from './conversation.js';
 import { CONVERSATION_ITEM, createConversationStore } from './conversation-store.js';
-
-function memoryStorage(limit = Number.POSITIVE_INFINITY) {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => {
-      if (value.length > limit) throw new DOMException('full', 'QuotaExceededError');
-      items.set(key, value);
-    },
-    removeItem: (key: string) => {
-      items.delete(key);
-    },
-  };
-}
 
 describe('createConversationStore', () => {
   it('gives back the turns it kept: answers, feedback, errors as ApiErrors, cut-off answers as stopped', () => {

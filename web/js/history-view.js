@@ -19,142 +19,152 @@ function germanDay(iso) {
  *   describeFailure: (error: unknown) => string }} options
  *   `onRename` and `onDelete` reject with the reason a change failed; it is shown beside the entry.
  */
-export function createHistoryView({ list, empty, onOpen, onRename, onDelete, describeFailure }) {
-  /** Per entry id: "rename" or "delete" while staff is at it, with a failure to show. */
+export function createHistoryView(options) {
+  const { list, empty } = options;
+  /** Per entry id: { kind: "rename" | "delete", error? } while staff is at it. */
   const modes = new Map();
   let shown = { entries: [], current: undefined };
+
+  const view = {
+    ...options,
+    setMode(id, mode) {
+      if (mode) modes.set(id, mode);
+      else modes.delete(id);
+      render();
+    },
+    /** Focuses `selector` inside the entry of `id` (after a re-render). */
+    focus(id, selector) {
+      list.querySelector(`[data-conversation="${id}"] ${selector}`)?.focus();
+    },
+  };
 
   function render(entries = shown.entries, current = shown.current) {
     shown = { entries, current };
     empty.hidden = entries.length > 0;
-    list.replaceChildren(...entries.map((entry) => entryItem(entry, entry.id === current)));
-  }
-
-  function setMode(id, mode) {
-    if (mode) modes.set(id, mode);
-    else modes.delete(id);
-    render();
-  }
-
-  function entryItem(entry, isCurrent) {
-    const mode = modes.get(entry.id);
-    const questions = `${entry.turns} ${entry.turns === 1 ? 'Frage' : 'Fragen'}`;
-    const open = element(
-      'button',
-      { type: 'button', className: 'history-open', 'aria-current': isCurrent ? 'true' : undefined },
-      [
-        element('span', { className: 'history-title', text: entry.title }),
-        element('span', { className: 'history-meta', text: `${germanDay(entry.updatedAt)} · ${questions}` }),
-      ],
-    );
-    open.addEventListener('click', () => onOpen(entry));
-    const item = element('li', { className: 'history-entry', 'data-conversation': entry.id }, [open]);
-    if (mode?.kind === 'rename') item.append(renameForm(entry, mode));
-    else if (mode?.kind === 'delete') item.append(deleteConfirmation(entry, mode));
-    else item.append(entryActions(entry));
-    return item;
-  }
-
-  function entryActions(entry) {
-    const rename = element('button', {
-      type: 'button',
-      className: 'link-button',
-      text: 'Umbenennen',
-      'aria-label': `Umbenennen: „${entry.title}“`,
-    });
-    rename.addEventListener('click', () => {
-      setMode(entry.id, { kind: 'rename' });
-      list.querySelector(`[data-conversation="${entry.id}"] input`)?.focus();
-    });
-    const remove = element('button', {
-      type: 'button',
-      className: 'link-button danger',
-      text: 'Löschen',
-      'aria-label': `Löschen: „${entry.title}“`,
-    });
-    remove.addEventListener('click', () => {
-      setMode(entry.id, { kind: 'delete' });
-      list.querySelector(`[data-conversation="${entry.id}"] .confirm-delete`)?.focus();
-    });
-    return element('div', { className: 'history-actions' }, [rename, remove]);
-  }
-
-  function failure(mode) {
-    return mode.error ? element('p', { className: 'field-error', role: 'alert', text: mode.error }) : null;
-  }
-
-  function renameForm(entry, mode) {
-    const id = `rename-${entry.id}`;
-    const input = element('input', { id, type: 'text', maxlength: 200, autocomplete: 'off' });
-    input.value = entry.named ? entry.title : '';
-    input.placeholder = 'Name (leer: erste Frage)';
-    const cancel = element('button', {
-      type: 'button',
-      className: 'button small secondary',
-      text: 'Abbrechen',
-    });
-    cancel.addEventListener('click', () => {
-      setMode(entry.id, undefined);
-      list.querySelector(`[data-conversation="${entry.id}"] .link-button`)?.focus();
-    });
-    const form = element('form', { className: 'history-form' }, [
-      element('label', { for: id, text: `Neuer Name für „${entry.title}“` }),
-      input,
-      element('div', { className: 'history-form-buttons' }, [
-        element('button', { type: 'submit', className: 'button small', text: 'Speichern' }),
-        cancel,
-      ]),
-      failure(mode),
-    ]);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      try {
-        await onRename(entry, input.value.trim());
-        setMode(entry.id, undefined);
-        list.querySelector(`[data-conversation="${entry.id}"] .history-open`)?.focus();
-      } catch (error) {
-        setMode(entry.id, { kind: 'rename', error: describeFailure(error) });
-      }
-    });
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') cancel.click();
-    });
-    return form;
-  }
-
-  function deleteConfirmation(entry, mode) {
-    const confirm = element('button', {
-      type: 'button',
-      className: 'button small danger confirm-delete',
-      text: 'Endgültig löschen',
-    });
-    const cancel = element('button', {
-      type: 'button',
-      className: 'button small secondary',
-      text: 'Abbrechen',
-    });
-    confirm.addEventListener('click', async () => {
-      try {
-        await onDelete(entry);
-        modes.delete(entry.id);
-      } catch (error) {
-        setMode(entry.id, { kind: 'delete', error: describeFailure(error) });
-      }
-    });
-    cancel.addEventListener('click', () => {
-      setMode(entry.id, undefined);
-      list.querySelector(`[data-conversation="${entry.id}"] .history-open`)?.focus();
-    });
-    return element(
-      'div',
-      { className: 'history-confirm', role: 'group', 'aria-label': `„${entry.title}“ löschen?` },
-      [
-        element('p', { text: 'Löschen? Geteilte Links darauf funktionieren danach nicht mehr.' }),
-        element('div', { className: 'history-form-buttons' }, [confirm, cancel]),
-        failure(mode),
-      ],
+    list.replaceChildren(
+      ...entries.map((entry) => entryItem(view, entry, entry.id === current, modes.get(entry.id))),
     );
   }
 
   return { render };
+}
+
+function entryItem(view, entry, isCurrent, mode) {
+  const questions = `${entry.turns} ${entry.turns === 1 ? 'Frage' : 'Fragen'}`;
+  const open = element(
+    'button',
+    { type: 'button', className: 'history-open', 'aria-current': isCurrent ? 'true' : undefined },
+    [
+      element('span', { className: 'history-title', text: entry.title }),
+      element('span', { className: 'history-meta', text: `${germanDay(entry.updatedAt)} · ${questions}` }),
+    ],
+  );
+  open.addEventListener('click', () => view.onOpen(entry));
+  const item = element('li', { className: 'history-entry', 'data-conversation': entry.id }, [open]);
+  if (mode?.kind === 'rename') item.append(renameForm(view, entry, mode));
+  else if (mode?.kind === 'delete') item.append(deleteConfirmation(view, entry, mode));
+  else item.append(entryActions(view, entry));
+  return item;
+}
+
+function entryActions(view, entry) {
+  const rename = element('button', {
+    type: 'button',
+    className: 'link-button',
+    text: 'Umbenennen',
+    'aria-label': `Umbenennen: „${entry.title}“`,
+  });
+  rename.addEventListener('click', () => {
+    view.setMode(entry.id, { kind: 'rename' });
+    view.focus(entry.id, 'input');
+  });
+  const remove = element('button', {
+    type: 'button',
+    className: 'link-button danger',
+    text: 'Löschen',
+    'aria-label': `Löschen: „${entry.title}“`,
+  });
+  remove.addEventListener('click', () => {
+    view.setMode(entry.id, { kind: 'delete' });
+    view.focus(entry.id, '.confirm-delete');
+  });
+  return element('div', { className: 'history-actions' }, [rename, remove]);
+}
+
+function failure(mode) {
+  return mode.error ? element('p', { className: 'field-error', role: 'alert', text: mode.error }) : null;
+}
+
+function cancelButton(view, entry) {
+  const cancel = element('button', {
+    type: 'button',
+    className: 'button small secondary',
+    text: 'Abbrechen',
+  });
+  cancel.addEventListener('click', () => {
+    view.setMode(entry.id, undefined);
+    view.focus(entry.id, '.history-open');
+  });
+  return cancel;
+}
+
+function renameForm(view, entry, mode) {
+  const id = `rename-${entry.id}`;
+  const input = element('input', {
+    id,
+    type: 'text',
+    maxlength: 200,
+    autocomplete: 'off',
+    placeholder: 'leer: erste Frage',
+  });
+  input.value = entry.named ? entry.title : '';
+  const cancel = cancelButton(view, entry);
+  const form = element('form', { className: 'history-form' }, [
+    element('label', { for: id, text: `Neuer Name für „${entry.title}“` }),
+    input,
+    element('div', { className: 'history-form-buttons' }, [
+      element('button', { type: 'submit', className: 'button small', text: 'Speichern' }),
+      cancel,
+    ]),
+    failure(mode),
+  ]);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await view.onRename(entry, input.value.trim());
+      view.setMode(entry.id, undefined);
+      view.focus(entry.id, '.history-open');
+    } catch (error) {
+      view.setMode(entry.id, { kind: 'rename', error: view.describeFailure(error) });
+    }
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') cancel.click();
+  });
+  return form;
+}
+
+function deleteConfirmation(view, entry, mode) {
+  const confirm = element('button', {
+    type: 'button',
+    className: 'button small danger confirm-delete',
+    text: 'Endgültig löschen',
+  });
+  confirm.addEventListener('click', async () => {
+    try {
+      await view.onDelete(entry);
+      view.setMode(entry.id, undefined);
+    } catch (error) {
+      view.setMode(entry.id, { kind: 'delete', error: view.describeFailure(error) });
+    }
+  });
+  return element(
+    'div',
+    { className: 'history-confirm', role: 'group', 'aria-label': `„${entry.title}“ löschen?` },
+    [
+      element('p', { text: 'Löschen? Geteilte Links darauf funktionieren danach nicht mehr.' }),
+      element('div', { className: 'history-form-buttons' }, [confirm, cancelButton(view, entry)]),
+      failure(mode),
+    ],
+  );
 }

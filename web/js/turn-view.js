@@ -5,6 +5,7 @@
 import { fullCitation, unitId } from './citation.js';
 import { copyButton } from './clipboard.js';
 import { element, icon } from './dom.js';
+import { downloadButton } from './download.js';
 import { errorBox, retryButton } from './error-box.js';
 import { canRetry, describeError } from './errors.js';
 import { escapeHtml } from './export.js';
@@ -279,24 +280,15 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       secondary: true,
     });
     const buttons = [copy];
-    const failure = element('p', { className: 'field-error', role: 'alert' });
+    let wordFailure = null;
     if (turn.saved) {
-      const word = element(
-        'button',
-        {
-          type: 'button',
-          className: 'button small secondary',
-          'aria-label': 'Antwort als Word-Datei',
-        },
-        [icon('download'), element('span', { text: 'Word-Datei' })],
-      );
-      word.addEventListener('click', () =>
-        actions.downloadAnswer(turn).catch((error) => {
-          const description = describeError(error);
-          failure.textContent = `${description.title}: ${description.message}`;
-        }),
-      );
-      buttons.push(word);
+      const word = downloadButton({
+        label: 'Word-Datei',
+        name: 'Antwort als Word-Datei',
+        download: () => actions.downloadAnswer(turn),
+      });
+      buttons.push(word.button);
+      wordFailure = word.failure;
     }
     const print = element(
       'button',
@@ -308,7 +300,7 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
     return element('div', { className: 'answer-actions' }, [
       ...buttons,
       feedbackControls(item, turn),
-      failure,
+      wordFailure,
     ]);
   }
 
