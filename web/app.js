@@ -17,7 +17,12 @@ import { createLookup } from './js/lookup.js';
 import { createPanel } from './js/panel.js';
 import { watchQuestionLimit } from './js/question-limit.js';
 import { hintItem, resolveChip } from './js/resolve-chip.js';
-import { createSavedConversations, printAnswer, sharedIdOf } from './js/saved-conversations.js';
+import {
+  createSavedConversations,
+  markRepeatedSources,
+  printAnswer,
+  sharedIdOf,
+} from './js/saved-conversations.js';
 import { createServerStatus } from './js/server-status.js';
 import { filterToc, renderToc, textMatchesOf } from './js/toc.js';
 import { createTocIndex } from './js/toc-index.js';
@@ -223,6 +228,8 @@ function start() {
         shareUrl: (turn) => saved.shareUrl(turn),
         downloadAnswer: (turn) => saved.downloadAnswer(turn),
         printAnswer,
+        // Whenever an answer is drawn anew, the paragraphs an earlier answer prints already are marked again.
+        rendered: () => markRepeatedSources(ui.messages),
         sendFeedback: async (turn, rating, comment) => {
           const body = {
             rating,

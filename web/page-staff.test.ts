@@ -367,17 +367,26 @@ describe('5 · keeping, undoing, sharing and printing a conversation', () => {
     expect(new URL(other.page.url()).search).toBe('');
   });
 
-  it('prints the conversation with its sources and without controls, over several pages', async () => {
+  it('prints the conversation with its sources, each paragraph once, and without controls, over several pages', async () => {
     const { page } = await open();
     for (const question of [
       'Wie viele Beamte stellt Deutschland für UNITAMS?',
       'Wie geht die IMK gegen Reichskriegsflaggen vor?',
       'TOP 46 Protokollnotiz SN',
       'Was steht in TOP 37?',
+      // Asked again: its paragraphs were printed with the first answer already.
+      'Wie viele Beamte stellt Deutschland für UNITAMS?',
     ]) {
       await ask(page, question);
     }
     await page.emulateMedia({ media: 'print' });
+    const printedUnits = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.print-source'))
+        .filter((source) => (source as HTMLElement).offsetParent !== null)
+        .map((source) => source.getAttribute('data-unit')),
+    );
+    expect(printedUnits).toContain(`${MEETING}/49/3`);
+    expect(new Set(printedUnits).size).toBe(printedUnits.length);
     for (const selector of ['#ask-form', '#toc', '.site-footer', '.answer-actions', '.question-actions']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }

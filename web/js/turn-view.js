@@ -78,7 +78,7 @@ export function answerMetaText(answer) {
  *   actions: { ask: (question: string) => void, copyAnswer: (turn: object) => { text: string, html: string },
  *     shareUrl: (turn: object) => string, sendFeedback: (turn: object, rating: string, comment?: string) => Promise<void>,
  *     downloadAnswer: (turn: object) => Promise<void>,
- *     printAnswer: (item: HTMLElement, returnFocusTo: HTMLElement) => void,
+ *     printAnswer: (item: HTMLElement, returnFocusTo: HTMLElement) => void, rendered?: () => void,
  *     paragraphCount: (meeting: string, top: string) => number | undefined, announce: (text: string) => void } }} options
  */
 export function createTurnView({ renderer, findHintItem, retryButtons, actions }) {
@@ -361,6 +361,7 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       const blocks = body.querySelectorAll('.answer-text > p, .answer-text > ul > li');
       blocks[blocks.length - 1]?.append(element('span', { className: 'cursor', 'aria-hidden': 'true' }));
     }
+    actions.rendered?.();
   }
 
   return { create, update };
