@@ -271,6 +271,19 @@ describe('going on with, naming and deleting conversations', () => {
     expect(continued?.continuedFrom).toBe(sharedId);
     expect(continued?.turns.map((turn) => turn.question)).toEqual([QUESTIONS[0], QUESTIONS[1]]);
     expect((await harness.conversations.get(sharedId))?.turns).toHaveLength(1);
+
+    // The whole conversation as a Word file, from a page under the server's own CSP.
+    const [download] = await Promise.all([
+      reader.page.waitForEvent('download'),
+      reader.page.getByRole('button', { name: 'Ganzes Gespräch als Word-Datei' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Gespraech-\d{4}-\d{2}-\d{2}\.docx$/u);
+    const { value: wordHtml } = await mammoth.convertToHtml({
+      buffer: await readFile(await download.path()),
+    });
+    expect(wordHtml).toContain(`<h2>1. Frage: ${QUESTIONS[0]}</h2>`);
+    expect(wordHtml).toContain(`<h2>2. Frage: ${QUESTIONS[1]}</h2>`);
+    expect(reader.consoleErrors).toEqual([]);
   });
 
   it('renames a conversation in the list and on the server, and deletes it so that its link says it is gone', async () => {
