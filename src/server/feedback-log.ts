@@ -14,6 +14,9 @@ export interface FeedbackEntry {
   citations: Citation[];
   comment?: string;
   mode?: 'extractive' | 'llm';
+  /** The conversation the answer belongs to and its turn there, so the earlier turns can be read with the report. */
+  conversationId?: string;
+  turn?: number;
 }
 
 export interface FeedbackLog {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Assistant } from '../../assistant/types.ts';
-import { type Config, loadConfig } from '../../config.ts';
+import { type Config, conversationsDirectory, loadConfig } from '../../config.ts';
 import { createLogger, type Logger } from '../../logger.ts';
 import { type RunningServer, startServer } from '../../server/index.ts';
 import { type CliCommand, type CommandContext, defineCommand, parseFlags } from '../command.ts';
@@ -63,6 +63,8 @@ async function runServe(
       logger,
       signals: options.signals ?? ['SIGTERM', 'SIGINT'],
       feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl'),
+      conversationsDirectory: conversationsDirectory(config),
+      conversationRetentionDays: config.CONVERSATION_RETENTION_DAYS,
     });
   } catch (error) {
     await assistant.close();
