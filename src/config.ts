@@ -1,5 +1,6 @@
 // Configuration from environment variables, read and validated here once at start-up (zod), with documented defaults;
 // every other module gets the typed Config passed down and never reads process.env itself.
+import path from 'node:path';
 import { z } from 'zod';
 import { EMBEDDING_DTYPES } from './embed/index.ts';
 import { BeschlussError, describeIssues } from './errors.ts';
@@ -43,6 +44,10 @@ const environmentSchema = z.object({
   HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
   CORPUS_DIR: optionalString.transform((value) => value ?? DEFAULT_CORPUS_DIR),
   INDEX_DIR: optionalString.transform((value) => value ?? DEFAULT_INDEX_DIR),
+  /** Where saved conversations are kept (default: <INDEX_DIR>/conversations, beside feedback.jsonl). */
+  CONVERSATIONS_DIR: optionalString,
+  /** Days a conversation is kept after its last change; 0 = for good. */
+  CONVERSATION_RETENTION_DAYS: integer(365, 0, 36_500),
   /** auto | transformers | openai-compatible | offline */
   EMBEDDER: z
     .enum(['auto', 'transformers', 'openai-compatible', 'offline'])
@@ -128,4 +133,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     );
   }
   return result.data;
+}
+
+/** The folder of saved conversations: CONVERSATIONS_DIR, or <INDEX_DIR>/conversations. */
+export function conversationsDirectory(config: Pick<Config, 'CONVERSATIONS_DIR' | 'INDEX_DIR'>): string {
+  return config.CONVERSATIONS_DIR ?? path.join(config.INDEX_DIR, 'conversations');
 }

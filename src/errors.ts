@@ -16,6 +16,12 @@ export const ERROR_STATUS = {
   UNIT_NOT_FOUND: 404,
   MEETING_NOT_FOUND: 404,
   MODEL_NOT_FOUND: 404,
+  /** No conversation has this id (never saved, deleted, or past its retention). */
+  CONVERSATION_NOT_FOUND: 404,
+  /** The conversation holds as many turns as a conversation may. */
+  CONVERSATION_FULL: 409,
+  /** A conversation with this id exists already (continuing a shared one under a key used before). */
+  CONVERSATION_EXISTS: 409,
   METHOD_NOT_ALLOWED: 405,
   RATE_LIMITED: 429,
   // bad input files
@@ -44,6 +50,10 @@ export const ERROR_STATUS = {
   INSTALLATION_INCOMPLETE: 500,
   /** The server was started without a place to keep feedback. */
   FEEDBACK_UNAVAILABLE: 503,
+  /** The server was started without a place to keep conversations. */
+  CONVERSATIONS_UNAVAILABLE: 503,
+  /** A stored conversation cannot be read. */
+  CONVERSATION_CORRUPT: 500,
   EMBEDDER_UNAVAILABLE: 503,
   EMBEDDER_FAILED: 502,
   LLM_FAILED: 502,

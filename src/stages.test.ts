@@ -21,6 +21,7 @@ const STAGES = [
   'llm',
   'answer',
   'assistant',
+  'conversation',
   'server',
   'eval',
   'cli',

@@ -1,19 +1,28 @@
-// The chat page: wires the question box and the conversation (kept across reloads, undoable "Neues Gespräch", shared
-// questions "?q=…"), citation chips with their preview and the side panel, the table of contents with its filter and
-// reference lookup, feedback, the API key box and the status line in the footer.
+// The chat page: wires the question box and the conversation (kept across reloads and on the server, undoable "Neues
+// Gespräch", the list of earlier conversations, shared conversations "/c/<id>" and questions "?q=…"), citation chips
+// with their preview and the side panel, the table of contents with its filter and reference lookup, feedback, the API
+// key box and the status line in the footer.
 import { createAnswerRenderer } from './js/answer-view.js';
 import { ApiError, createApi } from './js/api.js';
 import { createChat } from './js/chat.js';
 import { createChipPreview } from './js/chip-preview.js';
 import { fullCitation, unitApiPath, unitId } from './js/citation.js';
+import { createConversationList } from './js/conversation-list.js';
 import { createConversationStore } from './js/conversation-store.js';
 import { element } from './js/dom.js';
 import { errorBox } from './js/error-box.js';
-import { describeError } from './js/errors.js';
+import { describeError, QUESTION_LIMIT } from './js/errors.js';
 import { answerPayload } from './js/export.js';
 import { createLookup } from './js/lookup.js';
 import { createPanel } from './js/panel.js';
+import { watchQuestionLimit } from './js/question-limit.js';
 import { hintItem, resolveChip } from './js/resolve-chip.js';
+import {
+  createSavedConversations,
+  markRepeatedSources,
+  printAnswer,
+  sharedIdOf,
+} from './js/saved-conversations.js';
 import { createServerStatus } from './js/server-status.js';
 import { filterToc, renderToc, textMatchesOf } from './js/toc.js';
 import { createTocIndex } from './js/toc-index.js';
@@ -65,6 +74,7 @@ function start() {
     undoBar: byId('undo-bar'),
     undoText: byId('undo-text'),
     undoButton: byId('undo'),
+    questionNotice: byId('question-notice'),
   };
   let tocIndex = createTocIndex(undefined);
   let tocLoading;
@@ -162,13 +172,31 @@ function start() {
   const chips = new WeakMap();
   const itemHints = new WeakMap();
   const retryButtons = new WeakMap();
-  const shareUrl = (turn) => {
-    const url = new URL(window.location.href);
-    url.search = '';
-    url.hash = '';
-    url.searchParams.set('q', turn.question);
-    return url.toString();
-  };
+  const saved = createSavedConversations({
+    api,
+    chat: () => chat,
+    store,
+    list: createConversationList(),
+    elements: {
+      historyList: byId('history-list'),
+      historyEmpty: byId('history-empty'),
+      bar: byId('conversation-bar'),
+      sharedBar: byId('shared-bar'),
+      sharedText: byId('shared-text'),
+      continueButton: byId('continue-shared'),
+      composer: ui.form,
+      messages: ui.messages,
+      welcome: ui.welcome,
+    },
+    announce,
+    onError,
+    offerUndo: (previous, text) => offerUndo(previous, text),
+    leave: () => {
+      panel.close();
+      if (NARROW.matches) setTocOpen(false);
+    },
+    focusQuestion: () => ui.question.focus(),
+  });
   const chat = createChat({
     elements: {
       form: ui.form,
@@ -185,7 +213,7 @@ function start() {
     onChange: (conversation) => {
       for (const turn of conversation.turns)
         for (const source of turn.answer?.sources ?? []) remember(source);
-      store.save(conversation);
+      saved.changed(conversation);
     },
     turnView: createTurnView({
       renderer: createAnswerRenderer({ chips, itemHints }),
@@ -193,9 +221,15 @@ function start() {
         hintItem(line, { meetings: tocIndex.meetings, sources: turn.answer?.sources }),
       retryButtons,
       actions: {
-        ask: (question) => ask(question),
+        // A question asked from a shared conversation (a "Meinten Sie …?") continues it as this browser's own first.
+        ask: (question) =>
+          saved.isShared() ? saved.continueShared().then(() => ask(question)) : ask(question),
         copyAnswer: (turn) => answerPayload(turn, { meetings: tocIndex.meetings }),
-        shareUrl,
+        shareUrl: (turn) => saved.shareUrl(turn),
+        downloadAnswer: (turn) => saved.downloadAnswer(turn),
+        printAnswer,
+        // Whenever an answer is drawn anew, the paragraphs an earlier answer prints already are marked again.
+        rendered: () => markRepeatedSources(ui.messages),
         sendFeedback: async (turn, rating, comment) => {
           const body = {
             rating,
@@ -208,6 +242,8 @@ function start() {
           };
           if (comment?.trim()) body.comment = comment.trim().slice(0, 2000);
           if (turn.answer?.mode) body.mode = turn.answer.mode;
+          // Where the answer stands, so a report on a follow-up ("und bis wann?") can be read with what came before.
+          if (turn.saved) Object.assign(body, { conversationId: turn.saved.id, turn: turn.saved.turn });
           await api.postJson('/api/feedback', body);
           turn.feedback = rating;
           chat.changed();
@@ -237,8 +273,11 @@ function start() {
     };
   }
 
+  const questionLimit = watchQuestionLimit(ui.question, ui.questionNotice);
+
   function ask(question) {
     hideUndo();
+    questionLimit.clear();
     chat.ask(question);
   }
 
@@ -309,9 +348,11 @@ function start() {
     ui.question.focus();
   });
   byId('new-conversation').addEventListener('click', () => {
+    const wasShared = saved.isShared();
+    saved.leaveShared();
     const previous = chat.reset();
     panel.close();
-    offerUndo(previous, 'Neues Gespräch begonnen.');
+    if (!wasShared) offerUndo(previous, 'Neues Gespräch begonnen.');
     ui.question.focus();
     announce(
       previous.turns.length > 0
@@ -461,18 +502,30 @@ function start() {
   ensureToc().catch(() => {});
   status.start();
 
-  // --- the conversation kept from before, or a shared question ---------------------------------------------------
+  // --- a shared conversation, or the conversation kept from before, or a shared question -------------------------
 
+  saved.renderHistory();
+  const sharedId = sharedIdOf(window.location.pathname);
+  if (sharedId !== undefined) {
+    saved.openShared(sharedId);
+    return;
+  }
   const kept = store.load();
   if (kept && kept.turns.length > 0) chat.restore(kept);
-  const shared = new URL(window.location.href).searchParams.get('q')?.trim();
-  if (shared) {
+  const sharedQuestion = new URL(window.location.href).searchParams.get('q')?.trim();
+  if (sharedQuestion) {
     // Asked once: a reload shows the kept conversation instead of asking again.
     const url = new URL(window.location.href);
     url.searchParams.delete('q');
     window.history.replaceState(null, '', url.toString());
     const previous = chat.reset();
-    chat.ask(shared);
+    if (sharedQuestion.length > QUESTION_LIMIT) {
+      // Too long to ask: it waits in the box, cut to the limit, until staff shortened and sent it.
+      ui.question.value = sharedQuestion.slice(0, QUESTION_LIMIT);
+      questionLimit.cut(sharedQuestion.length);
+    } else {
+      chat.ask(sharedQuestion);
+    }
     offerUndo(previous, 'Die geteilte Frage steht in einem neuen Gespräch.');
   }
 }

@@ -287,22 +287,33 @@ describe('the chat page', () => {
     expect(await page.locator('#messages > li').count()).toBe(turns + 1);
   });
 
-  it('shows the message of a refused request (4xx)', async () => {
-    harness.setAssistant(
-      createRecordingAssistant(real.assistant.catalog, {
-        answerer: {
-          failBefore: new BeschlussError('HISTORY_TOO_LONG', 'Expected at most 20 history messages; got 21.'),
-        },
-      }),
-    );
+  it('shows the message of a refused request (4xx), a limit in German, and no retry that would fail again', async () => {
+    const refusals = [
+      [
+        new BeschlussError('MEETING_NOT_FOUND', 'No meeting "imk-1999-01-01" is loaded.'),
+        'Anfrage abgelehnt (404)',
+        'Meldung des Servers: No meeting "imk-1999-01-01" is loaded.',
+      ],
+      [
+        new BeschlussError('HISTORY_TOO_LONG', 'Expected at most 20 history messages; got 21.'),
+        'Gespräch zu lang',
+        undefined,
+      ],
+    ] as const;
     try {
-      const turn = await ask('Noch eine Frage');
-      const alert = turn.locator('.error-box[role="alert"]');
-      await alert.waitFor();
-      expect(await alert.locator('.error-title').textContent()).toBe('Anfrage abgelehnt (400)');
-      expect(await alert.locator('.server-message').textContent()).toBe(
-        'Meldung des Servers: Expected at most 20 history messages; got 21.',
-      );
+      for (const [error, title, serverMessage] of refusals) {
+        harness.setAssistant(
+          createRecordingAssistant(real.assistant.catalog, { answerer: { failBefore: error } }),
+        );
+        const turn = await ask('Noch eine Frage');
+        const alert = turn.locator('.error-box[role="alert"]');
+        await alert.waitFor();
+        expect(await alert.locator('.error-title').textContent()).toBe(title);
+        expect(await alert.locator('.server-message').count()).toBe(serverMessage ? 1 : 0);
+        if (serverMessage) expect(await alert.locator('.server-message').textContent()).toBe(serverMessage);
+        else expect(await alert.textContent()).toContain('Bitte beginnen Sie ein neues Gespräch.');
+        expect(await alert.locator('.retry').count()).toBe(0);
+      }
     } finally {
       harness.setAssistant(real.assistant);
     }

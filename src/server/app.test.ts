@@ -202,6 +202,13 @@ describe('GET /api/search', () => {
     expect(results[0]?.text).toContain('Cell Broadcast');
   });
 
+  it('takes as long a question as /api/ask does (one limit: 2000 characters)', async () => {
+    const { app } = testApp();
+    const question = `Sirenen ${'und Warnung '.repeat(200)}`.slice(0, 2000);
+    expect((await app.request(`/api/search?q=${encodeURIComponent(question)}`)).status).toBe(200);
+    expect((await app.request('/api/ask', postJson({ question }))).status).toBe(200);
+  });
+
   it('defaults to k 5 and hybrid mode', async () => {
     const { app, assistant } = testApp();
     await app.request('/api/search?q=IMK');
@@ -212,7 +219,7 @@ describe('GET /api/search', () => {
     ['', 'q'],
     ['?q=', 'q'],
     ['?q=%20%20', 'q'],
-    [`?q=${'a'.repeat(501)}`, 'q'],
+    [`?q=${'a'.repeat(2001)}`, 'q'],
     ['?q=a&k=abc', 'k'],
     ['?q=a&k=0', 'k'],
     ['?q=a&k=1e9', 'k'],

@@ -11,6 +11,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Assistant } from '../assistant/types.ts';
 import type { Config } from '../config.ts';
+import type { ConversationStore } from '../conversation/index.ts';
 import type { Logger } from '../logger.ts';
 import { PROJECT_ROOT, WEB_DIR } from '../paths.ts';
 import { clientAddress } from './client-address.ts';
@@ -24,6 +25,7 @@ import { staticFiles } from './middleware/static-files.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAskRoute } from './routes/ask.ts';
 import { registerChatRoute } from './routes/chat.ts';
+import { registerConversationRoutes } from './routes/conversations.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerFeedbackRoute } from './routes/feedback.ts';
 import { registerHealthRoute } from './routes/health.ts';
@@ -31,6 +33,7 @@ import { registerItemsRoute } from './routes/items.ts';
 import { registerOpenAIRoutes } from './routes/openai.ts';
 import { registerSearchRoute } from './routes/search.ts';
 import { registerUnitRoutes } from './routes/units.ts';
+import { createTurnRecorder } from './turn-recorder.ts';
 import { throwOnInvalid } from './validation.ts';
 
 export type ServerConfig = Pick<Config, 'BESCHLUSS_API_KEY' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE'>;
@@ -51,7 +54,12 @@ export interface CreateAppOptions {
   maxConversationBytes?: number;
   /** Where POST /api/feedback appends (`beschluss serve`: <INDEX_DIR>/feedback.jsonl); without it the route is 503. */
   feedback?: FeedbackLog;
-  /** Clock of the rate limiter in milliseconds (default Date.now). */
+  /**
+   * Where conversations are kept (`beschluss serve`: files in CONVERSATIONS_DIR); without it turns are not saved and
+   * /api/conversations is 503.
+   */
+  conversations?: ConversationStore;
+  /** Clock of the rate limiter and of saved conversations, in milliseconds (default Date.now). */
   now?: () => number;
   /** Clients the rate limiter remembers at most (default 10 000). */
   maxRateLimitedClients?: number;
@@ -72,6 +80,11 @@ export function isOpenApiPath(requestPath: string): boolean {
     requestPath === '/api/docs' ||
     requestPath.startsWith('/api/docs/')
   );
+}
+
+/** A shared conversation's address, /c/<id>: the page (index.html) opens it; a wrong id it explains itself. */
+export function isConversationPage(requestPath: string): boolean {
+  return /^\/c\/[^/]{1,200}$/.test(requestPath);
 }
 
 function onlyForApi(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
@@ -100,15 +113,26 @@ export function createApp(options: CreateAppOptions): App {
     now,
     maxRateLimitedClients = 10_000,
     feedback,
+    conversations,
   } = options;
   const currentAssistant = typeof assistant === 'function' ? assistant : () => assistant;
-  const context: RouteContext = { assistant: currentAssistant, logger };
+  const clock = () => new Date(now?.() ?? Date.now());
+  const context: RouteContext = { assistant: currentAssistant, logger, now: clock };
+  if (conversations) {
+    const recorder = createTurnRecorder({
+      store: conversations,
+      health: () => currentAssistant().health(),
+      now: clock,
+    });
+    context.conversations = { store: conversations, recorder };
+  }
   const apiKey = config.BESCHLUSS_API_KEY;
 
   const app: App = new OpenAPIHono<AppEnv>({ defaultHook: throwOnInvalid });
 
   app.use(requestId());
-  app.use(requestLog(logger));
+  // A served file of the page is routine; a missing one, and every API request, is worth a line at info.
+  app.use(requestLog(logger, { isRoutine: (path, status) => !isApiPath(path) && status < 400 }));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -130,8 +154,8 @@ export function createApp(options: CreateAppOptions): App {
       onlyForApi(
         cors({
           origin: [...config.CORS_ORIGINS],
-          allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-          allowHeaders: ['Content-Type', 'Authorization'],
+          allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+          allowHeaders: ['Content-Type', 'Authorization', 'X-Conversation-Key'],
           exposeHeaders: ['X-Request-Id', 'Retry-After', 'x-vercel-ai-ui-message-stream'],
           maxAge: 600,
         }),
@@ -152,7 +176,7 @@ export function createApp(options: CreateAppOptions): App {
         ),
     }),
   );
-  app.use(staticFiles({ root: webDirectory, isExcluded: isApiPath }));
+  app.use(staticFiles({ root: webDirectory, isExcluded: isApiPath, isPage: isConversationPage }));
   if (config.RATE_LIMIT_PER_MINUTE > 0) {
     app.use(
       onlyForApi(
@@ -187,6 +211,7 @@ export function createApp(options: CreateAppOptions): App {
   registerUnitRoutes(app, context);
   registerItemsRoute(app, context);
   registerFeedbackRoute(app, context, feedback);
+  registerConversationRoutes(app, context);
   registerAdminRoutes(app, context, { apiKeyRequired: apiKey !== undefined });
   registerOpenAIRoutes(app, context);
   registerDocsRoutes(app, { version: readVersion(), apiKeyRequired: apiKey !== undefined });

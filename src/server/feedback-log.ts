@@ -17,6 +17,9 @@ export interface FeedbackEntry {
   citations: Citation[];
   comment?: string;
   mode?: 'extractive' | 'llm';
+  /** The conversation the answer belongs to and its turn there, so the earlier turns can be read with the report. */
+  conversationId?: string;
+  turn?: number;
 }
 
 /** An entry as stored: with the time it was saved. */

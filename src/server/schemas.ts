@@ -1,11 +1,19 @@
 // Zod schemas of every request and response of the HTTP API (DESIGN.md "Contracts"); the OpenAPI document is built from them.
 import { z } from '@hono/zod-openapi';
+import {
+  CONVERSATION_ID_PATTERN,
+  CONVERSATION_KEY_PATTERN,
+  CONVERSATION_LIMITS,
+} from '../conversation/index.ts';
+
+/** One limit for a question, whether it is asked (/api/ask, /api/chat) or searched (/api/search, /api/items?q=). */
+const QUESTION_CHARS = 2000;
 
 export const LIMITS = {
-  questionChars: 2000,
+  questionChars: QUESTION_CHARS,
   historyMessages: 20,
   historyMessageChars: 4000,
-  queryChars: 500,
+  queryChars: QUESTION_CHARS,
   referenceChars: 500,
   minK: 1,
   maxK: 20,
@@ -79,6 +87,31 @@ export const HistoryMessageSchema = z.object({
   content: z.string().max(LIMITS.historyMessageChars),
 });
 
+export const ConversationKeySchema = z
+  .string()
+  .regex(CONVERSATION_KEY_PATTERN, 'expected a conversation key of 32 to 128 letters, digits, "-" or "_"')
+  .openapi({
+    description:
+      'Save this turn in the conversation this key owns (the page sends 64 random hex digits and keeps them); ' +
+      'the answer then names the conversation (`conversation.id`, the id of its share link /c/<id>) and the turn.',
+    example: '3f1c0a9be27d4c65a8e1f0b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6',
+  });
+
+export const ConversationIdSchema = z
+  .string()
+  .regex(CONVERSATION_ID_PATTERN, 'expected a conversation id of 32 hex digits')
+  .openapi({ example: '9b2f0c6e4d1a8b3c7e5f2a9d0c4b6e81' });
+
+export const ConversationRefSchema = z
+  .object({
+    id: ConversationIdSchema,
+    turn: z
+      .number()
+      .int()
+      .openapi({ description: 'The turn’s number in the conversation, 0 for the first.' }),
+  })
+  .openapi('ConversationRef');
+
 export const AskRequestSchema = z
   .object({
     question: z
@@ -90,8 +123,16 @@ export const AskRequestSchema = z
     history: z.array(HistoryMessageSchema).max(LIMITS.historyMessages).optional(),
     k: K.optional(),
     meeting: MeetingId.optional(),
+    conversationKey: ConversationKeySchema.optional(),
   })
   .openapi('AskRequest');
+
+export const AskResponseSchema = AnswerSchema.extend({
+  conversation: ConversationRefSchema.optional().openapi({
+    description:
+      'Where the turn was saved, when the request gave a conversationKey (and the server keeps conversations).',
+  }),
+}).openapi('AskResponse');
 
 export const HealthSchema = z
   .object({
@@ -273,6 +314,7 @@ export const ChatRequestSchema = z
     messageId: z.string().max(200).optional(),
     k: K.optional(),
     meeting: MeetingId.optional(),
+    conversationKey: ConversationKeySchema.optional(),
   })
   .openapi('ChatRequest');
 
@@ -299,6 +341,17 @@ export const FeedbackRequestSchema = z
       .max(FEEDBACK_LIMITS.citations),
     comment: z.string().max(FEEDBACK_LIMITS.commentChars).optional(),
     mode: z.enum(['extractive', 'llm']).optional(),
+    conversationId: ConversationIdSchema.optional().openapi({
+      description:
+        'The conversation the rated answer belongs to, so its earlier turns can be read with the report.',
+    }),
+    turn: z
+      .number()
+      .int()
+      .min(0)
+      .max(CONVERSATION_LIMITS.maxTurns - 1)
+      .optional()
+      .openapi({ description: 'The rated answer’s turn in that conversation (0 = the first).' }),
   })
   .openapi('FeedbackRequest');
 
@@ -366,3 +419,72 @@ export const ModelListSchema = z
     ),
   })
   .openapi('ModelList');
+
+export const ConversationTurnSchema = z
+  .object({
+    question: z.string(),
+    answer: z.looseObject({ answer: z.string(), mode: z.string() }).openapi({
+      description: 'The answer exactly as it was sent: an Answer (see AskResponse) with every field it had.',
+    }),
+    askedAt: z.string(),
+    answeredAt: z.string(),
+    mode: z.string().openapi({ example: 'extractive' }),
+    model: z.string().openapi({ description: 'The embedder that served (its id, as /api/health names it).' }),
+    indexVersion: z.string().openapi({
+      description: 'When the index the answer came from was built (indexBuiltAt of /api/health).',
+    }),
+  })
+  .openapi('ConversationTurn');
+
+export const ConversationSchema = z
+  .object({
+    id: ConversationIdSchema,
+    title: z.string().openapi({ description: 'Its name, or its first question when it has none.' }),
+    named: z.boolean().openapi({ description: 'Whether its owner named it.' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    continuedFrom: ConversationIdSchema.optional().openapi({
+      description: 'The shared conversation this one continues.',
+    }),
+    turns: z.array(ConversationTurnSchema),
+  })
+  .openapi('Conversation');
+
+export const ConversationParamsSchema = z.object({
+  id: ConversationIdSchema.openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const ConversationKeyHeaderSchema = z.object({
+  'x-conversation-key': ConversationKeySchema.openapi({
+    param: { name: 'x-conversation-key', in: 'header' },
+    description: 'The key that owns the conversation (its id is derived from it).',
+  }),
+});
+
+export const RenameConversationSchema = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .max(CONVERSATION_LIMITS.titleChars)
+      .openapi({ description: 'The new name; empty to name it by its first question again.' }),
+  })
+  .openapi('RenameConversation');
+
+export const ContinueConversationSchema = z
+  .object({ key: ConversationKeySchema.openapi({ description: 'The key of the new conversation.' }) })
+  .openapi('ContinueConversation');
+
+export const ConversationExportQuerySchema = z.object({
+  turn: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(CONVERSATION_LIMITS.maxTurns - 1)
+    .optional()
+    .openapi({ param: { name: 'turn', in: 'query' }, description: 'Only this answer (0 = the first).' }),
+});
+
+export const ConversationDeletedSchema = z
+  .object({ deleted: z.literal(true) })
+  .openapi('ConversationDeleted');

@@ -4,7 +4,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../answer/types.ts';
+import { conversationIdOf, createFileConversationStore } from '../conversation/index.ts';
+import { sampleTurn } from '../conversation/testing/store-contract.ts';
 import { createMemoryLogger } from '../logger.ts';
+import { useTemporaryDirectory } from '../testing/temporary-directory.ts';
 import { startServer } from './serve.ts';
 import { createGate, createRecordingAssistant } from './testing/fakes.ts';
 import { fixtureCatalog } from './testing/fixture-meeting.ts';
@@ -33,6 +36,40 @@ async function until(condition: () => boolean, turns = 5000): Promise<void> {
 }
 
 describe('startServer', () => {
+  const temporary = useTemporaryDirectory('beschluss-serve-conversations-');
+
+  it('keeps conversations in their folder and deletes those past the retention period at start', async () => {
+    const directory = temporary('conversations');
+    const before = createFileConversationStore({ directory });
+    const oldId = conversationIdOf('old-'.repeat(10));
+    await before.append(oldId, sampleTurn('Alt?', '2020-01-01T00:00:00.000Z'), { maxTurns: 10 });
+    const logger = createMemoryLogger();
+    const server = await startServer({
+      assistant: createRecordingAssistant(fixtureCatalog()),
+      config: CONFIG,
+      logger,
+      conversationsDirectory: directory,
+      conversationRetentionDays: 30,
+    });
+    try {
+      const key = 'k'.repeat(40);
+      const response = await fetch(`${server.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'Sirenen', conversationKey: key }),
+      });
+      expect(((await response.json()) as { conversation?: unknown }).conversation).toEqual({
+        id: conversationIdOf(key),
+        turn: 0,
+      });
+      expect((await before.get(conversationIdOf(key)))?.turns[0]?.question).toBe('Sirenen');
+      await until(() => logger.entries.some((entry) => entry.message.startsWith('conversations past')));
+      expect(await before.get(oldId)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('serves the app built from an assistant at the URL it reports, and closes the assistant on close()', async () => {
     const assistant = createRecordingAssistant(fixtureCatalog());
     const logger = createMemoryLogger();

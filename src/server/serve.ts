@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Assistant } from '../assistant/types.ts';
 import type { Config } from '../config.ts';
+import { type ConversationStore, createFileConversationStore } from '../conversation/index.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { createApp, type ServerConfig } from './app.ts';
@@ -22,6 +23,12 @@ export interface StartServerOptions {
   feedbackFile?: string;
   /** … or any feedback store (PostgreSQL with DATABASE_URL). */
   feedback?: FeedbackLog;
+  /** Where conversations are kept (one file each) when the app is built here; without it none are saved … */
+  conversationsDirectory?: string;
+  /** … or any conversation store (PostgreSQL with DATABASE_URL). */
+  conversations?: ConversationStore;
+  /** Days a conversation is kept after its last change (0 = for good); swept at start and every hour. */
+  conversationRetentionDays?: number;
   /** Longest wait for requests in flight when closing before their connections are cut (default 10 000 ms). */
   shutdownTimeoutMs?: number;
   /** Signals that start a graceful shutdown followed by exit (default none; `beschluss serve` uses SIGTERM, SIGINT). */
@@ -50,8 +57,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     exit = (code) => process.exit(code),
   } = options;
   let app = options.app;
+  let stopSweeping = () => {};
   if (!app) {
     if (!assistant) throw new TypeError('startServer needs an app or an assistant.');
+    const conversations =
+      options.conversations ??
+      (options.conversationsDirectory
+        ? createFileConversationStore({ directory: options.conversationsDirectory })
+        : undefined);
+    if (conversations && (options.conversationRetentionDays ?? 0) > 0) {
+      stopSweeping = sweepConversations(conversations, options.conversationRetentionDays as number, logger);
+    }
     app = createApp({
       assistant,
       logger,
@@ -61,6 +77,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         : options.feedbackFile
           ? { feedback: createFeedbackLog({ file: options.feedbackFile }) }
           : {}),
+      ...(conversations ? { conversations } : {}),
     });
   }
   // Without serverOptions.createServer the adaptor builds a plain node:http server.
@@ -100,6 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const close = (): Promise<void> => {
     closing ??= (async () => {
       removeSignalHandlers();
+      stopSweeping();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle connections would hold close() open until their clients drop them; busy ones get until the timeout.
       idle.closeAfterEachResponse();
@@ -138,4 +156,29 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   for (const signal of signals) process.once(signal, onSignal);
 
   return { url, port: address.port, close, closed };
+}
+
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+/** Deletes the conversations older than the retention period now and every hour; returns how to stop. */
+export function sweepConversations(
+  store: ConversationStore,
+  retentionDays: number,
+  logger: Logger,
+): () => void {
+  const sweep = async () => {
+    const cutoff = new Date(Date.now() - retentionDays * 24 * 60 * 60 * 1000);
+    try {
+      const removed = await store.removeUnchangedSince(cutoff);
+      if (removed > 0) logger.info('conversations past their retention deleted', { removed, retentionDays });
+    } catch (error) {
+      logger.warn('conversation retention sweep failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

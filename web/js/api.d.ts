@@ -20,6 +20,8 @@ export function isAbort(error: unknown): boolean;
 export interface Api {
   getJson(path: string, options?: { signal?: AbortSignal; quiet?: boolean }): Promise<unknown>;
   postJson(path: string, body: unknown): Promise<unknown>;
+  sendJson(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>;
+  getFile(path: string, fallbackName: string): Promise<{ blob: Blob; name: string }>;
   postChat(body: unknown, options?: { signal?: AbortSignal }): Promise<Response>;
   hasApiKey(): boolean;
   setApiKey(key: string): void;

@@ -102,6 +102,20 @@ export function createApi(options = {}) {
     return response;
   }
 
+  /** Sends `body` (JSON, or nothing) with `method` and extra headers; returns the JSON answer. */
+  async function sendJson(method, path, body, extraHeaders = {}) {
+    const response = await request(path, {
+      method,
+      headers: headers({
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        Accept: 'application/json',
+        ...extraHeaders,
+      }),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return response.json();
+  }
+
   return {
     async getJson(path, { signal, quiet = false } = {}) {
       const response = await request(
@@ -120,13 +134,14 @@ export function createApi(options = {}) {
       }
     },
     /** POSTs a JSON body and returns the JSON answer. */
-    async postJson(path, body) {
-      const response = await request(path, {
-        method: 'POST',
-        headers: headers({ 'Content-Type': 'application/json', Accept: 'application/json' }),
-        body: JSON.stringify(body),
-      });
-      return response.json();
+    postJson: (path, body) => sendJson('POST', path, body),
+    sendJson,
+    /** GETs a file (e.g. a Word export): { blob, name } with the name the server gives it. */
+    async getFile(path, fallbackName) {
+      const response = await request(path, { headers: headers() });
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+      return { blob: await response.blob(), name };
     },
     /** POSTs to /api/chat and returns the streaming response (status already checked). */
     async postChat(body, { signal } = {}) {

@@ -1,16 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFileConversationStore } from '../../src/conversation/index.ts';
 import { testApp } from '../../src/server/testing/test-app.ts';
+import { memoryStorage } from '../testing/memory-storage.ts';
 import { ApiError, createApi } from './api.js';
-import { describeError } from './errors.js';
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
+import { canRetry, describeError, QUESTION_LIMIT } from './errors.js';
 
 /** The page's client talking to the real app in-process. */
 function clientOf(app: ReturnType<typeof testApp>['app']) {
@@ -109,5 +105,75 @@ describe('createApi', () => {
     const error = await api.getJson('/api/items').catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'http', status: 502, message: '502 Bad Gateway' });
     expect(describeError(error).title).toBe('Fehler auf dem Server (502)');
+  });
+
+  it('explains every limit of the server in German, without its English words, and offers no useless retry', async () => {
+    const { api } = clientOf(testApp().app);
+    const tooLong = 'Warum? '.repeat(1500);
+    const limits = [
+      ['/api/ask', { question: tooLong }, 'Frage zu lang', 'höchstens 2.000 Zeichen'],
+      [
+        '/api/ask',
+        { question: 'Und?', history: Array.from({ length: 21 }, () => ({ role: 'user', content: 'x' })) },
+        'Gespräch zu lang',
+        'neues Gespräch',
+      ],
+      [
+        '/api/chat',
+        { messages: [{ role: 'user', parts: [{ type: 'text', text: tooLong }] }] },
+        'Frage zu lang',
+        '2.000',
+      ],
+      ['/api/ask', { question: 'x'.repeat(1024 * 1024 + 10) }, 'Anfrage zu groß', 'größer'],
+    ] as const;
+    for (const [route, body, title, words] of limits) {
+      const error = await api.postJson(route, body).catch((caught: unknown) => caught);
+      const description = describeError(error);
+      expect(description.title, route).toBe(title);
+      expect(description.message).toContain(words);
+      expect(description.serverMessage).toBeUndefined();
+      expect(JSON.stringify(description)).not.toMatch(/Expected|characters|bytes/u);
+      expect(canRetry(error)).toBe(false);
+    }
+    expect(QUESTION_LIMIT).toBe(2000);
+    expect(canRetry(new ApiError({ kind: 'http', status: 503, message: 'busy' }))).toBe(true);
+    expect(canRetry(new ApiError({ kind: 'http', status: 429, message: 'wait' }))).toBe(true);
+    expect(canRetry(new ApiError({ kind: 'network', message: 'down' }))).toBe(true);
+  });
+
+  const folders: string[] = [];
+  afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+  it('renames and deletes with the conversation key as a header, and downloads a file with its name', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'beschluss-api-client-'));
+    folders.push(folder);
+    const { api } = clientOf(
+      testApp({ conversations: createFileConversationStore({ directory: folder }) }).app,
+    );
+    const key = 'f'.repeat(64);
+    const { conversation } = (await api.postJson('/api/ask', {
+      question: 'Sirenen',
+      conversationKey: key,
+    })) as {
+      conversation: { id: string };
+    };
+    const header = { 'X-Conversation-Key': key };
+    const renamed = await api.sendJson(
+      'PATCH',
+      `/api/conversations/${conversation.id}`,
+      { title: 'Vermerk' },
+      header,
+    );
+    expect(renamed).toMatchObject({ title: 'Vermerk', named: true });
+    const file = await api.getFile(`/api/conversations/${conversation.id}/export.docx`, 'Gespraech.docx');
+    expect(file.name).toMatch(/^Gespraech-\d{4}-\d{2}-\d{2}\.docx$/u);
+    expect(file.blob.size).toBeGreaterThan(1000);
+    expect(await api.sendJson('DELETE', `/api/conversations/${conversation.id}`, undefined, header)).toEqual({
+      deleted: true,
+    });
+    const gone = await api
+      .getJson(`/api/conversations/${conversation.id}`)
+      .catch((caught: unknown) => caught);
+    expect(describeError(gone).title).toBe('Gespräch nicht gefunden');
   });
 });

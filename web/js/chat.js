@@ -1,9 +1,10 @@
-// The conversation controller: sends a question with the conversation so far to /api/chat, renders the answer as it
-// streams in (at most once per frame), stops it on request, retries a failed turn, starts over (and back), and tells
-// `onChange` whenever a turn settles, so the conversation can be kept.
+// The conversation controller: sends a question with the conversation so far (and the conversation's key, so the
+// server saves the turn) to /api/chat, renders the answer as it streams in (at most once per frame), stops it on
+// request, retries a failed turn, starts over (and back), and tells `onChange` whenever a turn settles, so the
+// conversation can be kept.
 import { isAbort } from './api.js';
 import { readChatParts } from './chat-stream.js';
-import { applyPart, createTurn, newId, transcript } from './conversation.js';
+import { applyPart, createTurn, newConversationKey, newId, transcript } from './conversation.js';
 
 /**
  * @param {{ elements: { form: HTMLElement, question: HTMLTextAreaElement, send: HTMLElement, stop: HTMLElement,
@@ -15,6 +16,7 @@ import { applyPart, createTurn, newId, transcript } from './conversation.js';
 export function createChat(options) {
   const { elements, api, turnView, announce, onError = () => {}, onChange = () => {} } = options;
   let conversationId = newId('chat');
+  let conversationKey = newConversationKey();
   let turns = [];
   /** The running request: { turn, controller }. */
   let active;
@@ -57,7 +59,12 @@ export function createChat(options) {
     setBusy(true);
     try {
       const response = await api.postChat(
-        { id: conversationId, messages: transcript(turns, turn), trigger: 'submit-message' },
+        {
+          id: conversationId,
+          messages: transcript(turns, turn),
+          trigger: 'submit-message',
+          conversationKey,
+        },
         { signal: controller.signal },
       );
       for await (const part of readChatParts(response.body)) {
@@ -87,7 +94,7 @@ export function createChat(options) {
   }
 
   function changed() {
-    onChange({ id: conversationId, turns });
+    onChange({ id: conversationId, key: conversationKey, turns });
   }
 
   function show(list) {
@@ -132,14 +139,18 @@ export function createChat(options) {
     },
     /** A turn changed outside the stream (feedback given): keep it. */
     changed,
-    /** The conversation as it stands: { id, turns }. */
+    /** The conversation as it stands: { id, key, turns }. */
     snapshot() {
-      return { id: conversationId, turns: [...turns] };
+      return { id: conversationId, key: conversationKey, turns: [...turns] };
     },
-    /** Shows a kept conversation (after a reload, or to undo "Neues Gespräch"). */
+    /**
+     * Shows a conversation (kept across a reload, brought back by an undo, opened from the list); answers after it
+     * are saved under its key (a conversation kept from before keys existed gets a new one).
+     */
     restore(snapshot) {
       if (active) return;
       conversationId = snapshot.id;
+      conversationKey = snapshot.key ?? newConversationKey();
       turns = [...snapshot.turns];
       show(turns);
       elements.conversation.scrollTop = elements.conversation.scrollHeight;
@@ -156,12 +167,14 @@ export function createChat(options) {
       setBusy(false);
       const previous = {
         id: conversationId,
+        key: conversationKey,
         turns: turns.map((turn) =>
           turn.status === 'pending' || turn.status === 'streaming' ? { ...turn, status: 'aborted' } : turn,
         ),
       };
       turns = [];
       conversationId = newId('chat');
+      conversationKey = newConversationKey();
       show([]);
       elements.question.value = '';
       changed();

@@ -7,6 +7,6 @@ export function restoredTurn(stored: Record<string, unknown>): Turn;
 export function createConversationStore(options?: {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }): {
-  load(): { id: string; turns: Turn[] } | undefined;
-  save(conversation: { id: string; turns: Turn[] }): number;
+  load(): { id: string; key?: string; turns: Turn[] } | undefined;
+  save(conversation: { id: string; key?: string; turns: Turn[] }): number;
 };

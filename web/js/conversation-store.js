@@ -1,5 +1,6 @@
-// Keeps the conversation in the browser's storage so a reload restores it: turns as plain data (an error as its
-// kind, status, code and message), a turn cut off by the reload as stopped, and only the latest turns when space runs out.
+// Keeps the conversation in the browser's storage so a reload restores it: its key, turns as plain data (an error as
+// its kind, status, code and message), a turn cut off by the reload as stopped, and only the latest turns when space
+// runs out.
 import { ApiError } from './api.js';
 
 export const CONVERSATION_ITEM = 'beschluss-assistent.conversation.v1';
@@ -25,6 +26,9 @@ export function storedTurn(turn) {
     answer: turn.answer,
     error: plainError(turn.error),
     feedback: turn.feedback,
+    saved: turn.saved,
+    answeredAt: turn.answeredAt,
+    indexVersion: turn.indexVersion,
   };
 }
 
@@ -41,13 +45,14 @@ export function restoredTurn(stored) {
 export function createConversationStore(options = {}) {
   const { storage = globalThis.localStorage } = options;
   return {
-    /** { id, turns } as saved last, or undefined. */
+    /** { id, key?, turns } as saved last, or undefined. */
     load() {
       try {
         const saved = JSON.parse(storage?.getItem(CONVERSATION_ITEM) ?? 'null');
         if (!saved || typeof saved.id !== 'string' || !Array.isArray(saved.turns)) return undefined;
         return {
           id: saved.id,
+          ...(typeof saved.key === 'string' ? { key: saved.key } : {}),
           turns: saved.turns
             .filter((turn) => typeof turn?.id === 'string' && typeof turn.question === 'string')
             .map(restoredTurn),
@@ -56,13 +61,13 @@ export function createConversationStore(options = {}) {
         return undefined;
       }
     },
-    /** Saves { id, turns }; when storage is full, keeps as many of the latest turns as fit. */
-    save({ id, turns }) {
+    /** Saves { id, key, turns }; when storage is full, keeps as many of the latest turns as fit. */
+    save({ id, key, turns }) {
       let kept = turns.slice(-MAX_TURNS).map(storedTurn);
       while (true) {
         try {
           if (kept.length === 0) storage?.removeItem(CONVERSATION_ITEM);
-          else storage?.setItem(CONVERSATION_ITEM, JSON.stringify({ id, turns: kept }));
+          else storage?.setItem(CONVERSATION_ITEM, JSON.stringify({ id, key, turns: kept }));
           return kept.length;
         } catch {
           if (kept.length === 0) return 0;

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../testing/memory-storage.ts';
 import { ApiError } from './api.js';
 import { applyPart, createTurn } from './conversation.js';
 import { CONVERSATION_ITEM, createConversationStore } from './conversation-store.js';
-
-function memoryStorage(limit = Number.POSITIVE_INFINITY) {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => {
-      if (value.length > limit) throw new DOMException('full', 'QuotaExceededError');
-      items.set(key, value);
-    },
-    removeItem: (key: string) => {
-      items.delete(key);
-    },
-  };
-}
 
 describe('createConversationStore', () => {
   it('gives back the turns it kept: answers, feedback, errors as ApiErrors, cut-off answers as stopped', () => {
@@ -36,10 +22,13 @@ describe('createConversationStore', () => {
     });
     const cut = createTurn('Noch eine?');
     cut.status = 'streaming';
-    store.save({ id: 'chat-1', turns: [done, failed, cut] });
+    done.saved = { id: '0123456789abcdef0123456789abcdef', turn: 0 };
+    store.save({ id: 'chat-1', key: 'k'.repeat(64), turns: [done, failed, cut] });
 
     const kept = store.load();
     expect(kept?.id).toBe('chat-1');
+    expect(kept?.key).toBe('k'.repeat(64));
+    expect(kept?.turns[0]?.saved).toEqual({ id: '0123456789abcdef0123456789abcdef', turn: 0 });
     expect(kept?.turns.map((turn) => [turn.question, turn.status])).toEqual([
       ['Was gilt für Sirenen?', 'done'],
       ['Und dann?', 'error'],

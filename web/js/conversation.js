@@ -1,10 +1,23 @@
-// The conversation's state: turns (question, streamed text, sources, the final Answer, error) and the transcript
-// sent to /api/chat as useChat would send it.
+// The conversation's state: turns (question, streamed text, sources, the final Answer, where the server saved it,
+// error), the transcript sent to /api/chat as useChat would send it, and turns as the server keeps them.
+
+function randomHex(bytes) {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
 
 /** A random id that also works outside secure contexts (crypto.randomUUID needs https or localhost). */
 export function newId(prefix) {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return `${prefix}-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  return `${prefix}-${randomHex(8)}`;
+}
+
+/**
+ * The key of a new conversation: 256 random bits. The server saves the conversation's turns under the id it derives
+ * from the key; only this browser, which keeps the key, can add to, rename or delete it.
+ */
+export function newConversationKey() {
+  return randomHex(32);
 }
 
 /** status: "pending" (sent, nothing back yet), "streaming", "done", "error", "aborted". */
@@ -21,6 +34,29 @@ export function createTurn(question) {
     error: undefined,
     /** The rating staff sent for the answer ("helpful", "unhelpful", "wrong-citation"). */
     feedback: undefined,
+    /** Where the server saved the turn: { id (the conversation's), turn (its number there) }. */
+    saved: undefined,
+  };
+}
+
+/**
+ * A turn as the server keeps it (GET /api/conversations/:id) as a turn of the page: answered, with the answer as it
+ * was sent, and when and from which index.
+ */
+export function turnFromSaved(saved, conversationId, index) {
+  const answer = saved.answer ?? {};
+  return {
+    ...createTurn(saved.question),
+    status: 'done',
+    text: typeof answer.answer === 'string' ? answer.answer : '',
+    sources: (Array.isArray(answer.sources) ? answer.sources : []).map((source) => ({
+      id: source.id,
+      title: source.title,
+    })),
+    answer,
+    saved: { id: conversationId, turn: index },
+    answeredAt: saved.answeredAt,
+    indexVersion: saved.indexVersion,
   };
 }
 
@@ -39,6 +75,10 @@ export function applyPart(turn, part) {
       turn.answer = part.data;
       // The Answer's text is the authority (the deltas concatenate to it; a reconnecting proxy could drop one).
       if (typeof part.data?.answer === 'string') turn.text = part.data.answer;
+      break;
+    case 'data-conversation':
+      if (typeof part.data?.id === 'string' && Number.isInteger(part.data?.turn))
+        turn.saved = { id: part.data.id, turn: part.data.turn };
       break;
     case 'finish':
       turn.status = 'done';

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { askRequestFromTranscript } from '../../src/server/conversation.ts';
 import { ChatRequestSchema } from '../../src/server/schemas.ts';
-import { applyPart, createTurn, newId, transcript } from './conversation.js';
+import {
+  applyPart,
+  createTurn,
+  newConversationKey,
+  newId,
+  transcript,
+  turnFromSaved,
+} from './conversation.js';
 
 function answered(question: string, answer: string) {
   const turn = createTurn(question);
@@ -69,5 +76,54 @@ describe('applyPart', () => {
     const ids = new Set(Array.from({ length: 200 }, () => newId('turn')));
     expect(ids.size).toBe(200);
     expect([...ids][0]).toMatch(/^turn-[0-9a-f]{16}$/);
+  });
+});
+
+describe('conversation keys and saved turns', () => {
+  it('makes a key of 64 random hex digits the server accepts', () => {
+    const keys = new Set(Array.from({ length: 50 }, () => newConversationKey()));
+    expect(keys.size).toBe(50);
+    for (const key of keys) {
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect(
+        ChatRequestSchema.safeParse({ messages: [], conversationKey: key }).error?.issues[0]?.path,
+      ).toEqual(['messages']);
+    }
+  });
+
+  it('notes where the server saved a turn, and ignores a malformed note', () => {
+    const turn = createTurn('Wer berichtet?');
+    applyPart(turn, { type: 'data-conversation', data: { id: 'x', turn: 'eins' } });
+    expect(turn.saved).toBeUndefined();
+    applyPart(turn, { type: 'data-conversation', data: { id: '0123456789abcdef0123456789abcdef', turn: 2 } });
+    expect(turn.saved).toEqual({ id: '0123456789abcdef0123456789abcdef', turn: 2 });
+  });
+
+  it('reads a turn the server kept as an answered turn of the page', () => {
+    const answer = {
+      answer: 'Die IMK bittet den Bund. [TOP 12 Ziff. 3]',
+      statements: [],
+      sources: [{ id: 'imk-2021-06-18/12/3', title: 'Berichte', text: 'Die IMK bittet den Bund.' }],
+      mode: 'extractive',
+    };
+    const turn = turnFromSaved(
+      {
+        question: 'Wer berichtet?',
+        answer,
+        answeredAt: '2026-03-02T10:00:00.000Z',
+        indexVersion: '2026-03-01T08:00:00.000Z',
+      },
+      'c0ffee00c0ffee00c0ffee00c0ffee00',
+      1,
+    );
+    expect(turn).toMatchObject({
+      question: 'Wer berichtet?',
+      status: 'done',
+      text: answer.answer,
+      sources: [{ id: 'imk-2021-06-18/12/3', title: 'Berichte' }],
+      answer,
+      saved: { id: 'c0ffee00c0ffee00c0ffee00c0ffee00', turn: 1 },
+      indexVersion: '2026-03-01T08:00:00.000Z',
+    });
   });
 });

@@ -31,6 +31,12 @@ const ICON_PATHS = {
   book: ['M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2V5Z', 'M4 19a2 2 0 0 1 2-2h13'],
   retry: ['M4 12a8 8 0 1 0 2.3-5.7', 'M4 4v4h4'],
   plus: ['M12 5v14', 'M5 12h14'],
+  download: ['M12 4v11', 'M7 10l5 5 5-5', 'M5 20h14'],
+  print: ['M7 9V4h10v5', 'M5 9h14v7h-2', 'M7 14h10v6H7z', 'M5 16H5'],
+  link: [
+    'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1',
+    'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  ],
 };
 
 /** A decorative icon (hidden from assistive technology; the control it sits in carries the name). */

@@ -5,3 +5,5 @@ export interface ErrorDescription {
   serverMessage?: string;
 }
 export function describeError(error: unknown): ErrorDescription;
+export const QUESTION_LIMIT: number;
+export function canRetry(error: unknown): boolean;

@@ -1,5 +1,43 @@
-// What the page tells staff about a failed request, in German: a title, an explanation, the server's own message.
+// What the page tells staff about a failed request, in German: a title, an explanation, the server's own message,
+// and whether trying again can help (a question that is too long stays too long).
 import { ApiError } from './api.js';
+
+/** The most characters a question may have, here and on the server (/api/ask, /api/chat, /api/search). */
+export const QUESTION_LIMIT = 2000;
+
+const LIMIT_DESCRIPTIONS = {
+  QUESTION_TOO_LONG: {
+    title: 'Frage zu lang',
+    message: `Eine Frage darf höchstens ${QUESTION_LIMIT.toLocaleString('de-DE')} Zeichen lang sein. Bitte kürzen Sie sie.`,
+  },
+  HISTORY_TOO_LONG: {
+    title: 'Gespräch zu lang',
+    message: 'Das bisherige Gespräch ist zu lang, um es mitzusenden. Bitte beginnen Sie ein neues Gespräch.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    title: 'Anfrage zu groß',
+    message:
+      'Die Anfrage ist größer, als der Server annimmt. Bitte kürzen Sie die Frage oder beginnen Sie ein neues Gespräch.',
+  },
+  CONVERSATION_FULL: {
+    title: 'Gespräch voll',
+    message: 'Dieses Gespräch kann keine weiteren Fragen aufnehmen. Bitte beginnen Sie ein neues Gespräch.',
+  },
+  CONVERSATION_NOT_FOUND: {
+    title: 'Gespräch nicht gefunden',
+    message:
+      'Dieses Gespräch gibt es nicht (mehr): Es wurde gelöscht, nach Ablauf der Aufbewahrungsfrist entfernt, oder der Link ist unvollständig.',
+  },
+};
+
+/**
+ * Whether asking again can help: not for a request the server refused for what it is (too long, invalid, not
+ * found), but after a lost connection, a server error, a wait (429) or an API key given (401).
+ */
+export function canRetry(error) {
+  if (!(error instanceof ApiError) || error.kind !== 'http') return true;
+  return error.status >= 500 || error.status === 401 || error.status === 408 || error.status === 429;
+}
 
 /** { title, message, serverMessage? } for an error of the API client (or anything else thrown). */
 export function describeError(error) {
@@ -11,6 +49,9 @@ export function describeError(error) {
     };
   }
   const serverMessage = error.message || undefined;
+  // The limits are explained in German; the server's own words (English for the API) would only repeat them.
+  const limit = LIMIT_DESCRIPTIONS[error.code];
+  if (limit) return { ...limit };
   switch (error.kind) {
     case 'network':
       return {

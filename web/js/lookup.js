@@ -1,8 +1,25 @@
 // The reference lookup ("TOP 6/7 Ziff. 8", "TOP 7" → GET /api/cite): shows the unit, or the whole item a bare TOP
-// names, or the server's German reason it cannot, with the nearest references that do resolve as links.
+// names, or the server's German reason it cannot, with the nearest references that do resolve as links (once: the
+// server's message lists them too, for clients without links, and the page leaves that list out).
 import { ApiError } from './api.js';
 import { element } from './dom.js';
 import { describeError } from './errors.js';
+
+/**
+ * The server's message without the list of suggestions it ends with ("… Nächstgelegen: TOP 50, TOP 51." or
+ * "… bitte eine davon wählen: TOP 9, TOP 46 Ziff. 8."), when the page shows them as links instead.
+ */
+export function withoutSuggestions(message, suggestions) {
+  if (suggestions.length === 0) return message;
+  const listed = `${suggestions.join(', ')}.`;
+  if (!message.endsWith(listed)) return message;
+  const before = message
+    .slice(0, -listed.length)
+    .replace(/\s*(?:Nächstgelegen|Vorhanden):\s*$/u, '')
+    .replace(/:\s*$/u, '')
+    .trimEnd();
+  return /[.!?]$/u.test(before) ? before : `${before}.`;
+}
 
 const TITLES = {
   AMBIGUOUS_REFERENCE: 'Fundstelle nicht eindeutig',
@@ -62,7 +79,7 @@ export function createLookup(options) {
         : [];
       showError(
         TITLES[code] ?? description.title,
-        description.serverMessage ?? description.message,
+        withoutSuggestions(description.serverMessage ?? description.message, suggestions),
         suggestions,
       );
     }

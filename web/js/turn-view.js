@@ -1,17 +1,41 @@
-// One turn of the conversation as DOM: the question (with a link to share it), and the answer as it streams in, as an
-// abstention, as stopped, or as an error with a retry button; a finished answer gets "Antwort kopieren", feedback
-// buttons, a "Meinten Sie …?" suggestion where the server has one, and its sources for printing.
-import { fullCitation } from './citation.js';
+// One turn of the conversation as DOM: the question (with a link to share the conversation there), and the answer as
+// it streams in, as an abstention, as stopped, or as an error (with a retry button where trying again can help); a
+// finished answer gets "Antwort kopieren", "Word-Datei", "Drucken", the feedback that fits it, a "Meinten Sie …?"
+// suggestion where the server has one, when and from which index it was answered, and its sources for printing.
+import { fullCitation, unitId } from './citation.js';
 import { copyButton } from './clipboard.js';
 import { element, icon } from './dom.js';
+import { downloadButton } from './download.js';
 import { errorBox, retryButton } from './error-box.js';
-import { describeError } from './errors.js';
+import { canRetry, describeError } from './errors.js';
+import { escapeHtml } from './export.js';
 
 const RATINGS = [
   { rating: 'helpful', label: 'hilfreich' },
   { rating: 'unhelpful', label: 'nicht hilfreich' },
   { rating: 'wrong-citation', label: 'Fundstelle falsch' },
 ];
+
+/** An abstention cites nothing: it was right to say so, or the resolutions do say something. */
+const ABSTENTION_RATINGS = RATINGS.filter((each) => each.rating !== 'wrong-citation');
+
+const COMMENT_PROMPTS = {
+  'wrong-citation': 'Welche Fundstelle ist falsch, welche wäre richtig? (freiwillig)',
+  unhelpful: 'Was hat gefehlt? (freiwillig)',
+  abstained: 'Wo steht es in den Beschlüssen? (freiwillig)',
+};
+
+/** "02.03.2026, 10:15 Uhr" in the browser's time zone. */
+export function germanDateTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toLocaleString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })} Uhr`;
+}
+
+/** The anchor of a saved turn in its conversation's page: "frage-1" for the first. */
+export function turnAnchor(number) {
+  return `frage-${number + 1}`;
+}
 
 const THANKS = {
   helpful: 'Danke – als hilfreich gemeldet.',
@@ -53,6 +77,8 @@ export function answerMetaText(answer) {
  *   retryButtons: WeakMap<HTMLElement, object>,
  *   actions: { ask: (question: string) => void, copyAnswer: (turn: object) => { text: string, html: string },
  *     shareUrl: (turn: object) => string, sendFeedback: (turn: object, rating: string, comment?: string) => Promise<void>,
+ *     downloadAnswer: (turn: object) => Promise<void>,
+ *     printAnswer: (item: HTMLElement, returnFocusTo: HTMLElement) => void, rendered?: () => void,
  *     paragraphCount: (meeting: string, top: string) => number | undefined, announce: (text: string) => void } }} options
  */
 export function createTurnView({ renderer, findHintItem, retryButtons, actions }) {
@@ -70,8 +96,9 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       label: 'Link kopieren',
       name: `Link kopieren zur Frage „${turn.question}“`,
       payload: () => {
+        // The URL is already encoded; in HTML it only needs escaping (encoding it again breaks every umlaut).
         const url = actions.shareUrl(turn);
-        return { text: url, html: `<a href="${encodeURI(url)}">${url}</a>` };
+        return { text: url, html: `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` };
       },
       announce: actions.announce,
       secondary: true,
@@ -110,9 +137,22 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
   }
 
   function failure(turn) {
+    if (!canRetry(turn.error)) return errorBox(describeError(turn.error));
     const retry = retryButton();
     retryButtons.set(retry, turn);
     return errorBox(describeError(turn.error), { action: retry });
+  }
+
+  /** When the answer was given and from which index, for a turn the server kept (a shared conversation, the list). */
+  function answeredLine(turn) {
+    if (!turn.answeredAt) return [];
+    const index = turn.indexVersion ? ` · Index vom ${germanDateTime(turn.indexVersion)}` : '';
+    return [
+      element('p', {
+        className: 'answered-at',
+        text: `Beantwortet am ${germanDateTime(turn.answeredAt)}${index}`,
+      }),
+    ];
   }
 
   function feedbackControls(item, turn) {
@@ -126,8 +166,9 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       return box;
     }
     const draft = drafts.get(turn);
+    const abstained = turn.answer?.abstained === true;
     box.append(element('span', { className: 'feedback-label', text: 'War das hilfreich?' }));
-    for (const { rating, label } of RATINGS) {
+    for (const { rating, label } of abstained ? ABSTENTION_RATINGS : RATINGS) {
       const button = element('button', {
         type: 'button',
         className: 'button small secondary feedback-button',
@@ -161,10 +202,7 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       const form = element('form', { className: 'feedback-form' }, [
         element('label', {
           for: id,
-          text:
-            draft.rating === 'wrong-citation'
-              ? 'Welche Fundstelle ist falsch, welche wäre richtig? (freiwillig)'
-              : 'Was hat gefehlt? (freiwillig)',
+          text: COMMENT_PROMPTS[abstained && draft.rating === 'unhelpful' ? 'abstained' : draft.rating],
         }),
         comment,
         element('div', { className: 'feedback-form-buttons' }, [send, cancel]),
@@ -220,7 +258,8 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
         element('p', { className: 'print-sources-heading', text: 'Fundstellen im Wortlaut' }),
         ...cited.map((source) => {
           const unit = { ...source, paragraphCount: actions.paragraphCount(source.meeting, source.top) };
-          return element('div', { className: 'print-source' }, [
+          // The unit's id lets a printout of several answers give each paragraph's wording once.
+          return element('div', { className: 'print-source', 'data-unit': unitId(source) }, [
             element('p', {
               className: 'print-source-label',
               text: `${fullCitation(unit)} – ${source.title}`,
@@ -240,11 +279,34 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       announce: actions.announce,
       secondary: true,
     });
-    return element('div', { className: 'answer-actions' }, [copy, feedbackControls(item, turn)]);
+    const buttons = [copy];
+    let wordFailure = null;
+    if (turn.saved) {
+      const word = downloadButton({
+        label: 'Word-Datei',
+        name: 'Antwort als Word-Datei',
+        download: () => actions.downloadAnswer(turn),
+      });
+      buttons.push(word.button);
+      wordFailure = word.failure;
+    }
+    const print = element(
+      'button',
+      { type: 'button', className: 'button small secondary', 'aria-label': 'Drucken: nur diese Antwort' },
+      [icon('print'), element('span', { text: 'Drucken' })],
+    );
+    print.addEventListener('click', () => actions.printAnswer(item, print));
+    buttons.push(print);
+    return element('div', { className: 'answer-actions' }, [
+      ...buttons,
+      feedbackControls(item, turn),
+      wordFailure,
+    ]);
   }
 
   /** Re-renders the answer of `item` from `turn`. */
   function update(item, turn) {
+    if (turn.saved) item.id = turnAnchor(turn.saved.turn);
     const article = item.querySelector('article.message');
     const body = item.querySelector('.message-body');
     const busy = turn.status === 'pending' || turn.status === 'streaming';
@@ -272,7 +334,7 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       content.push(element('div', { className: 'answer-text' }, [renderer.render(turn.text)]));
     }
     if (turn.status === 'done') {
-      content.push(...suggestion(turn), ...notice(turn));
+      content.push(...suggestion(turn), ...notice(turn), ...answeredLine(turn));
       if (turn.answer && !abstained) {
         content.push(
           element('p', {
@@ -299,6 +361,7 @@ export function createTurnView({ renderer, findHintItem, retryButtons, actions }
       const blocks = body.querySelectorAll('.answer-text > p, .answer-text > ul > li');
       blocks[blocks.length - 1]?.append(element('span', { className: 'cursor', 'aria-hidden': 'true' }));
     }
+    actions.rendered?.();
   }
 
   return { create, update };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Assistant } from '../../src/assistant/types.ts';
+import { type ConversationStore, createFileConversationStore } from '../../src/conversation/index.ts';
 import { createMemoryLogger } from '../../src/logger.ts';
 import { PROJECT_ROOT, WEB_DIR } from '../../src/paths.ts';
 import { createApp, type ServerConfig } from '../../src/server/app.ts';
@@ -47,6 +48,8 @@ export interface PageHarness {
   newPage(options?: NewPageOptions): Promise<RecordedPage>;
   /** The lines of the feedback file (POST /api/feedback), parsed; empty before the first report. */
   feedback(): Promise<Array<Record<string, unknown>>>;
+  /** Where the server keeps the conversations (files in a temporary folder). */
+  conversations: ConversationStore;
   /** Stops the server (the page then meets a refused connection); close() still closes the browser. */
   stopServer(): Promise<void>;
   close(): Promise<void>;
@@ -63,12 +66,14 @@ export async function startPageHarness(options: PageHarnessOptions): Promise<Pag
   const config = { ...LOOPBACK_CONFIG, ...options.config };
   const feedbackDir = await mkdtemp(path.join(tmpdir(), 'beschluss-page-feedback-'));
   const feedbackLog = createFeedbackLog({ file: path.join(feedbackDir, 'feedback.jsonl') });
+  const conversations = createFileConversationStore({ directory: path.join(feedbackDir, 'conversations') });
   const app = createApp({
     assistant: () => current,
     logger,
     config,
     webDirectory: WEB_DIR,
     feedback: feedbackLog,
+    conversations,
   });
   const server: RunningServer = await startServer({ app, config, logger, shutdownTimeoutMs: 1000 });
   const browser = await launchChromium();
@@ -108,6 +113,7 @@ export async function startPageHarness(options: PageHarnessOptions): Promise<Pag
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Record<string, unknown>);
     },
+    conversations,
     stopServer: () => server.close(),
     async close() {
       await Promise.allSettled(contexts.map((context) => context.close()));

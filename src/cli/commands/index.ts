@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command.ts';
 import { askCommand } from './ask.ts';
 import { evalCommand } from './eval.ts';
+import { feedbackCommand } from './feedback.ts';
 import { indexCommand } from './index-command.ts';
 import { parseCommand } from './parse.ts';
 import { searchCommand } from './search.ts';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   askCommand,
   serveCommand,
   evalCommand,
+  feedbackCommand,
 ];

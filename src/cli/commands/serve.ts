@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Assistant } from '../../assistant/types.ts';
-import { type Config, loadConfig } from '../../config.ts';
+import { type Config, conversationsDirectory, loadConfig } from '../../config.ts';
+import { createPostgresConversationStore } from '../../conversation/index.ts';
 import { type Database, openDatabase } from '../../database.ts';
 import { createLogger, type Logger } from '../../logger.ts';
 import { createPostgresFeedbackLog, type RunningServer, startServer } from '../../server/index.ts';
@@ -59,7 +60,7 @@ async function runServe(
     ...(host !== undefined ? { HOST: host } : {}),
   };
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info' });
-  // With DATABASE_URL one pool serves the index store and the feedback store of this server.
+  // With DATABASE_URL one pool serves the index, feedback and conversation stores of this server.
   const database =
     config.DATABASE_URL === undefined
       ? undefined
@@ -78,8 +79,15 @@ async function runServe(
         logger,
         signals: options.signals ?? ['SIGTERM', 'SIGINT'],
         ...(database
-          ? { feedback: createPostgresFeedbackLog(database) }
-          : { feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl') }),
+          ? {
+              feedback: createPostgresFeedbackLog(database),
+              conversations: createPostgresConversationStore(database),
+            }
+          : {
+              feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl'),
+              conversationsDirectory: conversationsDirectory(config),
+            }),
+        conversationRetentionDays: config.CONVERSATION_RETENTION_DAYS,
       });
     } catch (error) {
       await assistant.close();

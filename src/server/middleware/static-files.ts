@@ -10,6 +10,8 @@ export interface StaticFilesOptions {
   root: string;
   /** Paths that are never files (the API). */
   isExcluded: (path: string) => boolean;
+  /** Paths the page itself answers (its index.html), e.g. a shared conversation's /c/<id>. */
+  isPage?: (path: string) => boolean;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -67,11 +69,11 @@ async function findFile(root: string, segments: string[]): Promise<string | unde
 }
 
 export function staticFiles(options: StaticFilesOptions): MiddlewareHandler<AppEnv> {
-  const { root, isExcluded } = options;
+  const { root, isExcluded, isPage = () => false } = options;
   return async (c, next) => {
     // Hono routes HEAD like GET and drops the body.
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || isExcluded(c.req.path)) return next();
-    const segments = staticSegments(new URL(c.req.url).pathname);
+    const segments = isPage(c.req.path) ? ['index.html'] : staticSegments(new URL(c.req.url).pathname);
     const file = segments && (await findFile(root, segments));
     if (!file || !isPublic(file)) return next();
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] as string;

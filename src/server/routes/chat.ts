@@ -20,14 +20,15 @@ const chatRoute = answersRoutes.post('/api/chat', {
     'Body as sent by useChat (AI SDK v6): the last message is the question, earlier ones the history (the last 20, ' +
     'each cut to 4000 characters). Response: Server-Sent Events with UI message chunks: start, source-document per ' +
     'source (sourceId = unit id, title = citation – item title), text-start/text-delta/text-end, data-answer (the ' +
-    'complete Answer JSON), finish.',
+    'complete Answer JSON), data-conversation ({ id, turn }: where the turn was saved, when the body gave a ' +
+    'conversationKey), finish.',
   request: jsonBody(ChatRequestSchema),
   responses: {
     200: {
       content: { 'text/event-stream': { schema: z.string() } },
       description: 'UI message stream (header x-vercel-ai-ui-message-stream: v1)',
     },
-    ...errorResponses(400, 401, 404, 413, 415, 429, 500, 503),
+    ...errorResponses(400, 401, 404, 409, 413, 415, 429, 500, 503),
   },
 });
 
@@ -41,6 +42,10 @@ export function registerChatRoute(app: App, context: RouteContext): void {
       { k: body.k, meeting: body.meeting },
     );
     const abortSignal = c.req.raw.signal;
+    const askedAt = context.now();
+    const key = body.conversationKey;
+    const recorder = key === undefined ? undefined : context.conversations?.recorder;
+    await recorder?.checkRoom(key as string);
     const events = await startAnswerStream(assistant.answerer, request, abortSignal);
     const requestId = c.get('requestId');
     const stream = answerUIMessageStream({
@@ -48,6 +53,12 @@ export function registerChatRoute(app: App, context: RouteContext): void {
       catalog: assistant.catalog,
       abortSignal,
       onError: (error) => streamError(error, context.logger, requestId).message,
+      ...(recorder
+        ? {
+            onAnswer: (answer) =>
+              recorder.record(key as string, { question: request.question, answer, askedAt }),
+          }
+        : {}),
     });
     return createUIMessageStreamResponse({ stream });
   });

@@ -67,7 +67,7 @@ describe('GET /api/openapi.json', () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       const templated = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       for (const [method, operation] of Object.entries(operations)) {
-        expect(['get', 'post']).toContain(method);
+        expect(['get', 'post', 'patch', 'delete']).toContain(method);
         expect(operation.responses['200'], `${method} ${path} 200`).toBeDefined();
         const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
         expect(declared.map((parameter) => parameter.name).sort()).toEqual([...templated].sort());

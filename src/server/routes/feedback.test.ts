@@ -57,6 +57,42 @@ describe('POST /api/feedback', () => {
     ]);
   });
 
+  it('records the conversation and turn the rated answer belongs to', async () => {
+    const { app } = testApp({ feedback: log });
+    const context = { conversationId: '0123456789abcdef0123456789abcdef', turn: 2 };
+    const response = await app.request('/api/feedback', postJson({ ...REPORT, ...context }));
+    expect(response.status).toBe(200);
+    expect((await lines())[0]).toMatchObject(context);
+    for (const [wrong, field] of [
+      [{ conversationId: '../../etc' }, 'Gespräch'],
+      [{ turn: -1 }, 'Frage im Gespräch'],
+    ] as const) {
+      const refused = await app.request('/api/feedback', postJson({ ...REPORT, ...wrong }));
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as ErrorJson).error.message).toBe(
+        `Das Feld „${field}“ fehlt oder ist ungültig.`,
+      );
+    }
+  });
+
+  it('refuses "Fundstelle falsch" for an answer that cites nothing (an abstention), and takes the other ratings', async () => {
+    const { app } = testApp({ feedback: log });
+    const abstention = {
+      question: 'Was gilt für Drohnen?',
+      answer: 'Dazu enthalten die Beschlüsse keine Aussage.',
+      citations: [],
+    };
+    const refused = await app.request('/api/feedback', postJson({ ...abstention, rating: 'wrong-citation' }));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as ErrorJson).error.message).toBe(
+      'Eine falsche Fundstelle lässt sich nur zu einer Antwort mit Fundstellen melden; diese Antwort nennt keine.',
+    );
+    for (const rating of ['helpful', 'unhelpful']) {
+      expect((await app.request('/api/feedback', postJson({ ...abstention, rating }))).status).toBe(200);
+    }
+    expect((await lines()).map((entry) => entry.rating)).toEqual(['helpful', 'unhelpful']);
+  });
+
   it('never interleaves lines of concurrent reports', async () => {
     const { app } = testApp({ feedback: log });
     const long = 'Sehr ausführlicher Kommentar. '.repeat(60);

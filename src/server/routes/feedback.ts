@@ -1,5 +1,6 @@
 // POST /api/feedback: staff rate an answer (hilfreich, nicht hilfreich, Fundstelle falsch), with the question, the
-// answer and its citations; appended to <INDEX_DIR>/feedback.jsonl. The page shows its messages, so they are German.
+// answer and its citations, and where it stands (conversation id and turn); appended to <INDEX_DIR>/feedback.jsonl.
+// The page shows its messages, so they are German.
 import { bodyLimit } from 'hono/body-limit';
 import { BeschlussError } from '../../errors.ts';
 import type { App, RouteContext } from '../env.ts';
@@ -24,6 +25,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   citations: 'Fundstellen',
   comment: 'Kommentar',
   mode: 'Antwortart',
+  conversationId: 'Gespräch',
+  turn: 'Frage im Gespräch',
 };
 
 /** The German message for the first problem of an invalid feedback body. */
@@ -82,6 +85,13 @@ export function registerFeedbackRoute(app: App, context: RouteContext, log: Feed
         );
       }
       const body = c.req.valid('json');
+      if (body.rating === 'wrong-citation' && body.citations.length === 0) {
+        throw new BeschlussError(
+          'INVALID_REQUEST',
+          'Eine falsche Fundstelle lässt sich nur zu einer Antwort mit Fundstellen melden; diese Antwort nennt keine.',
+          { details: { field: 'rating' } },
+        );
+      }
       const entry: FeedbackEntry = {
         rating: body.rating,
         question: body.question,
@@ -90,6 +100,8 @@ export function registerFeedbackRoute(app: App, context: RouteContext, log: Feed
       };
       if (body.comment !== undefined && body.comment.trim() !== '') entry.comment = body.comment.trim();
       if (body.mode !== undefined) entry.mode = body.mode;
+      if (body.conversationId !== undefined) entry.conversationId = body.conversationId;
+      if (body.turn !== undefined) entry.turn = body.turn;
       const { at } = await log.append(entry);
       context.logger.info('feedback saved', { requestId: c.get('requestId'), rating: body.rating });
       return c.json({ saved: true as const, at }, 200);
