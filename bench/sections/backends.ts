@@ -15,14 +15,14 @@ import { unitsOf } from '../../src/model.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { createDatabaseOn } from '../../src/testing/database-on-server.ts';
 import { createBenchEmbedder } from '../bench-embedder.ts';
-import { type HttpTarget, type LoadResult, runLoad } from '../http-load.ts';
+import { type LoadResult, runLoad } from '../http-load.ts';
 import { peakRssBytes } from '../memory.ts';
 import { loadNounPool } from '../noun-pool.ts';
 import { logProgress } from '../progress.ts';
 import { createSyntheticCorpus } from '../synthetic-corpus.ts';
 import { startWorker } from '../worker-client.ts';
 import type { MemoryResult } from './bench-server.ts';
-import { ENDPOINTS, type Endpoint } from './served.ts';
+import { ENDPOINTS, type Endpoint, targetOf } from './served.ts';
 
 export type Backend = 'embedded' | 'postgres';
 
@@ -201,15 +201,4 @@ async function runOne(backend: Backend, size: number, options: BackendsOptions):
     await rm(indexDir, { recursive: true, force: true });
     await database?.drop();
   }
-}
-
-function targetOf(url: string, endpoint: Endpoint, texts: readonly string[]): HttpTarget {
-  return {
-    url,
-    requests: texts.map((text) =>
-      endpoint === 'POST /api/ask'
-        ? { method: 'POST' as const, path: '/api/ask', body: { question: text } }
-        : { method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(text)}&k=5` },
-    ),
-  };
 }

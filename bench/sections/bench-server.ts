@@ -3,10 +3,10 @@
 // memory readings on request.
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { createAssistant } from '../../src/assistant/create.ts';
-import { openSearchState, type SearchState } from '../../src/assistant/index.ts';
+import { openSearchState } from '../../src/assistant/index.ts';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { loadConfig } from '../../src/config.ts';
-import { BeschlussError } from '../../src/errors.ts';
+import { assistantOf } from '../../src/eval/testing/state-app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
@@ -135,7 +135,7 @@ export function createBenchServer(): BenchServer {
       const { store, close } = await openBackendStore(request);
       const state = await openSearchState(await store.read(), { analyzer, embedder });
       const loadMilliseconds = performance.now() - started;
-      const assistant = assistantOf(state, store.kind);
+      const assistant = assistantOf(state);
       const server = await startServer({ assistant, config, logger });
       const units = [...assistant.catalog.units];
       running = { assistant, server, closeStore: close };
@@ -176,27 +176,5 @@ export function createBenchServer(): BenchServer {
       await running?.closeStore?.();
       running = undefined;
     },
-  };
-}
-
-/** The assistant of one loaded version: search and answers, no reindex (the bench builds in another process). */
-function assistantOf(state: SearchState, store: string): Assistant {
-  return {
-    catalog: state.catalog,
-    retriever: state.retriever,
-    answerer: state.extractive,
-    health: () => ({
-      status: 'ok',
-      units: state.catalog.size,
-      embedder: state.index.manifest.embedder.id,
-      meetings: state.catalog.meetings.length,
-      answerer: 'extractive',
-      indexBuiltAt: state.index.manifest.builtAt,
-      indexStore: store,
-      indexVersion: state.index.version,
-    }),
-    reindex: () =>
-      Promise.reject(new BeschlussError('INDEX_BUSY', 'the benchmark builds in another process')),
-    close: async () => undefined,
   };
 }

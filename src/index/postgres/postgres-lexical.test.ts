@@ -14,15 +14,11 @@ import {
 import { encodeLexicalIndex } from '../lexical/lexical-format.ts';
 import { describePostingsContract } from '../lexical/testing/postings-contract.ts';
 import { openPostgresPostings, writePostgresLexical } from './postgres-lexical.ts';
+import { newBuildingVersion } from './testing/new-version.ts';
 
 describePostgres('PostgreSQL postings', () => {
   const database = useTestDatabase();
-  const newVersion = async () => {
-    const { rows } = await database().pool.query<{ id: string }>(
-      "INSERT INTO index_versions (state, builder) VALUES ('building', 'test') RETURNING id",
-    );
-    return rows[0]?.id as string;
-  };
+  const newVersion = () => newBuildingVersion(database().pool);
 
   describePostingsContract(
     'BM25+ in SQL',

@@ -7,15 +7,11 @@ import {
   openPostgresVectorStore,
   type PostgresVectorStore,
 } from './postgres-vector-store.ts';
+import { newBuildingVersion } from './testing/new-version.ts';
 
 describePostgres('PostgreSQL vector store', () => {
   const database = useTestDatabase();
-  const newVersion = async () => {
-    const { rows } = await database().pool.query<{ id: string }>(
-      "INSERT INTO index_versions (state, builder) VALUES ('building', 'test') RETURNING id",
-    );
-    return rows[0]?.id as string;
-  };
+  const newVersion = () => newBuildingVersion(database().pool);
 
   // Searched exactly while built; reopening seals it (HNSW) and opens it as another server would.
   describeVectorStoreContract('pgvector store', {
