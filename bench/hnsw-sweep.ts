@@ -45,10 +45,11 @@ export async function sweepEfSearch(options: EfSearchSweepOptions): Promise<EfSe
   const budget = options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs };
   const exact = createExactVectorStore({ dimensions });
   for (let label = 0; label < rows.length / dimensions; label++) {
-    exact.add(label, rows.subarray(label * dimensions, (label + 1) * dimensions));
+    await exact.add(label, rows.subarray(label * dimensions, (label + 1) * dimensions));
   }
   const sample = queryVectors.slice(0, recallQueries);
-  const truth = sample.map((vector) => exact.search(vector, k).map((match) => match.label));
+  const truth: number[][] = [];
+  for (const vector of sample) truth.push((await exact.search(vector, k)).map((match) => match.label));
   const result: EfSearchRow[] = [];
   for (const efSearch of efSearchValues) {
     const store = await loadHnswVectorStore(hnswFile, { efSearch });
@@ -62,16 +63,16 @@ export async function sweepEfSearch(options: EfSearchSweepOptions): Promise<EfSe
     let foundAtK = 0;
     let wantedAt10 = 0;
     let wantedAtK = 0;
-    sample.forEach((vector, position) => {
+    for (const [position, vector] of sample.entries()) {
       const exactLabels = truth[position] as number[];
-      const approximate = store.search(vector, k).map((match) => match.label);
+      const approximate = (await store.search(vector, k)).map((match) => match.label);
       const top10 = new Set(exactLabels.slice(0, 10));
       const all = new Set(exactLabels);
       foundAt10 += approximate.slice(0, 10).filter((label) => top10.has(label)).length;
       foundAtK += approximate.filter((label) => all.has(label)).length;
       wantedAt10 += top10.size;
       wantedAtK += all.size;
-    });
+    }
     result.push({
       efSearch,
       latency,

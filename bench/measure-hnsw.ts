@@ -66,23 +66,24 @@ export async function measureHnsw(options: HnswMeasureOptions): Promise<HnswMeas
 
   let started = performance.now();
   const store = createHnswVectorStore({ dimensions, initialCapacity: count, ...settings });
-  for (const [label, vector] of vectors.entries()) store.add(label, vector);
+  for (const [label, vector] of vectors.entries()) await store.add(label, vector);
   const buildSeconds = (performance.now() - started) / 1000;
   const rssAfterBuild = process.memoryUsage().rss;
 
-  const latencies = queryVectors.map((query) => {
+  const latencies: number[] = [];
+  for (const query of queryVectors) {
     const start = performance.now();
-    store.search(query, k);
-    return performance.now() - start;
-  });
+    await store.search(query, k);
+    latencies.push(performance.now() - start);
+  }
   latencies.sort((left, right) => left - right);
 
   const exact = createExactVectorStore({ dimensions });
-  for (const [label, vector] of vectors.entries()) exact.add(label, vector);
+  for (const [label, vector] of vectors.entries()) await exact.add(label, vector);
   let found = 0;
   for (const query of queryVectors.slice(0, recallQueries)) {
-    const truth = new Set(exact.search(query, k).map((match) => match.label));
-    found += store.search(query, k).filter((match) => truth.has(match.label)).length;
+    const truth = new Set((await exact.search(query, k)).map((match) => match.label));
+    found += (await store.search(query, k)).filter((match) => truth.has(match.label)).length;
   }
 
   const directory = await mkdtemp(path.join(tmpdir(), 'measure-hnsw-'));

@@ -4,7 +4,9 @@ import { parseBenchOptions } from './options.ts';
 describe('parseBenchOptions', () => {
   it('runs everything with the documented defaults when nothing is given', () => {
     const options = parseBenchOptions([], {});
-    expect(options.sections).toEqual(['build', 'query', 'synthetic', 'http', 'load']);
+    expect(options.sections).toEqual(['build', 'query', 'synthetic', 'http', 'load', 'backends']);
+    expect(options.backendSizes).toEqual([100_000]);
+    expect(options.databaseUrl).toBeUndefined();
     expect(options.embedders).toEqual(['transformers', 'offline']);
     expect(options.sizes).toEqual([10_000, 100_000]);
     expect(options.modelSizes).toEqual([10_000]);
@@ -29,6 +31,16 @@ describe('parseBenchOptions', () => {
     expect(options.loadDurationSeconds).toBe(5);
     expect(options.runs).toBe(12);
     expect(options.json).toBe(true);
+  });
+
+  it('takes the database of section backends from the flag or BENCH_DATABASE_URL, and refuses another URL', () => {
+    const url = 'postgresql://postgres@127.0.0.1:5433/postgres';
+    expect(parseBenchOptions(['--database-url', url], {}).databaseUrl).toBe(url);
+    expect(parseBenchOptions(['--backend-sizes', '2000'], { BENCH_DATABASE_URL: url })).toMatchObject({
+      databaseUrl: url,
+      backendSizes: [2000],
+    });
+    expect(() => parseBenchOptions(['--database-url', 'mysql://db'], {})).toThrow(/--database-url/);
   });
 
   it('keeps the embedders in the order given, once each, from the flag or BENCH_EMBEDDERS', () => {

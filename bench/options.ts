@@ -5,7 +5,7 @@ import { BeschlussError } from '../src/errors.ts';
 import type { HnswSettings } from '../src/index/vector/index.ts';
 import { BENCH_EMBEDDERS, type BenchEmbedder } from './bench-embedder.ts';
 
-export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load'] as const;
+export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load', 'backends'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -35,6 +35,10 @@ export interface BenchOptions {
   loadConnections: number;
   /** Load runs that repeat a few cached queries (default 10 s each). */
   cachedDurationSeconds: number;
+  /** Synthetic sizes of section "backends", beside the bundled corpus (default 100 000). */
+  backendSizes: number[];
+  /** PostgreSQL (with pgvector) for section "backends"; without it only the embedded backend runs. */
+  databaseUrl: string | undefined;
   /** Seed of the synthetic corpora and the query sets (default 1). */
   seed: number;
   /** Machine-readable results on stdout instead of tables. */
@@ -56,6 +60,8 @@ const FLAGS = {
   'load-duration': { type: 'string' },
   'load-connections': { type: 'string' },
   'cached-duration': { type: 'string' },
+  'backend-sizes': { type: 'string' },
+  'database-url': { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -76,6 +82,8 @@ export const USAGE = `Usage: npm run bench -- [options]   (flags, or the BENCH_*
   --load-duration S         each load run with distinct queries (default 30) [BENCH_LOAD_DURATION]
   --load-connections N      (default 50) [BENCH_LOAD_CONNECTIONS]
   --cached-duration S       each load run repeating cached queries (default 10) [BENCH_CACHED_DURATION]
+  --backend-sizes LIST      synthetic sizes of section backends (default 100000) [BENCH_BACKEND_SIZES]
+  --database-url URL        PostgreSQL with pgvector for section backends [BENCH_DATABASE_URL]
   --seed N                  synthetic corpora and query sets (default 1) [BENCH_SEED]
   --json                    JSON on stdout instead of tables [BENCH_JSON=1]
 `;
@@ -129,6 +137,11 @@ const schema = z.object({
   'load-duration': count(30, 1, 3600),
   'load-connections': count(50, 1, 1000),
   'cached-duration': count(10, 1, 3600),
+  'backend-sizes': sizeList('100000'),
+  'database-url': z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\/\S+$/, 'expected a URL such as postgresql://user@127.0.0.1:5432/postgres')
+    .optional(),
   seed: count(1, 0, 2 ** 31),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -185,6 +198,8 @@ export function parseBenchOptions(
     loadDurationSeconds: data['load-duration'],
     loadConnections: data['load-connections'],
     cachedDurationSeconds: data['cached-duration'],
+    backendSizes: data['backend-sizes'],
+    databaseUrl: data['database-url'],
     seed: data.seed,
     json: data.json,
     help: data.help,

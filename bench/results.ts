@@ -1,6 +1,7 @@
 // Everything one benchmark run measured (what --json prints), section by section and embedder by embedder; absent
 // sections were not run.
 import type { BenchOptions } from './options.ts';
+import type { BackendResult } from './sections/backends.ts';
 import type { BuildSectionResult } from './sections/build.ts';
 import type { RealQueryResult } from './sections/real-query.ts';
 import type { ServedResult } from './sections/served.ts';
@@ -28,6 +29,8 @@ export interface BenchResults {
   synthetic?: SyntheticSectionResult;
   /** Sections "http" and "load" share one server per embedder. */
   served?: ServedResult[];
+  /** Section "backends": the embedded index and PostgreSQL side by side. */
+  backends?: BackendResult[];
   /** Every target judged, in section order. */
   targets?: TargetCheck[];
 }

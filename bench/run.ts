@@ -3,6 +3,7 @@
 // exits non-zero only when a section cannot run at all.
 import os from 'node:os';
 import { BeschlussError } from '../src/errors.ts';
+import { backendsTables } from './backends-report.ts';
 import { type BenchOptions, parseBenchOptions, USAGE } from './options.ts';
 import { logProgress } from './progress.ts';
 import {
@@ -17,6 +18,7 @@ import {
   targetsTable,
 } from './report.ts';
 import type { BenchResults } from './results.ts';
+import { runBackendsSection } from './sections/backends.ts';
 import { runBuildSection } from './sections/build.ts';
 import { runServedSections } from './sections/served.ts';
 import { runSyntheticSection } from './sections/synthetic.ts';
@@ -60,6 +62,16 @@ export async function runBench(
       for (const embedder of embedders)
         results.query.push(await inFreshWorker('real-query', { embedder, runs, warmup, budgetMs, seed }));
       print(realQueryTables(results.query, described));
+    } else if (section === 'backends') {
+      results.backends = await runBackendsSection({
+        sizes: options.backendSizes,
+        databaseUrl: options.databaseUrl,
+        seed,
+        hnsw: options.hnsw,
+        loadDurationSeconds: options.loadDurationSeconds,
+        loadConnections: options.loadConnections,
+      });
+      print(backendsTables(results.backends, options.databaseUrl));
     } else if (section === 'synthetic') {
       results.synthetic = await runSyntheticSection({
         embedders,

@@ -1,8 +1,8 @@
 // buildIndex with a stopwatch on its stages (read, analyse, chunk, embed, hnsw, write) and the texts it embedded.
 
-import type { LoadedIndex } from '../src/index/artifact/index.ts';
 import type { BuildReport } from '../src/index/build-index.ts';
 import { type BuildIndexOptions, buildIndex } from '../src/index/build-index.ts';
+import type { LoadedIndex } from '../src/index/index.ts';
 import { createBuildTimer, type TimedStages } from './build-timer.ts';
 
 export interface TimedBuild extends TimedStages {

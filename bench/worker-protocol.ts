@@ -1,4 +1,6 @@
 // Requests the benchmark sends to its worker processes and what each answers (one typed map for both ends).
+
+import type { BackendBuildRequest, BackendBuildResult } from './sections/backends.ts';
 import type {
   AskInProcessRequest,
   AskInProcessResult,
@@ -6,6 +8,8 @@ import type {
   MemoryResult,
   ServerStartRequest,
   ServerStartResult,
+  StoreServerRequest,
+  StoreServerResult,
 } from './sections/bench-server.ts';
 import type { RealBuildRequest, RealBuildResult } from './sections/real-build.ts';
 import type { RealQueryRequest, RealQueryResult } from './sections/real-query.ts';
@@ -20,6 +24,8 @@ export interface WorkerProtocol {
   'synthetic-build': { request: SyntheticBuildRequest; response: SyntheticBuildResult };
   'synthetic-query': { request: SyntheticQueryRequest; response: SyntheticQueryResult };
   'server-start': { request: ServerStartRequest; response: ServerStartResult };
+  'backend-build': { request: BackendBuildRequest; response: BackendBuildResult };
+  'server-start-store': { request: StoreServerRequest; response: StoreServerResult };
   'server-ask': { request: AskInProcessRequest; response: AskInProcessResult };
   'server-memory': { request: MemoryRequest; response: MemoryResult };
   'server-close': { request: Record<string, never>; response: null };

@@ -1,5 +1,6 @@
 // Entry of a benchmark worker process: answers the requests of worker-protocol.ts over IPC, one at a time, so every
 // measured build or server runs in a process of its own (clean peak memory, no shared event loop).
+import { runBackendBuild } from './sections/backends.ts';
 import { createBenchServer } from './sections/bench-server.ts';
 import { runRealBuild } from './sections/real-build.ts';
 import { runRealQuery } from './sections/real-query.ts';
@@ -33,6 +34,8 @@ function main(): void {
     'synthetic-build': runSyntheticBuild,
     'synthetic-query': runSyntheticQuery,
     'server-start': (payload) => server.start(payload),
+    'backend-build': runBackendBuild,
+    'server-start-store': (payload) => server.startFromStore(payload),
     'server-ask': (payload) => server.askInProcess(payload),
     'server-memory': (payload) => server.memory(payload),
     'server-close': async () => {

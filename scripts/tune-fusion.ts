@@ -58,7 +58,7 @@ for (const kind of (values.embedders ?? '').split(',').filter(Boolean)) {
   });
   const measure = async (fusion: FusionSettings | undefined, mode: RetrievalMode) => {
     const state = fusion
-      ? openSearchState(pipeline.state.index, { analyzer, embedder, fusion })
+      ? await openSearchState(pipeline.state.index, { analyzer, embedder, fusion })
       : pipeline.state;
     const byType = new Map<string, Metrics[]>();
     for (const entry of entries) {

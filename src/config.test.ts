@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
+import { BeschlussError } from './errors.ts';
 import { DEFAULT_CORPUS_DIR } from './paths.ts';
 
 describe('loadConfig', () => {
@@ -25,9 +26,39 @@ describe('loadConfig', () => {
     expect(config.RATE_LIMIT_PER_MINUTE).toBe(60);
   });
 
-  it('rejects a bad port with a message naming the variable', () => {
+  it('rejects a bad port with a start-up error naming the variable, never a caller error', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT: expected an integer/);
-    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_CONFIGURATION', details: { variables: ['PORT'] } }),
+    );
+    expect(errorStatusOf(() => loadConfig({ PORT: 'abc' }))).toBe(500);
+  });
+
+  it('switches to PostgreSQL only for a postgres URL, and reads its pool size and polling interval', () => {
+    const embedded = loadConfig({});
+    expect(embedded.DATABASE_URL).toBeUndefined();
+    expect(embedded.DATABASE_POOL_SIZE).toBe(10);
+    expect(embedded.INDEX_POLL_MS).toBe(2000);
+    const shared = loadConfig({
+      DATABASE_URL: 'postgresql://beschluss@db.internal:5432/beschluss',
+      DATABASE_POOL_SIZE: '4',
+      INDEX_POLL_MS: '500',
+    });
+    expect(shared.DATABASE_URL).toBe('postgresql://beschluss@db.internal:5432/beschluss');
+    expect(shared.DATABASE_POOL_SIZE).toBe(4);
+    expect(shared.INDEX_POLL_MS).toBe(500);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/beschluss' })).toThrow(
+      /DATABASE_URL: expected a URL/,
+    );
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it('reads the embedder flags and leaves LOG_LEVEL unset when it is not given', () => {
+    expect(loadConfig({}).EMBEDDING_ALLOW_REMOTE).toBe(false);
+    expect(loadConfig({ EMBEDDING_ALLOW_REMOTE: '1' }).EMBEDDING_ALLOW_REMOTE).toBe(true);
+    expect(() => loadConfig({ EMBEDDING_ALLOW_REMOTE: 'maybe' })).toThrow(/EMBEDDING_ALLOW_REMOTE/);
+    expect(loadConfig({}).LOG_LEVEL).toBeUndefined();
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
   });
 
   it('rejects an unknown embedder kind', () => {
@@ -39,3 +70,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ LLM_BASE_URL: 'http://x/v1', LLM_MODEL: 'llama3' }).LLM_MODEL).toBe('llama3');
   });
 });
+
+function errorStatusOf(act: () => unknown): number | undefined {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof BeschlussError) return error.status;
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
-// Configuration from environment variables, validated once at start-up (zod), with documented defaults.
+// Configuration from environment variables, read and validated here once at start-up (zod), with documented defaults;
+// every other module gets the typed Config passed down and never reads process.env itself.
 import path from 'node:path';
 import { z } from 'zod';
 import { EMBEDDING_DTYPES } from './embed/index.ts';
@@ -27,6 +28,17 @@ const integer = (fallback: number, min: number, max: number) =>
       return number;
     });
 
+const flag = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const normal = (value ?? '').trim().toLowerCase();
+    if (['', '0', 'false', 'no'].includes(normal)) return false;
+    if (['1', 'true', 'yes'].includes(normal)) return true;
+    context.addIssue({ code: 'custom', message: `expected true or false, got "${value}"` });
+    return z.NEVER;
+  });
+
 const environmentSchema = z.object({
   PORT: integer(3000, 0, 65535),
   HOST: optionalString.transform((value) => value ?? '127.0.0.1'),
@@ -48,6 +60,10 @@ const environmentSchema = z.object({
     .optional()
     .transform((value) => value ?? 'auto'),
   MODEL_DIR: optionalString,
+  /** Let transformers.js download a missing model from the Hugging Face hub once ("true" or "1"). */
+  EMBEDDING_ALLOW_REMOTE: flag,
+  /** transformers.js' cache folder for downloaded models (default its own). */
+  TRANSFORMERS_CACHE: optionalString,
   EMBEDDING_BASE_URL: optionalString,
   EMBEDDING_API_KEY: optionalString,
   LLM_BASE_URL: optionalString,
@@ -71,27 +87,48 @@ const environmentSchema = z.object({
     .enum(['rebuild', 'fail'])
     .optional()
     .transform((value) => value ?? 'rebuild'),
-  LOG_LEVEL: z
-    .enum(['debug', 'info', 'warn', 'error', 'silent'])
-    .optional()
-    .transform((value) => value ?? 'info'),
+  /** Unset: the server logs at info, the CLI commands at warn (their output is the result). */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  /**
+   * postgresql://user:password@host:port/database: index, feedback and conversations live in this PostgreSQL (with
+   * pgvector), shared by every server that names it; unset: files in INDEX_DIR (the embedded default).
+   */
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/, 'expected a URL such as postgresql://user@host:5432/database')
+      .optional(),
+  ),
+  /** Connections each server keeps to DATABASE_URL at most. */
+  DATABASE_POOL_SIZE: integer(10, 1, 1000),
+  /**
+   * How often a server asks the database whether another one switched the index version, besides being notified
+   * (LISTEN/NOTIFY), so a lost notification delays a switch by this much at most.
+   */
+  INDEX_POLL_MS: integer(2000, 100, 600_000),
+  /** Set by npm to the script it runs (`npm run eval` names itself in the report). */
+  npm_lifecycle_event: optionalString,
 });
 
 export type Config = z.infer<typeof environmentSchema>;
 
-/** Reads the configuration from an environment (process.env by default); a bad value is a clear error. */
+/**
+ * Reads the configuration from an environment (process.env by default); a bad value is an INVALID_CONFIGURATION
+ * error naming the variable, raised at start-up.
+ */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
   const result = environmentSchema.safeParse(environment);
   if (!result.success) {
     const problems = describeIssues(result.error.issues);
     throw new BeschlussError(
-      'INVALID_REQUEST',
+      'INVALID_CONFIGURATION',
       `Invalid configuration in environment variables: ${problems}`,
+      { details: { variables: [...new Set(result.error.issues.map((issue) => String(issue.path[0])))] } },
     );
   }
   if ((result.data.LLM_BASE_URL === undefined) !== (result.data.LLM_MODEL === undefined)) {
     throw new BeschlussError(
-      'INVALID_REQUEST',
+      'INVALID_CONFIGURATION',
       'Invalid configuration: LLM_BASE_URL and LLM_MODEL must be set together (or neither, for extractive answers).',
     );
   }

@@ -1,4 +1,4 @@
-// Typed errors with stable codes; the server maps them to HTTP statuses in one place (server/errors.ts).
+// Typed errors with stable codes; the server maps them to HTTP statuses in one place (server/error-response.ts).
 
 export const ERROR_STATUS = {
   // caller's fault
@@ -42,6 +42,10 @@ export const ERROR_STATUS = {
   INDEX_CORRUPT: 503,
   INDEX_MISMATCH: 503,
   INDEX_BUSY: 503,
+  /** An environment variable has a bad value: the server does not start (never a caller's 400). */
+  INVALID_CONFIGURATION: 500,
+  /** The database of DATABASE_URL cannot be reached or refused a statement. */
+  DATABASE_UNAVAILABLE: 503,
   /** A file the project ships (data/, prompts/) is missing or unreadable: reinstall. */
   INSTALLATION_INCOMPLETE: 500,
   /** The server was started without a place to keep feedback. */

@@ -3,8 +3,10 @@
 // memory readings on request.
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { createAssistant } from '../../src/assistant/create.ts';
+import { openSearchState } from '../../src/assistant/index.ts';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { loadConfig } from '../../src/config.ts';
+import { assistantOf } from '../../src/eval/testing/state-app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/paths.ts';
 import { type RunningServer, startServer } from '../../src/server/serve.ts';
@@ -13,6 +15,7 @@ import { measureLatency } from '../latency.ts';
 import { collectGarbage, type MemorySnapshot, memorySnapshot, peakRssBytes } from '../memory.ts';
 import type { LatencySummary } from '../percentiles.ts';
 import { createQuerySet, createQuestionSet, distinctTexts } from '../query-set.ts';
+import { type BackendLocation, openBackendStore } from './backends.ts';
 
 /** Distinct queries and questions generated for a server: enough that a load run never repeats one the LRU holds. */
 export const DISTINCT_TEXTS = 3000;
@@ -64,15 +67,30 @@ export interface MemoryResult {
   processPeakRssBytes: number;
 }
 
+/** A server over the version a backend holds (section "backends"): loaded, never built. */
+export interface StoreServerRequest extends BackendLocation {
+  seed: number;
+}
+
+export interface StoreServerResult {
+  url: string;
+  units: number;
+  /** Reading the active version and opening it for search. */
+  loadMilliseconds: number;
+  queries: string[];
+  questions: string[];
+}
+
 export interface BenchServer {
   start(request: ServerStartRequest): Promise<ServerStartResult>;
+  startFromStore(request: StoreServerRequest): Promise<StoreServerResult>;
   askInProcess(request: AskInProcessRequest): Promise<AskInProcessResult>;
   memory(request: MemoryRequest): MemoryResult;
   close(): Promise<void>;
 }
 
 export function createBenchServer(): BenchServer {
-  let running: { assistant: Assistant; server: RunningServer } | undefined;
+  let running: { assistant: Assistant; server: RunningServer; closeStore?: () => Promise<void> } | undefined;
   const requireRunning = () => {
     if (!running) throw new Error('The bench server has not been started.');
     return running;
@@ -108,6 +126,33 @@ export function createBenchServer(): BenchServer {
         questions,
       };
     },
+    async startFromStore(request) {
+      const config = loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+      const logger = createLogger({ level: 'silent' });
+      const analyzer = await createGermanAnalyzer();
+      const { embedder } = await createBenchEmbedder('offline', analyzer);
+      const started = performance.now();
+      const { store, close } = await openBackendStore(request);
+      const state = await openSearchState(await store.read(), { analyzer, embedder });
+      const loadMilliseconds = performance.now() - started;
+      const assistant = assistantOf(state);
+      const server = await startServer({ assistant, config, logger });
+      const units = [...assistant.catalog.units];
+      running = { assistant, server, closeStore: close };
+      return {
+        url: server.url,
+        units: units.length,
+        loadMilliseconds,
+        queries: distinctTexts(
+          (count) => createQuerySet({ units, count, seed: request.seed }),
+          DISTINCT_TEXTS,
+        ),
+        questions: distinctTexts(
+          (count) => createQuestionSet({ units, count, seed: request.seed }),
+          DISTINCT_TEXTS,
+        ),
+      };
+    },
     async askInProcess({ questions, runs, warmup, budgetMs }) {
       const { assistant } = requireRunning();
       let asked = 0;
@@ -128,6 +173,7 @@ export function createBenchServer(): BenchServer {
     },
     async close() {
       await running?.server.close();
+      await running?.closeStore?.();
       running = undefined;
     },
   };

@@ -36,7 +36,7 @@ export async function runRealQuery(request: RealQueryRequest): Promise<RealQuery
     const analyzer = await createGermanAnalyzer();
     const { embedder, load } = await createBenchEmbedder(request.embedder, analyzer);
     const { index } = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
-    const state = openSearchState(index, { analyzer, embedder });
+    const state = await openSearchState(index, { analyzer, embedder });
     const queries = createQuerySet({ units: index.units, seed });
     logProgress(`query ${request.embedder}`, 'timing query embedding, cold and cached');
     const queryEmbedding = await benchQueryEmbedding(

@@ -62,7 +62,8 @@ export interface ServedResult {
   load?: { runs: LoadRun[]; afterGc: MemoryResult; connections: number };
 }
 
-function targetOf(url: string, endpoint: Endpoint, texts: readonly string[]): HttpTarget {
+/** Requests of one endpoint, a text each. */
+export function targetOf(url: string, endpoint: Endpoint, texts: readonly string[]): HttpTarget {
   return {
     url,
     requests: texts.map((text) =>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createGermanAnalyzer } from '../../src/analysis/index.ts';
 import { openSearchState } from '../../src/assistant/search-state.ts';
 import { readIndexArtifact } from '../../src/index/artifact/index.ts';
+import { loadedFromArtifact } from '../../src/index/store/index.ts';
 import { type BenchEmbedder, createBenchEmbedder } from '../bench-embedder.ts';
 import { type EfSearchRow, sweepEfSearch } from '../hnsw-sweep.ts';
 import { collectGarbage, type MemorySnapshot, memorySnapshot, peakRssBytes } from '../memory.ts';
@@ -46,8 +47,9 @@ export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise
   const { embedder, load } = await createBenchEmbedder(request.embedder, analyzer);
   const analyzerMilliseconds = performance.now() - started;
   started = performance.now();
-  const index = await readIndexArtifact(indexDir, { expectedEmbedderId: load.id, verify: true });
-  const state = openSearchState(index, { analyzer, embedder });
+  const artifact = await readIndexArtifact(indexDir, { expectedEmbedderId: load.id, verify: true });
+  const index = loadedFromArtifact(artifact);
+  const state = await openSearchState(index, { analyzer, embedder });
   const loadMilliseconds = performance.now() - started;
   const gcRan = collectGarbage();
   const memoryLoaded = memorySnapshot();
@@ -61,7 +63,7 @@ export async function runSyntheticQuery(request: SyntheticQueryRequest): Promise
   });
 
   logProgress(label, 'sweeping efSearch');
-  const { manifest, buildDirectory } = index;
+  const { manifest, buildDirectory } = artifact;
   // The raw vector of every label, as the exact reference and the graphs of the sweep are built from.
   const stored = await index.loadStoredVectors();
   const { dimensions } = manifest.embedder;

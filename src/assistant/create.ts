@@ -1,9 +1,12 @@
-// Assembles the assistant at start-up: analyzer, embedder (with offline fallback), the index (loaded, or built when
-// missing, stale or corrupt), retriever and answerer; reindex swaps in a new index without a restart.
+// Assembles the assistant at start-up: analyzer, embedder (with offline fallback), the index store (files in
+// INDEX_DIR, or PostgreSQL with DATABASE_URL), the active index version (loaded, or built when missing, stale or
+// corrupt), retriever and answerer; a reindex, here or on another server of the same database, swaps in the new
+// version without a restart.
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { createConfiguredLlmAnswerer } from '../answer/index.ts';
 import type { Answerer } from '../answer/types.ts';
 import type { Config } from '../config.ts';
+import { type Database, openDatabase } from '../database.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
 import {
@@ -13,9 +16,11 @@ import {
   chunkingFor,
   corpusFileHashes,
   corpusHashOf,
-  indexStatus,
+  createFileIndexStore,
+  createPostgresIndexStore,
+  type IndexExpectation,
+  type IndexStore,
   type LoadedIndex,
-  readIndexArtifact,
 } from '../index/index.ts';
 import type { Logger } from '../logger.ts';
 import { chooseEmbedder } from './choose-embedder.ts';
@@ -27,8 +32,6 @@ export interface CreateAssistantOptions {
   logger: Logger;
   /** Build progress (the CLI draws a progress bar from it). */
   onProgress?: (progress: BuildProgress) => void;
-  /** Environment for the embedder factory's extra settings (default process.env). */
-  environment?: Record<string, string | undefined>;
   /**
    * Seams for tests: the answerer built over each search state (default: its extractive answerer); `parts` are the
    * state's analyzer (of the index's lexicon) and query embedder.
@@ -38,25 +41,18 @@ export interface CreateAssistantOptions {
   analyzer?: Analyzer;
   /** Use this embedder instead of choosing one from the configuration. */
   embedder?: Embedder;
+  /** The database of DATABASE_URL when the caller has opened it (the server shares it with the feedback store). */
+  database?: Database;
+  /** Use this store instead of the one the configuration names. */
+  store?: IndexStore;
 }
 
 export async function createAssistant(options: CreateAssistantOptions): Promise<Assistant> {
   const { config, logger, onProgress } = options;
   const analyzer = options.analyzer ?? (await createGermanAnalyzer());
-  let embedder: Embedder;
-  let fallbackReason: string | undefined;
-  if (options.embedder) {
-    embedder = options.embedder;
-  } else {
-    const created = await chooseEmbedder({
-      config,
-      logger,
-      analyzer,
-      ...(options.environment ? { environment: options.environment } : {}),
-    });
-    embedder = created.embedder;
-    fallbackReason = created.fallbackReason;
-  }
+  const { embedder, fallbackReason } = options.embedder
+    ? { embedder: options.embedder, fallbackReason: undefined }
+    : await chooseEmbedder({ config, logger, analyzer });
   // With LLM_BASE_URL and LLM_MODEL set, the LLM answerer (falling back to the extractive one) answers.
   const llmAnswererFor = options.createAnswerer
     ? undefined
@@ -66,45 +62,63 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
       ? options.createAnswerer(state, { analyzer: state.analyzer, embedder: state.embedder })
       : (llmAnswererFor?.(state) ?? state.extractive);
 
+  const opened = await openStore(options);
+  const { store } = opened;
   const corpusDir = config.CORPUS_DIR;
-  const indexDir = config.INDEX_DIR;
+  const open = (index: LoadedIndex) => openSearchState(index, { analyzer, embedder });
   const build = async (): Promise<{ index: LoadedIndex; report: BuildReport }> => {
-    const result = await buildIndex({ corpusDir, indexDir, embedder, analyzer, onProgress });
+    const result = await buildIndex({ corpusDir, store, embedder, analyzer, onProgress });
     for (const error of result.report.errors) logger.warn('corpus file skipped', { ...error });
-    logger.info('index built', { ...result.report, errors: result.report.errors.length, indexDir });
+    logger.info('index built', {
+      ...result.report,
+      errors: result.report.errors.length,
+      index: result.index.location,
+    });
     return result;
   };
 
-  let state = await openOrRebuild(await loadOrBuild());
+  let state: SearchState;
+  try {
+    // One server builds at a time; another starting meanwhile waits and then finds the index fresh.
+    state = await store.exclusively(async () => openOrRebuild(await loadOrBuild()));
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   let answerer = answererFor(state);
   let reindexing: Promise<ReindexResult> | undefined;
+  let switching: Promise<void> = Promise.resolve();
 
-  async function loadOrBuild(): Promise<LoadedIndex> {
+  function serve(next: SearchState): void {
+    state = next;
+    answerer = answererFor(next);
+  }
+
+  async function expectation(): Promise<IndexExpectation> {
     const hashes = await corpusFileHashes(corpusDir).catch((error: unknown) => {
       throw new BeschlussError(
         'CORPUS_EMPTY',
         `The corpus folder ${corpusDir} cannot be read (CORPUS_DIR): ${String(error)}`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     });
-    const expected = {
+    return {
       embedderId: embedderId(embedder),
       corpusHash: corpusHashOf([...hashes.values()].map((contentHash) => ({ contentHash }))),
       // The chunking the build will use for this embedder (model tokens where it counts them), or every start would
       // find the index stale.
       chunking: chunkingFor(embedder),
     };
-    const status = await indexStatus(indexDir, expected, { verify: true });
+  }
+
+  async function loadOrBuild(): Promise<LoadedIndex> {
+    const expected = await expectation();
+    const status = await store.status(expected, { verify: true });
     if (status.state === 'fresh') {
       try {
-        const loaded = await readIndexArtifact(indexDir, {
-          expectedEmbedderId: expected.embedderId,
-          verify: true,
-        });
+        const loaded = await store.read({ expectedEmbedderId: expected.embedderId, verify: true });
         logger.info('index loaded', {
-          indexDir,
+          index: loaded.location,
           units: loaded.units.length,
           builtAt: loaded.manifest.builtAt,
         });
@@ -117,7 +131,7 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
     if (status.state === 'corrupt') return handleCorrupt(status.reason);
     logger.info(status.state === 'missing' ? 'no index yet, building it' : 'index is stale, rebuilding it', {
       reason: status.reason,
-      indexDir,
+      index: store.location,
     });
     return (await build()).index;
   }
@@ -128,14 +142,12 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
    */
   async function openOrRebuild(index: LoadedIndex): Promise<SearchState> {
     try {
-      return openSearchState(index, { analyzer, embedder });
+      return await open(index);
     } catch (error) {
-      if (BeschlussError.is(error, 'INDEX_CORRUPT')) {
-        return openSearchState(await handleCorrupt(error.message), { analyzer, embedder });
-      }
+      if (BeschlussError.is(error, 'INDEX_CORRUPT')) return open(await handleCorrupt(error.message));
       if (!BeschlussError.is(error, 'INDEX_MISMATCH')) throw error;
-      logger.info('index is stale, rebuilding it', { reason: error.message, indexDir });
-      return openSearchState((await build()).index, { analyzer, embedder });
+      logger.info('index is stale, rebuilding it', { reason: error.message, index: store.location });
+      return open((await build()).index);
     }
   }
 
@@ -146,16 +158,37 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
         `${reason} (INDEX_ON_CORRUPT=fail: not serving it; run \`npx beschluss index\` to rebuild).`,
       );
     }
-    logger.warn('index is corrupt, rebuilding it', { reason, indexDir });
+    logger.warn('index is corrupt, rebuilding it', { reason, index: store.location });
     return (await build()).index;
   }
 
   async function reindex(): Promise<ReindexResult> {
-    const { index: rebuilt, report } = await build();
-    state = openSearchState(rebuilt, { analyzer, embedder });
-    answerer = answererFor(state);
+    const { index: rebuilt, report } = await store.exclusively(build);
+    serve(await open(rebuilt));
     return report;
   }
+
+  /** Another server switched the active version: serve it too, or keep serving this one if it cannot be read. */
+  function switchTo(version: string): void {
+    switching = switching.then(async () => {
+      if (version === state.index.version) return;
+      try {
+        const next = await open(
+          await store.read({ expectedEmbedderId: embedderId(embedder), verify: false }),
+        );
+        if (next.index.version === state.index.version) return;
+        serve(next);
+        logger.info('index switched', { version: next.index.version, index: next.index.location });
+      } catch (error) {
+        logger.error('index switch failed; still serving the version before', {
+          version,
+          served: state.index.version,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    });
+  }
+  const stopWatching = store.onSwitch(switchTo);
 
   return {
     get catalog() {
@@ -177,6 +210,8 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
         meetings: state.catalog.meetings.length,
         answerer: config.LLM_BASE_URL && config.LLM_MODEL ? 'llm' : 'extractive',
         indexBuiltAt: state.index.manifest.builtAt,
+        indexStore: store.kind,
+        indexVersion: state.index.version,
       };
       if (fallbackReason !== undefined) health.embedderFallback = fallbackReason;
       return health;
@@ -189,7 +224,32 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
       return reindexing;
     },
     async close(): Promise<void> {
+      stopWatching();
       await reindexing?.catch(() => undefined);
+      await switching;
+      await opened.close();
+    },
+  };
+}
+
+/** The store the options or the configuration name; closing it closes a database opened here. */
+async function openStore(
+  options: CreateAssistantOptions,
+): Promise<{ store: IndexStore; close: () => Promise<void> }> {
+  const { config, logger } = options;
+  if (options.store) return { store: options.store, close: async () => undefined };
+  if (config.DATABASE_URL === undefined) {
+    return { store: createFileIndexStore(config.INDEX_DIR), close: async () => undefined };
+  }
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger }));
+  const store = await createPostgresIndexStore(database, { logger, pollMs: config.INDEX_POLL_MS });
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      if (!options.database) await database.close();
     },
   };
 }

@@ -1,13 +1,13 @@
 // The search state of an index works with the lexicon the index was built with: restored from the index, replaced
 // with the index on a rebuild, and never left behind in the analyzer it was opened with.
-import { appendFile, copyFile, mkdir, mkdtemp, rm, unlink } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { createOfflineEmbedder, type OfflineEmbedder } from '../embed/index.ts';
 import type { Embedder } from '../embed/types.ts';
-import { buildIndex } from '../index/index.ts';
+import { buildIndex, loadLexicalIndex } from '../index/index.ts';
 import { DATA_DIR, DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { openSearchState } from './search-state.ts';
 
@@ -39,7 +39,7 @@ const shorts = (state: { analyzer: Analyzer }) => state.analyzer.lexicon.learned
 
 describe('openSearchState', () => {
   it("analyses and embeds queries with the index's lexicon, leaving the analyzer it was given unchanged", async () => {
-    const state = openSearchState((await build()).index, { analyzer, embedder: offline });
+    const state = await openSearchState((await build()).index, { analyzer, embedder: offline });
     expect(shorts(state)).toContain('NWR');
     expect(state.analyzer.terms('Nationales Waffenregister')).toContain('nwr');
     expect((state.embedder as OfflineEmbedder).lexiconId).toBe(state.analyzer.lexicon.id);
@@ -48,9 +48,9 @@ describe('openSearchState', () => {
   });
 
   it('drops the acronyms of a removed file when the index is rebuilt', async () => {
-    const before = openSearchState((await build()).index, { analyzer, embedder: offline });
+    const before = await openSearchState((await build()).index, { analyzer, embedder: offline });
     await unlink(path.join(corpusDir, 'imk-2020-12-10.txt'));
-    const after = openSearchState((await build()).index, { analyzer, embedder: offline });
+    const after = await openSearchState((await build()).index, { analyzer, embedder: offline });
     expect(shorts(before)).toContain('NWR');
     expect(shorts(after)).not.toContain('NWR');
     expect(after.analyzer.terms('Nationales Waffenregister')).not.toContain('nwr');
@@ -59,7 +59,7 @@ describe('openSearchState', () => {
 
   it("salts the offline embedder's content hashes with the lexicon id, a model's with nothing", async () => {
     const { index } = await build();
-    const state = openSearchState(index, { analyzer, embedder: offline });
+    const state = await openSearchState(index, { analyzer, embedder: offline });
     expect(index.manifest.settings.contentSalt).toBe(state.analyzer.lexicon.id);
     const model: Embedder = {
       provider: 'test-model',
@@ -78,14 +78,15 @@ describe('openSearchState', () => {
     await copyFile(path.join(DATA_DIR, 'lexicon', 'abkuerzungen.tsv'), glossary);
     await appendFile(glossary, 'GLZ\tGemeinsames Lagezentrum\n');
     const other = await createGermanAnalyzer({ abbreviationsFile: glossary });
-    expect(() => openSearchState(index, { analyzer: other, embedder: offline })).toThrow(
+    await expect(openSearchState(index, { analyzer: other, embedder: offline })).rejects.toThrow(
       expect.objectContaining({ code: 'INDEX_MISMATCH' }),
     );
     // A lexical file of the format before lexicons were kept in it (version 2 in its header).
-    const bytes = new Uint8Array(index.lexical);
+    const lexicalFile = path.join(index.location, 'lexical.bin');
+    const bytes = new Uint8Array(await readFile(lexicalFile));
     new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setUint32(4, 2, true);
-    const old = { ...index, lexical: bytes };
-    expect(() => openSearchState(old, { analyzer, embedder: offline })).toThrow(
+    const old = { ...index, openLexical: async (base: Analyzer) => loadLexicalIndex(bytes, { base }) };
+    await expect(openSearchState(old, { analyzer, embedder: offline })).rejects.toThrow(
       expect.objectContaining({ code: 'INDEX_MISMATCH', message: expect.stringMatching(/rebuild/) }),
     );
   });

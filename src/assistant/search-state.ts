@@ -1,5 +1,4 @@
 // Everything answering needs from one loaded index: catalog, lexical index, term statistics, retriever, answerer.
-import path from 'node:path';
 import type { Analyzer } from '../analysis/index.ts';
 import {
   type AbstentionModel,
@@ -13,8 +12,7 @@ import { UnitCatalog } from '../citation/index.ts';
 import { embedderForAnalyzer, isOfflineEmbedder, withQueryCache } from '../embed/index.ts';
 import type { Embedder } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import type { LoadedIndex } from '../index/index.ts';
-import { type LexicalIndex, loadLexicalIndex, type TermStatistics } from '../index/index.ts';
+import type { LexicalIndex, LoadedIndex, TermStatistics } from '../index/index.ts';
 import type { FusionSettings } from '../retrieve/index.ts';
 import {
   createHybridRetriever,
@@ -60,13 +58,10 @@ export interface SearchStateOptions {
  * INDEX_MISMATCH when the index was built with another bundled lexicon or analyzer, or before lexicons were kept:
  * then it must be rebuilt.
  */
-export function openSearchState(index: LoadedIndex, options: SearchStateOptions): SearchState {
+export async function openSearchState(index: LoadedIndex, options: SearchStateOptions): Promise<SearchState> {
   // The index is analysed, and its queries embedded by the offline embedder, with the lexicon it was built with
-  // (kept in the lexical index's file).
-  const lexical = loadLexicalIndex(index.lexical, {
-    base: options.analyzer,
-    file: path.join(index.buildDirectory, index.manifest.files.lexical.name),
-  });
+  // (kept with the lexical index).
+  const lexical = await index.openLexical(options.analyzer);
   const { analyzer, statistics } = lexical;
   const embedder = embedderForAnalyzer(options.embedder, analyzer);
   const catalog = new UnitCatalog(

@@ -18,6 +18,10 @@ export interface Health {
   meetings: number;
   answerer: 'extractive' | 'llm';
   indexBuiltAt: string;
+  /** Where the index lives: "files" (INDEX_DIR) or "postgres" (DATABASE_URL). */
+  indexStore?: string;
+  /** The index version served (a build folder's name, or the database's version number). */
+  indexVersion?: string;
 }
 
 /** What a reindex did: the index build's report. */

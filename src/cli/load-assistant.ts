@@ -11,10 +11,10 @@ export interface LoadAssistantOptions {
 }
 
 export async function loadAssistant(io: CliIo, options: LoadAssistantOptions = {}): Promise<Assistant> {
-  const config = { ...loadConfig(options.environment ?? process.env), ...options.overrides };
+  const config = { ...loadConfig(options.environment), ...options.overrides };
   // Commands print results on stdout; everything else (logs, progress) goes to stderr, warnings only by default.
   const logger = createLogger({
-    level: (options.environment ?? process.env).LOG_LEVEL ? config.LOG_LEVEL : 'warn',
+    level: config.LOG_LEVEL ?? 'warn',
     pretty: true,
     write: io.stderr,
   });

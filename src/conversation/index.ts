@@ -9,6 +9,7 @@ export {
 export { conversationDocx, type DocxExportOptions, defaultCitationLabel } from './docx-export.ts';
 export { createFileConversationStore, type FileConversationStoreOptions } from './file-store.ts';
 export { CONVERSATION_LIMITS, conversationFull, conversationNotFound } from './limits.ts';
+export { createPostgresConversationStore } from './postgres-store.ts';
 export type {
   AppendOptions,
   Conversation,

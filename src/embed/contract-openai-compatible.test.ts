@@ -18,6 +18,5 @@ describeEmbedderContract('openai-compatible (fake server)', async () => {
     apiKey: 'secret',
     model: 'intfloat/multilingual-e5-small',
     maxEmbeddingsPerCall: 3,
-    environment: {},
   });
 });

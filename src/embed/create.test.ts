@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BeschlussError } from '../errors.ts';
-import { type CreateEmbedderOptions, createEmbedder } from './create.ts';
+import { type CreateEmbedderOptions, createEmbedder, type EmbedderKind } from './create.ts';
 import { l2Normalize } from './l2-normalize.ts';
 import { fakeVector, startFakeEmbeddingServer } from './testing/fake-embedding-server.ts';
 import { buildTinyBertModel } from './testing/tiny-model.ts';
@@ -48,7 +48,6 @@ function recordingLogger() {
 
 function baseOptions(overrides: CreateEmbedderOptions = {}): CreateEmbedderOptions {
   return {
-    environment: {},
     modelDir: path.join(root, 'empty-models'),
     logger: recordingLogger(),
     ...overrides,
@@ -131,16 +130,15 @@ describe('createEmbedder in auto mode', () => {
     await new Promise((resolve) => setTimeout(resolve, 120));
   });
 
-  it('passes model, model folder and download permission from the environment to transformers', async () => {
+  it('passes model, model folder, cache and download permission to transformers', async () => {
     const { createOffline } = offlineDouble();
     const seen: unknown[] = [];
     await createEmbedder({
       logger: recordingLogger(),
-      environment: {
-        EMBEDDING_MODEL: 'some/model',
-        MODEL_DIR: '/srv/models',
-        EMBEDDING_ALLOW_REMOTE: 'true',
-      },
+      model: 'some/model',
+      modelDir: '/srv/models',
+      cacheDir: '/srv/cache',
+      allowRemote: true,
       createOffline,
       createTransformers: async (options) => {
         seen.push(options);
@@ -148,7 +146,12 @@ describe('createEmbedder in auto mode', () => {
       },
     });
     expect(seen).toEqual([
-      expect.objectContaining({ model: 'some/model', modelDir: '/srv/models', allowRemote: true }),
+      expect.objectContaining({
+        model: 'some/model',
+        modelDir: '/srv/models',
+        cacheDir: '/srv/cache',
+        allowRemote: true,
+      }),
     ]);
   });
 
@@ -158,7 +161,8 @@ describe('createEmbedder in auto mode', () => {
       const { created, createOffline } = offlineDouble();
       const result = await createEmbedder({
         logger: recordingLogger(),
-        environment: { EMBEDDING_BASE_URL: server.baseURL, EMBEDDING_MODEL: 'bge-m3' },
+        baseURL: server.baseURL,
+        model: 'bge-m3',
         createOffline,
       });
       expect(result.embedder.provider).toBe('openai-compatible');
@@ -186,15 +190,11 @@ describe('createEmbedder in auto mode', () => {
 });
 
 describe('createEmbedder with an explicit kind', () => {
-  it('builds the offline embedder for kind "offline", also when EMBEDDER says so', async () => {
+  it('builds the offline embedder for kind "offline"', async () => {
     const { created, createOffline } = offlineDouble();
     const explicit = await createEmbedder(baseOptions({ kind: 'offline', createOffline }));
     expect(explicit.embedder.provider).toBe('offline');
-    const fromEnvironment = await createEmbedder(
-      baseOptions({ environment: { EMBEDDER: 'offline' }, createOffline }),
-    );
-    expect(fromEnvironment.embedder.provider).toBe('offline');
-    expect(created).toHaveLength(2);
+    expect(created).toHaveLength(1);
   });
 
   it.each([
@@ -218,7 +218,7 @@ describe('createEmbedder with an explicit kind', () => {
   });
 
   it('rejects an unknown kind naming the valid ones', async () => {
-    const failure = createEmbedder(baseOptions({ environment: { EMBEDDER: 'gpu' } }));
+    const failure = createEmbedder(baseOptions({ kind: 'gpu' as EmbedderKind }));
     await expect(failure).rejects.toThrow('Unknown embedder kind "gpu": expected one of auto, transformers');
   });
 
@@ -227,7 +227,7 @@ describe('createEmbedder with an explicit kind', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const stdout = vi.spyOn(process.stdout, 'write');
     try {
-      await createEmbedder({ kind: 'offline', environment: {}, createOffline });
+      await createEmbedder({ kind: 'offline', createOffline });
       const lines = stderr.mock.calls.map(([line]) => JSON.parse(String(line)));
       expect(lines).toEqual([
         expect.objectContaining({ level: 'info', message: 'Embedder: offline test-hashing (16 dimensions)' }),

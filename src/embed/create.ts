@@ -16,20 +16,22 @@ export type EmbedderKind = (typeof EMBEDDER_KINDS)[number];
 /** The part of src/logger.ts the factory uses. */
 export type EmbedderLogger = Pick<Logger, 'info' | 'warn'>;
 
+/** The options come from the configuration (src/config.ts: EMBEDDER, EMBEDDING_MODEL …), never from the environment. */
 export interface CreateEmbedderOptions {
-  /** Default EMBEDDER, else "auto". */
+  /** Default "auto". */
   kind?: EmbedderKind;
-  /** Model name for transformers or the server. Default EMBEDDING_MODEL (then each embedder's own default). */
+  /** Model name for transformers or the server. Default: each embedder's own. */
   model?: string;
-  /** Folder holding <model>/ for transformers. Default MODEL_DIR, then <project>/models. */
+  /** Folder holding <model>/ for transformers. Default <project>/models. */
   modelDir?: string;
-  /** OpenAI-compatible server; in "auto" its presence selects that embedder. Default EMBEDDING_BASE_URL. */
+  /** transformers.js' cache of downloaded models. Default its own. */
+  cacheDir?: string;
+  /** OpenAI-compatible server; in "auto" its presence selects that embedder. */
   baseURL?: string;
-  /** Default EMBEDDING_API_KEY. */
   apiKey?: string;
-  /** Which ONNX weights transformers loads. Default EMBEDDING_DTYPE, else "auto" (the best file present). */
+  /** Which ONNX weights transformers loads. Default "auto" (the best file present). */
   dtype?: EmbeddingDtype;
-  /** Let transformers download a missing model from the hub. Default EMBEDDING_ALLOW_REMOTE = "true" | "1", else false. */
+  /** Let transformers download a missing model from the hub. Default false. */
   allowRemote?: boolean;
   /**
    * In "auto", how long transformers may take to load before the offline embedder is used. Default 30000: the bundled
@@ -38,8 +40,6 @@ export interface CreateEmbedderOptions {
   loadTimeoutMs?: number;
   /** Default: createLogger() from src/logger.ts (JSON lines on stderr, so stdout stays free for --json output). */
   logger?: EmbedderLogger;
-  /** Where the defaults above are read from. Default process.env. */
-  environment?: Record<string, string | undefined>;
   /** Seams for tests; the defaults are the real embedders. */
   createOffline?: (options?: { dimensions?: number }) => Promise<Embedder>;
   createTransformers?: (options: TransformersEmbedderOptions) => Promise<Embedder>;
@@ -81,15 +81,15 @@ async function withinTimeout<T>(load: Promise<T>, timeoutMs: number, what: strin
 }
 
 export async function createEmbedder(options: CreateEmbedderOptions = {}): Promise<CreatedEmbedder> {
-  const environment = options.environment ?? process.env;
   const {
-    kind = (environment.EMBEDDER || 'auto') as EmbedderKind,
-    model = environment.EMBEDDING_MODEL || undefined,
-    modelDir = environment.MODEL_DIR || undefined,
-    baseURL = environment.EMBEDDING_BASE_URL || undefined,
-    apiKey = environment.EMBEDDING_API_KEY || undefined,
-    dtype = (environment.EMBEDDING_DTYPE || 'auto') as EmbeddingDtype,
-    allowRemote = ['1', 'true'].includes((environment.EMBEDDING_ALLOW_REMOTE ?? '').toLowerCase()),
+    kind = 'auto',
+    model,
+    modelDir,
+    cacheDir,
+    baseURL,
+    apiKey,
+    dtype = 'auto',
+    allowRemote = false,
     loadTimeoutMs = 30_000,
     logger = createLogger(),
     createOffline = createDefaultOffline,
@@ -103,10 +103,11 @@ export async function createEmbedder(options: CreateEmbedderOptions = {}): Promi
       { details: { kind } },
     );
   }
-  const transformersOptions: TransformersEmbedderOptions = { environment, allowRemote, dtype };
+  const transformersOptions: TransformersEmbedderOptions = { allowRemote, dtype };
   if (model !== undefined) transformersOptions.model = model;
   if (modelDir !== undefined) transformersOptions.modelDir = modelDir;
-  const openAIOptions: OpenAICompatibleEmbedderOptions = { environment };
+  if (cacheDir !== undefined) transformersOptions.cacheDir = cacheDir;
+  const openAIOptions: OpenAICompatibleEmbedderOptions = {};
   if (model !== undefined) openAIOptions.model = model;
   if (baseURL !== undefined) openAIOptions.baseURL = baseURL;
   if (apiKey !== undefined) openAIOptions.apiKey = apiKey;

@@ -1,6 +1,7 @@
 // Public surface of src/embed: what other stages use of it.
 export {
   type CreatedEmbedder,
+  type CreateEmbedderOptions,
   createEmbedder,
   EMBEDDER_KINDS,
   type EmbedderKind,

@@ -24,7 +24,6 @@ const connect = (options: OpenAICompatibleEmbedderOptions = {}) =>
     baseURL: server.baseURL,
     apiKey: 'secret',
     model: 'nomic-embed-text',
-    environment: {},
     ...options,
   });
 
@@ -56,7 +55,6 @@ describe('createOpenAICompatibleEmbedder', () => {
       const embedder = await createOpenAICompatibleEmbedder({
         baseURL: open.baseURL,
         model: 'm',
-        environment: {},
       });
       await embedder.doEmbed({ values: ['x'], inputType: 'query' });
       expect(open.calls.every((call) => call.authorization === undefined)).toBe(true);
@@ -100,20 +98,18 @@ describe('createOpenAICompatibleEmbedder', () => {
     expect(server.calls.at(-1)?.dimensions).toBe(5);
   });
 
-  it('reads base URL, key and model from the environment by default', async () => {
+  it('sends the API key as a bearer token and asks for the model named', async () => {
     const embedder = await createOpenAICompatibleEmbedder({
-      environment: {
-        EMBEDDING_BASE_URL: server.baseURL,
-        EMBEDDING_API_KEY: 'secret',
-        EMBEDDING_MODEL: 'bge-m3',
-      },
+      baseURL: server.baseURL,
+      apiKey: 'secret',
+      model: 'bge-m3',
     });
     expect(embedder.modelId).toBe('bge-m3');
     expect(server.calls.at(-1)?.authorization).toBe('Bearer secret');
   });
 
   it('refuses missing or malformed settings before any request', async () => {
-    const error = await rejectionOf(createOpenAICompatibleEmbedder({ environment: {} }));
+    const error = await rejectionOf(createOpenAICompatibleEmbedder({}));
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain('baseURL');
     expect(error.message).toContain('EMBEDDING_MODEL');
@@ -181,7 +177,6 @@ describe('errors of the OpenAI-compatible embedder', () => {
           baseURL: ignoring.baseURL,
           model: 'm',
           dimensions: 4,
-          environment: {},
         }),
       );
       expect(error.message).toContain('expected 4 finite numbers');
@@ -204,9 +199,7 @@ describe('errors of the OpenAI-compatible embedder', () => {
   it('turns a refused connection into EMBEDDER_UNAVAILABLE asking whether the server runs', async () => {
     const gone = await startFakeEmbeddingServer();
     await gone.close();
-    const error = await rejectionOf(
-      createOpenAICompatibleEmbedder({ baseURL: gone.baseURL, model: 'm', environment: {} }),
-    );
+    const error = await rejectionOf(createOpenAICompatibleEmbedder({ baseURL: gone.baseURL, model: 'm' }));
     expect(error.code).toBe('EMBEDDER_UNAVAILABLE');
     expect(error.message).toContain('Cannot reach the embedding server');
     expect(error.message).toContain(gone.baseURL);

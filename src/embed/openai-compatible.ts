@@ -8,11 +8,11 @@ import { applyPrefix, resolvePrefixes } from './prefixes.ts';
 import type { Embedder, EmbeddingInputType, EmbedOptions } from './types.ts';
 
 export interface OpenAICompatibleEmbedderOptions {
-  /** Base URL up to and including /v1, e.g. "http://127.0.0.1:11434/v1". Default EMBEDDING_BASE_URL. */
+  /** Base URL up to and including /v1, e.g. "http://127.0.0.1:11434/v1". (the configuration's EMBEDDING_BASE_URL). */
   baseURL?: string;
-  /** Sent as "Authorization: Bearer <apiKey>". Default EMBEDDING_API_KEY; none when unset. */
+  /** Sent as "Authorization: Bearer <apiKey>". None when unset (EMBEDDING_API_KEY). */
   apiKey?: string;
-  /** Model name the server knows. Default EMBEDDING_MODEL (required one way or the other). */
+  /** Model name the server knows. Required (EMBEDDING_MODEL). */
   model?: string;
   /** Asks the server for vectors of this length (OpenAI's `dimensions`) and checks the answer. Default: the server's. */
   dimensions?: number;
@@ -24,8 +24,6 @@ export interface OpenAICompatibleEmbedderOptions {
   passagePrefix?: string;
   /** Per HTTP request. Default 30 000. */
   timeoutMs?: number;
-  /** Where the defaults above are read from. Default process.env. */
-  environment?: Record<string, string | undefined>;
 }
 
 const optionsSchema = z.object({
@@ -44,11 +42,10 @@ const optionsSchema = z.object({
 export async function createOpenAICompatibleEmbedder(
   options: OpenAICompatibleEmbedderOptions = {},
 ): Promise<Embedder> {
-  const environment = options.environment ?? process.env;
   const parsed = optionsSchema.safeParse({
-    baseURL: options.baseURL ?? environment.EMBEDDING_BASE_URL,
-    apiKey: options.apiKey ?? (environment.EMBEDDING_API_KEY || undefined),
-    model: options.model ?? environment.EMBEDDING_MODEL ?? '',
+    baseURL: options.baseURL,
+    apiKey: options.apiKey || undefined,
+    model: options.model ?? '',
     dimensions: options.dimensions,
     maxEmbeddingsPerCall: options.maxEmbeddingsPerCall ?? 64,
     timeoutMs: options.timeoutMs ?? 30_000,
@@ -59,7 +56,7 @@ export async function createOpenAICompatibleEmbedder(
       'EMBEDDER_UNAVAILABLE',
       `Invalid OpenAI-compatible embedder settings: ${problems}.`,
       {
-        details: { baseURL: options.baseURL ?? environment.EMBEDDING_BASE_URL, model: options.model },
+        details: { baseURL: options.baseURL, model: options.model },
       },
     );
   }

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const load = (options: TransformersEmbedderOptions) =>
-  createTransformersEmbedder({ modelDir, cacheDir, allowRemote: false, environment: {}, ...options });
+  createTransformersEmbedder({ modelDir, cacheDir, allowRemote: false, ...options });
 
 async function embedOne(
   embedder: Embedder,
@@ -90,7 +90,7 @@ describe('createTransformersEmbedder', () => {
     await unlink(path.join(onlyDir, 'auto-q8', 'onnx', 'model.onnx'));
     const quantized = await load({ model: 'auto-q8', modelDir: onlyDir });
     expect(quantized.identity?.dtype).toBe('q8');
-    const named = await load({ model: 'testing/tiny-bert', environment: { EMBEDDING_DTYPE: 'q8' } });
+    const named = await load({ model: 'testing/tiny-bert', dtype: 'q8' });
     expect(named.identity?.dtype).toBe('q8');
   });
 
@@ -159,11 +159,9 @@ describe('createTransformersEmbedder', () => {
     expect(embedder.dimensions).toBe(8);
   });
 
-  it('accepts an absolute model folder and takes the model name from EMBEDDING_MODEL by default', async () => {
+  it('accepts an absolute model folder', async () => {
     const absolute = await load({ model: path.join(modelDir, 'testing/tiny-bert') });
     expect(absolute.dimensions).toBe(32);
-    const fromEnvironment = await load({ environment: { EMBEDDING_MODEL: 'testing/tiny-bert' } });
-    expect(fromEnvironment.modelId).toBe('testing/tiny-bert');
   });
 
   it('puts "query: " and "passage: " before the inputs of an e5 model', async () => {

@@ -70,13 +70,13 @@ export const DTYPE_PREFERENCE: readonly TransformersDtype[] = [
 const BASE_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
 export interface TransformersEmbedderOptions {
-  /** Model name (a hub id like "Xenova/multilingual-e5-small") or an absolute folder. Default EMBEDDING_MODEL or "Xenova/multilingual-e5-small". */
+  /** Model name (a hub id like "Xenova/multilingual-e5-small") or an absolute folder. Default "Xenova/multilingual-e5-small". */
   model?: string;
-  /** Folder holding <model>/ (config.json, tokenizer files, onnx/). Default MODEL_DIR or <project>/models. */
+  /** Folder holding <model>/ (config.json, tokenizer files, onnx/). Default <project>/models (MODEL_DIR). */
   modelDir?: string;
   /** Allow downloading from the Hugging Face hub into cacheDir when the files are not local. Default false. */
   allowRemote?: boolean;
-  /** transformers.js cache folder (also searched for <model>/). Default TRANSFORMERS_CACHE or the library's own. */
+  /** transformers.js cache folder (also searched for <model>/). Default the library's own (TRANSFORMERS_CACHE). */
   cacheDir?: string;
   /** Default "query: " for e5 models, "" otherwise. */
   queryPrefix?: string;
@@ -90,11 +90,9 @@ export interface TransformersEmbedderOptions {
   memoryArena?: boolean;
   /**
    * Which ONNX weights to load (onnx/model.onnx for fp32, onnx/model_quantized.onnx for q8 …), or "auto": the best
-   * present in the folder (DTYPE_PREFERENCE). Default EMBEDDING_DTYPE, else "auto".
+   * present in the folder (DTYPE_PREFERENCE). Default "auto" (EMBEDDING_DTYPE).
    */
   dtype?: EmbeddingDtype;
-  /** Where the defaults above are read from. Default process.env. */
-  environment?: Record<string, string | undefined>;
   /** Called once loaded with what each step of the load took (the benchmark reports them apart). */
   onLoadTimings?: (timings: TransformersLoadTimings) => void;
 }
@@ -165,15 +163,14 @@ async function sha256Of(file: string): Promise<string> {
 export async function createTransformersEmbedder(
   options: TransformersEmbedderOptions = {},
 ): Promise<Embedder> {
-  const environment = options.environment ?? process.env;
   const {
-    model = environment.EMBEDDING_MODEL || DEFAULT_TRANSFORMERS_MODEL,
-    modelDir = environment.MODEL_DIR || DEFAULT_MODEL_DIR,
+    model = DEFAULT_TRANSFORMERS_MODEL,
+    modelDir = DEFAULT_MODEL_DIR,
     allowRemote = false,
     maxEmbeddingsPerCall = 128,
     batchSize = 16,
     memoryArena = false,
-    dtype = (environment.EMBEDDING_DTYPE || 'auto') as EmbeddingDtype,
+    dtype = 'auto',
   } = options;
   if (!(EMBEDDING_DTYPES as readonly string[]).includes(dtype)) {
     throw unavailable(
@@ -182,8 +179,7 @@ export async function createTransformersEmbedder(
     );
   }
   const transformers = await import('@huggingface/transformers');
-  const cacheDir =
-    options.cacheDir ?? (environment.TRANSFORMERS_CACHE || transformers.env.cacheDir || undefined);
+  const cacheDir = options.cacheDir ?? (transformers.env.cacheDir || undefined);
   const prefixes = resolvePrefixes(model, options);
 
   const candidates = path.isAbsolute(model)

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
+import { loadConfig } from '../config.ts';
 import { createOfflineEmbedder } from '../embed/index.ts';
 import { createMemoryLogger } from '../logger.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
@@ -46,7 +47,7 @@ describe('createGateEmbedder', () => {
       const create = createGateEmbedder({
         analyzer: await createGermanAnalyzer(),
         logger: createMemoryLogger(),
-        environment: { MODEL_DIR: directory },
+        config: loadConfig({ MODEL_DIR: directory }),
       });
       expect((await create({ kind: 'offline' })).provider).toBe('offline');
       await expect(create({ kind: 'transformers', model: 'nobody/no-model' })).rejects.toThrow(/no-model/);

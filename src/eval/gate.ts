@@ -2,6 +2,8 @@
 // the corpus, checks every threshold and names each one that fails.
 import path from 'node:path';
 import type { Analyzer } from '../analysis/index.ts';
+import { embedderSettingsOf } from '../assistant/index.ts';
+import { type Config, loadConfig } from '../config.ts';
 import {
   createEmbedder,
   createOfflineEmbedder,
@@ -53,15 +55,17 @@ export function embedderRequestOf(spec: string): EmbedderRequest {
 export function createGateEmbedder(options: {
   analyzer: Analyzer;
   logger: EmbedderLogger;
-  environment?: Record<string, string | undefined>;
+  /** Where the model folder and weights come from (MODEL_DIR, EMBEDDING_DTYPE …); default loadConfig(). */
+  config?: Config;
 }): (request: EmbedderRequest) => Promise<Embedder> {
-  const { analyzer, logger, environment = process.env } = options;
+  const { analyzer, logger, config = loadConfig() } = options;
+  const { model: _model, kind: _kind, ...settings } = embedderSettingsOf(config);
   return async ({ kind, model }) =>
     (
       await createEmbedder({
+        ...settings,
         kind,
         ...(model === undefined ? {} : { model }),
-        environment,
         logger,
         createOffline: (offlineOptions) => createOfflineEmbedder({ ...offlineOptions, analyzer }),
       })

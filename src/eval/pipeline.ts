@@ -6,7 +6,7 @@ import type { Analyzer } from '../analysis/index.ts';
 import type { AbstentionModel } from '../answer/index.ts';
 import { openSearchState, type SearchState } from '../assistant/index.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
-import { type BuildReport, buildIndex } from '../index/index.ts';
+import { type BuildReport, buildIndex, type IndexStore } from '../index/index.ts';
 
 export interface EvalPipeline {
   state: SearchState;
@@ -25,6 +25,8 @@ export interface BuildEvalPipelineOptions {
   temporaryDirectory?: string;
   /** The answer/abstain model (default: the fitted one of data/answer/abstention.json). */
   abstention?: AbstentionModel;
+  /** Build into this store (e.g. a PostgreSQL database of its own) instead of a temporary folder. */
+  store?: IndexStore;
 }
 
 /**
@@ -32,13 +34,22 @@ export interface BuildEvalPipelineOptions {
  * and code as they are now, whatever state a served index is in, and must not disturb a running server.
  */
 export async function buildEvalPipeline(options: BuildEvalPipelineOptions): Promise<EvalPipeline> {
-  const { corpusDir, embedder, analyzer } = options;
-  const indexDir = await mkdtemp(path.join(options.temporaryDirectory ?? os.tmpdir(), 'beschluss-eval-'));
-  const dispose = () => rm(indexDir, { recursive: true, force: true });
+  const { corpusDir, embedder, analyzer, store } = options;
+  const indexDir = store
+    ? undefined
+    : await mkdtemp(path.join(options.temporaryDirectory ?? os.tmpdir(), 'beschluss-eval-'));
+  const dispose = async () => {
+    if (indexDir !== undefined) await rm(indexDir, { recursive: true, force: true });
+  };
   try {
-    const { index, report } = await buildIndex({ corpusDir, indexDir, embedder, analyzer });
+    const { index, report } = await buildIndex({
+      corpusDir,
+      ...(store ? { store } : { indexDir }),
+      embedder,
+      analyzer,
+    });
     return {
-      state: openSearchState(index, {
+      state: await openSearchState(index, {
         analyzer,
         embedder,
         ...(options.abstention ? { abstention: options.abstention } : {}),

@@ -3,7 +3,7 @@
 import type { Analyzer } from '../analysis/index.ts';
 import { type Embedder, embedderId } from '../embed/types.ts';
 import { BeschlussError } from '../errors.ts';
-import type { BuildReport } from '../index/index.ts';
+import type { BuildReport, IndexStore } from '../index/index.ts';
 import { type BaselineResult, runBaselines } from './baselines.ts';
 import { type CalibrationResult, runCalibration } from './calibration-run.ts';
 import { connectHttpTarget, type FetchFunction } from './http-target.ts';
@@ -63,6 +63,8 @@ export interface InProcessSuiteOptions {
   temporaryDirectory?: string;
   /** Progress messages ("building the index with …"). */
   onProgress?: (message: string) => void;
+  /** Where each embedder's index is built (default a temporary folder): e.g. a PostgreSQL database of its own. */
+  createStore?: () => Promise<IndexStore>;
 }
 
 function summary(sets: readonly EvalSet[]): SuiteResult['sets'] {
@@ -104,6 +106,7 @@ export async function runInProcessSuite(options: InProcessSuiteOptions): Promise
       embedder,
       analyzer,
       ...(options.temporaryDirectory === undefined ? {} : { temporaryDirectory: options.temporaryDirectory }),
+      ...(options.createStore ? { store: await options.createStore() } : {}),
     });
     try {
       result.embedders.push({ id: pipeline.embedder, build: pipeline.build });

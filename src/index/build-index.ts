@@ -16,18 +16,15 @@ import { type Chunk, type Collection, type Unit, unitsOf } from '../model.ts';
 import {
   type ChunkingSettings,
   hashContent,
-  type LoadedIndex,
   planEmbeddings,
   type QuantizedVector,
   quantize,
-  readLiveUnitIds,
-  readStoredVectors,
   type SkippedFileEntry,
   type StoredVectors,
   type WriteStage,
-  writeIndexArtifact,
 } from './artifact/index.ts';
 import { createLexicalIndex } from './lexical/index.ts';
+import { createFileIndexStore, type IndexStore, type LoadedIndex } from './store/index.ts';
 import type { HnswSettings } from './vector/index.ts';
 
 /**
@@ -64,7 +61,10 @@ export interface BuildProgress {
 
 export interface BuildIndexOptions {
   corpusDir: string;
-  indexDir: string;
+  /** The store the new version is written to (and whose active version's vectors are reused). */
+  store?: IndexStore;
+  /** Shorthand for the embedded store of this folder, when no store is given. */
+  indexDir?: string;
   embedder: Embedder;
   /** An analyzer of the bundled lexicon: the index gets its own, with the acronyms its corpus defines. */
   analyzer: Analyzer;
@@ -149,7 +149,8 @@ export interface BuildIndexFromOptions extends Omit<BuildIndexOptions, 'corpusDi
 export async function buildIndexFrom(
   options: BuildIndexFromOptions,
 ): Promise<{ index: LoadedIndex; report: BuildReport }> {
-  const { indexDir, onProgress, collections, errors = [] } = options;
+  const { onProgress, collections, errors = [] } = options;
+  const store = storeOf(options);
   const hashes = options.fileHashes ?? new Map<string, string>();
   const started = options.started ?? performance.now();
   onProgress?.({ stage: 'analyse', done: 0, total: 1 });
@@ -215,7 +216,7 @@ export async function buildIndexFrom(
   );
 
   onProgress?.({ stage: 'chunk', done: 1, total: 1 });
-  const previous = await readPreviousVectors(indexDir, embedderId(embedder));
+  const previous = await readPreviousVectors(store, embedderId(embedder));
   const plan = planEmbeddings(prepared, { stored: previous.chunks, embedderId: embedderId(embedder) });
   // A sentence reuses a stored sentence vector, else the vector of a chunk with the same embedded text; the rest is
   // embedded together with the new chunks, each distinct text once, sorted by length across both.
@@ -272,9 +273,8 @@ export async function buildIndexFrom(
     });
   }
 
-  const previousUnitIds = await readLiveUnitIds(indexDir);
-  const index = await writeIndexArtifact(
-    indexDir,
+  const previousUnitIds = await store.liveUnitIds();
+  const index = await store.write(
     {
       embedder,
       collections: collections.map((collection) => ({
@@ -336,11 +336,11 @@ function fileOfError(error: BeschlussError, hashes: Map<string, string>): string
  * damaged, of another format, or made by another embedder (then everything is embedded: always correct, only slower).
  */
 async function readPreviousVectors(
-  indexDir: string,
+  store: IndexStore,
   currentEmbedderId: string,
 ): Promise<{ chunks: StoredVectors | undefined; sentences: Map<string, QuantizedVector> }> {
   const sentences = new Map<string, QuantizedVector>();
-  const stored = await readStoredVectors(indexDir, { embedderId: currentEmbedderId });
+  const stored = await store.reusableVectors({ embedderId: currentEmbedderId });
   if (!stored) return { chunks: undefined, sentences };
   for (const sentence of stored.sentences) {
     const text = embeddingTextOf(sentence.unit, {
@@ -349,4 +349,12 @@ async function readPreviousVectors(
     sentences.set(hashContent(`${stored.contentSalt}\n${text}`), sentence.vector);
   }
   return { chunks: stored.chunks, sentences };
+}
+
+function storeOf(options: { store?: IndexStore; indexDir?: string }): IndexStore {
+  if (options.store) return options.store;
+  if (options.indexDir === undefined) {
+    throw new BeschlussError('INTERNAL', 'An index build needs a store or an index folder.');
+  }
+  return createFileIndexStore(options.indexDir);
 }

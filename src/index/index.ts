@@ -1,8 +1,8 @@
 // Public surface of src/index: what other stages use of it.
 export {
   corpusHashOf,
+  type IndexExpectation,
   indexStatus,
-  type LoadedIndex,
   readIndexArtifact,
   type SentenceVectors,
   writeFileAtomic,
@@ -20,4 +20,9 @@ export {
   loadLexicalIndex,
   type TermStatistics,
 } from './lexical/index.ts';
+export {
+  createPostgresIndexStore,
+  type PostgresIndexStoreOptions,
+} from './postgres/postgres-index-store.ts';
+export { createFileIndexStore, type IndexStore, type LoadedIndex } from './store/index.ts';
 export type { VectorStore } from './vector/index.ts';

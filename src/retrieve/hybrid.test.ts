@@ -72,7 +72,7 @@ describe('hybrid retriever with misspelt words', () => {
 
   it('searches the lexical index with the corrected word as well as the word as typed', async () => {
     expect(await tops('Waffenregster', { k: 3, mode: 'lexical' })).toContain('22');
-    expect(corpus().state.lexical.search('Waffenregster', { k: 3 })).toEqual([]);
+    expect(await corpus().state.lexical.search('Waffenregster', { k: 3 })).toEqual([]);
   });
 
   it('suggests nothing for a question in correct German', () => {

@@ -98,7 +98,7 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
         ? undefined
         : (label: number) => catalog.get(unitIdOfLabel(label) ?? '')?.meeting === meeting;
     // Several chunks may belong to one unit: fetch more than needed, keep each unit's best chunk.
-    const matches = vectors.search(vector, Math.min(vectors.size, limit * 2), filter);
+    const matches = await vectors.search(vector, Math.min(vectors.size, limit * 2), filter);
     const best = new Map<string, number>();
     for (const match of matches) {
       const id = unitIdOfLabel(match.label);
@@ -119,7 +119,7 @@ export function createHybridRetriever(options: HybridRetrieverOptions): HybridRe
     const lexicalHits: Array<{ id: string; score: number }> =
       mode === 'vector'
         ? []
-        : lexical.search(query, {
+        : await lexical.search(query, {
             k: limit,
             ...(suggestion
               ? {

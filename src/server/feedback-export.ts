@@ -33,8 +33,10 @@ const entrySchema = z.looseObject({
 });
 
 export interface FeedbackCsvOptions {
-  /** The feedback file (one JSON object per line). */
-  file: string;
+  /** The feedback file (one JSON object per line) … */
+  file?: string;
+  /** … or the entries of a feedback store (PostgreSQL with DATABASE_URL). */
+  entries?: AsyncIterable<unknown>;
   /** Where the earlier questions of a report's conversation are read. */
   conversations?: ConversationStore;
   /** Semicolons and a byte-order mark, as a German Excel opens a file (default: commas, RFC 4180). */
@@ -49,20 +51,13 @@ export interface FeedbackCsv {
 }
 
 export async function feedbackCsv(options: FeedbackCsvOptions): Promise<FeedbackCsv> {
-  const { file, conversations, excel = false } = options;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new BeschlussError('FILE_NOT_FOUND', `No feedback yet: ${file} does not exist.`, {
-      details: { file },
-    });
-  }
+  const { conversations, excel = false } = options;
   const skipped: number[] = [];
   const records: string[][] = [];
-  for (const [index, line] of text.split('\n').entries()) {
-    if (line.trim() === '') continue;
+  let index = -1;
+  for await (const line of options.entries ?? linesOf(options.file ?? '')) {
+    index++;
+    if (typeof line === 'string' && line.trim() === '') continue;
     const entry = parseEntry(line);
     if (!entry) {
       skipped.push(index + 1);
@@ -91,9 +86,24 @@ export async function feedbackCsv(options: FeedbackCsvOptions): Promise<Feedback
   return { csv, rows: records.length, skipped };
 }
 
-function parseEntry(line: string): z.infer<typeof entrySchema> | undefined {
+/** The lines of a feedback file; FILE_NOT_FOUND when there is none yet. */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  let text: string;
   try {
-    const parsed = entrySchema.safeParse(JSON.parse(line));
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new BeschlussError('FILE_NOT_FOUND', `No feedback yet: ${file} does not exist.`, {
+      details: { file },
+    });
+  }
+  yield* text.split('\n');
+}
+
+/** An entry from a file's line or a store's record; undefined when it is no feedback entry. */
+function parseEntry(line: unknown): z.infer<typeof entrySchema> | undefined {
+  try {
+    const parsed = entrySchema.safeParse(typeof line === 'string' ? JSON.parse(line) : line);
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,10 @@
-// Appends staff feedback on answers to a JSONL file (one object per line), one write at a time, so that concurrent
-// requests never interleave their lines; the file is read later to turn reports into evaluation questions.
+// Staff feedback on answers behind one interface: the embedded default appends to a JSONL file (one object per line),
+// one write at a time, so concurrent requests never interleave their lines; with DATABASE_URL every server writes to
+// one table (feedback-postgres.ts). Either is read back entry by entry to turn reports into evaluation questions.
+import { createReadStream } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Citation } from '../model.ts';
 
 export type FeedbackRating = 'helpful' | 'unhelpful' | 'wrong-citation';
@@ -19,11 +22,16 @@ export interface FeedbackEntry {
   turn?: number;
 }
 
+/** An entry as stored: with the time it was saved. */
+export type FeedbackRecord = FeedbackEntry & { at: string };
+
 export interface FeedbackLog {
-  /** The file the entries go to. */
-  readonly file: string;
-  /** Appends one line `{ at, ...entry }`; resolves once it is written. */
+  /** Where the entries go, for logs: the file, or the database. */
+  readonly location: string;
+  /** Stores `{ at, ...entry }`; resolves once it is written. */
   append(entry: FeedbackEntry): Promise<{ at: string }>;
+  /** Every entry stored, oldest first, read a few at a time. */
+  entries(): AsyncIterable<FeedbackRecord>;
 }
 
 export interface FeedbackLogOptions {
@@ -38,7 +46,8 @@ export function createFeedbackLog(options: FeedbackLogOptions): FeedbackLog {
   let queue: Promise<unknown> = Promise.resolve();
   let folderReady: Promise<unknown> | undefined;
   return {
-    file,
+    location: file,
+    entries: () => readFeedbackFile(file),
     append(entry) {
       const at = now().toISOString();
       const line = `${JSON.stringify({ at, ...entry })}\n`;
@@ -53,4 +62,19 @@ export function createFeedbackLog(options: FeedbackLogOptions): FeedbackLog {
       return write;
     },
   };
+}
+
+/** The lines of a feedback file as entries; none when there is no file yet. */
+async function* readFeedbackFile(file: string): AsyncGenerator<FeedbackRecord> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const opened = await new Promise<boolean>((resolve, reject) => {
+    stream.once('open', () => resolve(true));
+    stream.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? resolve(false) : reject(error),
+    );
+  });
+  if (!opened) return;
+  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (line.trim() !== '') yield JSON.parse(line) as FeedbackRecord;
+  }
 }

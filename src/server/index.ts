@@ -4,6 +4,8 @@ export type { AnswerDataParts, AnswerUIMessage } from './chat-stream.ts';
 export type { App, AppEnv } from './env.ts';
 export type { ErrorBody } from './error-response.ts';
 export { FEEDBACK_CSV_COLUMNS, type FeedbackCsv, feedbackCsv } from './feedback-export.ts';
+export { createFeedbackLog, type FeedbackLog, type FeedbackRecord } from './feedback-log.ts';
+export { createPostgresFeedbackLog } from './feedback-postgres.ts';
 export {
   AnswerSchema,
   HealthSchema,

@@ -150,6 +150,14 @@ export const HealthSchema = z
     meetings: z.number().int(),
     answerer: z.enum(['extractive', 'llm']),
     indexBuiltAt: z.string(),
+    indexStore: z
+      .string()
+      .optional()
+      .openapi({ description: 'Where the index lives: "files" (INDEX_DIR) or "postgres" (DATABASE_URL)' }),
+    indexVersion: z.string().optional().openapi({
+      description:
+        'The index version served: a build folder of INDEX_DIR, or the version number in the database',
+    }),
   })
   .openapi('Health');
 

@@ -9,7 +9,7 @@ import { type ConversationStore, createFileConversationStore } from '../conversa
 import { BeschlussError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { createApp, type ServerConfig } from './app.ts';
-import { createFeedbackLog } from './feedback-log.ts';
+import { createFeedbackLog, type FeedbackLog } from './feedback-log.ts';
 import { trackIdleConnections } from './idle-connections.ts';
 
 export interface StartServerOptions {
@@ -19,10 +19,14 @@ export interface StartServerOptions {
   assistant?: Assistant;
   config: Pick<Config, 'PORT' | 'HOST'> & ServerConfig;
   logger: Logger;
-  /** Where POST /api/feedback appends when the app is built here. */
+  /** Where POST /api/feedback appends when the app is built here: a file (embedded default) … */
   feedbackFile?: string;
-  /** Where conversations are kept (one file each) when the app is built here; without it none are saved. */
+  /** … or any feedback store (PostgreSQL with DATABASE_URL). */
+  feedback?: FeedbackLog;
+  /** Where conversations are kept (one file each) when the app is built here; without it none are saved … */
   conversationsDirectory?: string;
+  /** … or any conversation store (PostgreSQL with DATABASE_URL). */
+  conversations?: ConversationStore;
   /** Days a conversation is kept after its last change (0 = for good); swept at start and every hour. */
   conversationRetentionDays?: number;
   /** Longest wait for requests in flight when closing before their connections are cut (default 10 000 ms). */
@@ -56,9 +60,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let stopSweeping = () => {};
   if (!app) {
     if (!assistant) throw new TypeError('startServer needs an app or an assistant.');
-    const conversations = options.conversationsDirectory
-      ? createFileConversationStore({ directory: options.conversationsDirectory })
-      : undefined;
+    const conversations =
+      options.conversations ??
+      (options.conversationsDirectory
+        ? createFileConversationStore({ directory: options.conversationsDirectory })
+        : undefined);
     if (conversations && (options.conversationRetentionDays ?? 0) > 0) {
       stopSweeping = sweepConversations(conversations, options.conversationRetentionDays as number, logger);
     }
@@ -66,7 +72,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       assistant,
       logger,
       config,
-      ...(options.feedbackFile ? { feedback: createFeedbackLog({ file: options.feedbackFile }) } : {}),
+      ...(options.feedback
+        ? { feedback: options.feedback }
+        : options.feedbackFile
+          ? { feedback: createFeedbackLog({ file: options.feedbackFile }) }
+          : {}),
       ...(conversations ? { conversations } : {}),
     });
   }
@@ -78,7 +88,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const onError = (error: NodeJS.ErrnoException) =>
       reject(
         new BeschlussError(
-          'INVALID_REQUEST',
+          'INVALID_CONFIGURATION',
           `Cannot listen on ${config.HOST}:${config.PORT}: ${error.code ?? error.message} (set PORT or HOST).`,
           { cause: error },
         ),

@@ -107,7 +107,7 @@ export async function startPageHarness(options: PageHarnessOptions): Promise<Pag
       return { page, context, consoleErrors, requests };
     },
     async feedback() {
-      const text = await readFile(feedbackLog.file, 'utf8').catch(() => '');
+      const text = await readFile(feedbackLog.location, 'utf8').catch(() => '');
       return text
         .split('\n')
         .filter(Boolean)

@@ -32,7 +32,7 @@ export async function buildRealCorpus(options: { corpusDir?: string } = {}): Pro
     embedder,
     analyzer,
   });
-  const state = openSearchState(index, { analyzer, embedder });
+  const state = await openSearchState(index, { analyzer, embedder });
   return {
     state,
     analyzer: state.analyzer,

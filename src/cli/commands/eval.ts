@@ -79,7 +79,7 @@ function shown(file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-function commandLine(flags: Flags, environment: Record<string, string | undefined>): string {
+function commandLine(flags: Flags, npmScript: string | undefined): string {
   const parts = ['beschluss eval'];
   if (flags.set !== undefined) parts.push(`--set ${shown(path.resolve(flags.set))}`);
   if (flags.embedders !== undefined) parts.push(`--embedders ${flags.embedders.join(',')}`);
@@ -89,7 +89,7 @@ function commandLine(flags: Flags, environment: Record<string, string | undefine
   if (flags.writeReport) parts.push('--write-report');
   if (flags.json) parts.push('--json');
   const line = `npx ${parts.join(' ')}`;
-  return environment.npm_lifecycle_event === 'eval' ? `npm run eval (${line})` : line;
+  return npmScript === 'eval' ? `npm run eval (${line})` : line;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -156,8 +156,7 @@ async function runEval(
   options: EvalCommandOptions,
 ): Promise<void> {
   const flags = parseFlags(flagsSchema, rawFlags, command);
-  const environment = options.environment ?? process.env;
-  const config = loadConfig(environment);
+  const config = loadConfig(options.environment);
   const devFile = options.devFile ?? path.join(EVAL_DIR, 'dev.jsonl');
   const heldOutFile = options.heldOutFile ?? path.join(EVAL_DIR, 'heldout.jsonl');
   const files = setFiles(flags, devFile, heldOutFile);
@@ -171,7 +170,7 @@ async function runEval(
   const thresholdsFile = options.thresholdsFile ?? path.join(EVAL_DIR, 'thresholds.json');
   const progress = (message: string) => context.stderr(`eval: ${message}\n`);
   const logger = createLogger({
-    level: environment.LOG_LEVEL ? config.LOG_LEVEL : 'warn',
+    level: config.LOG_LEVEL ?? 'warn',
     pretty: true,
     write: context.stderr,
   });
@@ -192,7 +191,7 @@ async function runEval(
   const analyzer = await createGermanAnalyzer();
   const reportContext: ReportContext = {
     generatedAt: (options.now ?? (() => new Date()))(),
-    command: commandLine(flags, environment),
+    command: commandLine(flags, config.npm_lifecycle_event),
   };
 
   let result: SuiteResult;
@@ -217,7 +216,6 @@ async function runEval(
         config: { ...config, EMBEDDER: kind },
         logger,
         analyzer,
-        environment,
       });
       embedders.push(embedder);
       if (fallbackReason !== undefined) notes[embedderId(embedder)] = fallbackReason;

@@ -1,8 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conversationIdOf, createFileConversationStore } from '../../conversation/index.ts';
+import {
+  conversationIdOf,
+  createFileConversationStore,
+  createPostgresConversationStore,
+} from '../../conversation/index.ts';
 import { sampleTurn } from '../../conversation/testing/store-contract.ts';
+import { createPostgresFeedbackLog } from '../../server/index.ts';
+import { describePostgres, useTestDatabase } from '../../testing/postgres.ts';
 import { useTemporaryDirectory } from '../../testing/temporary-directory.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { createFeedbackCommand } from './feedback.ts';
@@ -74,5 +80,31 @@ describe('beschluss feedback export', () => {
     const run = await runCli(['feedback', 'export'], [command]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^beschluss: No feedback yet: .*empty\/feedback\.jsonl does not exist\.\n$/u);
+  });
+});
+
+describePostgres('beschluss feedback export with DATABASE_URL', () => {
+  const database = useTestDatabase();
+  it('exports the feedback of every server from the database, with the earlier questions of its conversation', async () => {
+    const conversations = createPostgresConversationStore(database());
+    for (const question of ['Wer berichtet zum Digitalfunk?', 'und wer zahlt?']) {
+      await conversations.append(ID, sampleTurn(question), { maxTurns: 10 });
+    }
+    await createPostgresFeedbackLog(database(), { now: () => new Date('2026-03-02T10:00:00.000Z') }).append({
+      rating: 'helpful',
+      question: 'und wer zahlt?',
+      answer: 'Der Bund trägt die Kosten. [TOP 12 Ziff. 3]',
+      citations: [{ meeting: 'imk-2021-06-18', top: '12', para: '3' }],
+      conversationId: ID,
+      turn: 1,
+    });
+    const command = createFeedbackCommand({
+      environment: { DATABASE_URL: database().url, INDEX_DIR: temporary('no-index') },
+    });
+    const run = await runCli(['feedback', 'export'], [command]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[1]).toBe(
+      `2026-03-02T10:00:00.000Z,helpful,und wer zahlt?,Wer berichtet zum Digitalfunk?,Der Bund trägt die Kosten. [TOP 12 Ziff. 3],"IMK 18.06.2021, TOP 12 Ziff. 3",,,${ID},2`,
+    );
   });
 });

@@ -3,9 +3,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { conversationsDirectory, loadConfig } from '../../config.ts';
-import { createFileConversationStore } from '../../conversation/index.ts';
+import { createFileConversationStore, createPostgresConversationStore } from '../../conversation/index.ts';
+import { openDatabase } from '../../database.ts';
 import { writeFileAtomic } from '../../index/index.ts';
-import { feedbackCsv } from '../../server/index.ts';
+import { createPostgresFeedbackLog, feedbackCsv } from '../../server/index.ts';
 import { type CliCommand, defineCommand, parseFlags } from '../command.ts';
 
 const flagsSchema = z.object({
@@ -27,15 +28,36 @@ export function createFeedbackCommand(options: FeedbackCommandOptions = {}): Cli
       .description(
         'write the feedback as CSV (stdout, or --out FILE), with the earlier questions of its conversation',
       )
-      .option('--file <path>', 'the feedback file (default <INDEX_DIR>/feedback.jsonl)')
+      .option('--file <path>', 'the feedback file (default <INDEX_DIR>/feedback.jsonl, or DATABASE_URL)')
       .option('--out <path>', 'write the CSV to this file instead of stdout')
       .option('--excel', 'semicolons and a byte-order mark, as a German Excel opens it');
     exportCommand.action(async (flags: Record<string, unknown>) => {
       const { file, out, excel } = parseFlags(flagsSchema, flags, exportCommand);
-      const config = loadConfig(options.environment ?? process.env);
-      const source = file ?? path.join(config.INDEX_DIR, 'feedback.jsonl');
-      const conversations = createFileConversationStore({ directory: conversationsDirectory(config) });
-      const { csv, rows, skipped } = await feedbackCsv({ file: source, conversations, excel });
+      const config = loadConfig(options.environment);
+      // With DATABASE_URL (and no --file) the feedback and conversations of every server come from the database.
+      const database =
+        file === undefined && config.DATABASE_URL !== undefined
+          ? await openDatabase({ url: config.DATABASE_URL, poolSize: 2 })
+          : undefined;
+      const source = database ? database.name : (file ?? path.join(config.INDEX_DIR, 'feedback.jsonl'));
+      let exported: Awaited<ReturnType<typeof feedbackCsv>>;
+      try {
+        exported = await feedbackCsv({
+          ...(database
+            ? {
+                entries: createPostgresFeedbackLog(database).entries(),
+                conversations: createPostgresConversationStore(database),
+              }
+            : {
+                file: source,
+                conversations: createFileConversationStore({ directory: conversationsDirectory(config) }),
+              }),
+          excel,
+        });
+      } finally {
+        await database?.close();
+      }
+      const { csv, rows, skipped } = exported;
       if (skipped.length > 0) {
         context.stderr(
           `beschluss: skipped ${skipped.length} line(s) of ${source} that are no feedback entry: ${skipped.join(', ')}\n`,

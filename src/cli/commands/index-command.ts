@@ -1,11 +1,12 @@
-// `beschluss index [--corpus DIR] [--index DIR] [--json]`: builds index/ (progress on stderr); unchanged chunks reuse
-// their stored vectors, so adding one collection embeds only its units.
+// `beschluss index [--corpus DIR] [--index DIR] [--json]`: builds index/ (progress on stderr), or a new version in the
+// DATABASE_URL database; unchanged chunks reuse their stored vectors, so adding one collection embeds only its units.
 import { z } from 'zod';
 import { createGermanAnalyzer } from '../../analysis/index.ts';
 import { chooseEmbedder } from '../../assistant/index.ts';
 import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../database.ts';
 import { embedderId } from '../../embed/types.ts';
-import { buildIndex } from '../../index/index.ts';
+import { buildIndex, createFileIndexStore, createPostgresIndexStore } from '../../index/index.ts';
 import { createLogger } from '../../logger.ts';
 import { defineCommand, EXIT, parseFlags } from '../command.ts';
 import { createProgressReporter } from '../progress.ts';
@@ -31,26 +32,38 @@ export const indexCommand = defineCommand('index', (command, context) => {
       const analyzer = await createGermanAnalyzer();
       const { embedder } = await chooseEmbedder({ config, logger, analyzer });
       const progress = createProgressReporter();
+      // With DATABASE_URL (and no --index) the new version goes to PostgreSQL, where every server picks it up.
+      const database =
+        parsed.index === undefined && config.DATABASE_URL !== undefined
+          ? await openDatabase({ url: config.DATABASE_URL, poolSize: 4, logger })
+          : undefined;
+      const store = database
+        ? await createPostgresIndexStore(database, { logger })
+        : createFileIndexStore(indexDir);
       let report: Awaited<ReturnType<typeof buildIndex>>['report'];
       try {
-        ({ report } = await buildIndex({
-          corpusDir,
-          indexDir,
-          embedder,
-          analyzer,
-          onProgress: (event) => progress.onProgress(event),
-        }));
+        ({ report } = await store.exclusively(() =>
+          buildIndex({
+            corpusDir,
+            store,
+            embedder,
+            analyzer,
+            onProgress: (event) => progress.onProgress(event),
+          }),
+        ));
       } finally {
         progress.stop();
+        await store.close();
+        await database?.close();
       }
       for (const error of report.errors) context.stderr(`beschluss: skipped ${error.message}\n`);
       if (parsed.json) {
         context.stdout(
-          `${JSON.stringify({ indexDir, embedder: embedderId(embedder), ...report }, null, 2)}\n`,
+          `${JSON.stringify({ indexDir: store.location, store: store.kind, embedder: embedderId(embedder), ...report }, null, 2)}\n`,
         );
       } else {
         context.stdout(
-          `Index ${indexDir}: ${report.meetings} meeting(s), ${report.units} units; ` +
+          `Index ${store.location}: ${report.meetings} meeting(s), ${report.units} units; ` +
             `${report.embedded} chunks embedded, ${report.reused} reused, ${report.removedUnits} units removed; ` +
             `${report.errors.length} file(s) skipped; ${report.durationMs} ms (${embedderId(embedder)})\n`,
         );

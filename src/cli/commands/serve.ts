@@ -5,11 +5,17 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Assistant } from '../../assistant/types.ts';
 import { type Config, conversationsDirectory, loadConfig } from '../../config.ts';
+import { createPostgresConversationStore } from '../../conversation/index.ts';
+import { type Database, openDatabase } from '../../database.ts';
 import { createLogger, type Logger } from '../../logger.ts';
-import { type RunningServer, startServer } from '../../server/index.ts';
+import { createPostgresFeedbackLog, type RunningServer, startServer } from '../../server/index.ts';
 import { type CliCommand, type CommandContext, defineCommand, parseFlags } from '../command.ts';
 
-export type CreateAssistant = (options: { config: Config; logger: Logger }) => Promise<Assistant>;
+export type CreateAssistant = (options: {
+  config: Config;
+  logger: Logger;
+  database?: Database;
+}) => Promise<Assistant>;
 
 export interface ServeCommandOptions {
   /** Builds the assistant (default: createAssistant of src/assistant/create.ts). */
@@ -34,7 +40,7 @@ const flagsSchema = z.object({
   host: z.string().trim().min(1, 'expected --host to name an address, e.g. 127.0.0.1').optional(),
 });
 
-async function defaultCreateAssistant(options: { config: Config; logger: Logger }): Promise<Assistant> {
+async function defaultCreateAssistant(options: Parameters<CreateAssistant>[0]): Promise<Assistant> {
   // Loaded on use: building the assistant pulls in the index, the embedder and the answerer.
   const { createAssistant } = await import('../../assistant/create.ts');
   return createAssistant(options);
@@ -47,32 +53,54 @@ async function runServe(
   options: ServeCommandOptions,
 ): Promise<void> {
   const { port, host } = parseFlags(flagsSchema, flags, command);
-  const base = loadConfig(options.environment ?? process.env);
+  const base = loadConfig(options.environment);
   const config: Config = {
     ...base,
     ...(port !== undefined ? { PORT: port } : {}),
     ...(host !== undefined ? { HOST: host } : {}),
   };
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const assistant = await (options.createAssistant ?? defaultCreateAssistant)({ config, logger });
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info' });
+  // With DATABASE_URL one pool serves the index, feedback and conversation stores of this server.
+  const database =
+    config.DATABASE_URL === undefined
+      ? undefined
+      : await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
   let server: RunningServer;
   try {
-    server = await startServer({
-      assistant,
+    const assistant = await (options.createAssistant ?? defaultCreateAssistant)({
       config,
       logger,
-      signals: options.signals ?? ['SIGTERM', 'SIGINT'],
-      feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl'),
-      conversationsDirectory: conversationsDirectory(config),
-      conversationRetentionDays: config.CONVERSATION_RETENTION_DAYS,
+      ...(database ? { database } : {}),
     });
+    try {
+      server = await startServer({
+        assistant,
+        config,
+        logger,
+        signals: options.signals ?? ['SIGTERM', 'SIGINT'],
+        ...(database
+          ? {
+              feedback: createPostgresFeedbackLog(database),
+              conversations: createPostgresConversationStore(database),
+            }
+          : {
+              feedbackFile: path.join(config.INDEX_DIR, 'feedback.jsonl'),
+              conversationsDirectory: conversationsDirectory(config),
+            }),
+        conversationRetentionDays: config.CONVERSATION_RETENTION_DAYS,
+      });
+    } catch (error) {
+      await assistant.close();
+      throw error;
+    }
   } catch (error) {
-    await assistant.close();
+    await database?.close();
     throw error;
   }
   context.stdout(`Beschluss-Assistent läuft: ${server.url}\n`);
   options.onListening?.(server);
   await server.closed;
+  await database?.close();
 }
 
 export function createServeCommand(options: ServeCommandOptions = {}): CliCommand {

@@ -8,8 +8,8 @@ export type IndexStatus =
   | { state: 'missing'; reason: string }
   | { state: 'corrupt'; reason: string }
   /** Built by another embedder, from another corpus, with other chunking, or in another format: rebuild it. */
-  | { state: 'stale'; reason: string; manifest?: IndexManifest }
-  | { state: 'fresh'; manifest: IndexManifest };
+  | { state: 'stale'; reason: string }
+  | { state: 'fresh' };
 
 export interface IndexExpectation {
   embedderId: string;
@@ -40,10 +40,14 @@ export async function indexStatus(
     throw error;
   }
   const reason = staleness(manifest, expected);
-  return reason ? { state: 'stale', reason, manifest } : { state: 'fresh', manifest };
+  return reason ? { state: 'stale', reason } : { state: 'fresh' };
 }
 
-function staleness(manifest: IndexManifest, expected: IndexExpectation): string | undefined {
+/** Why an index of this description is stale for the expectation, or undefined when it is fresh. */
+export function staleness(
+  manifest: Pick<IndexManifest, 'embedder' | 'corpusHash' | 'settings'>,
+  expected: IndexExpectation,
+): string | undefined {
   if (manifest.embedder.id !== expected.embedderId) {
     return `the index was built with the embedder "${manifest.embedder.id}", the embedder in use is "${expected.embedderId}"`;
   }

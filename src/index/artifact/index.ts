@@ -11,15 +11,18 @@
 export { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';
 export { type EmbeddingPlan, planEmbeddings } from './embedding-plan.ts';
 export { corpusHashOf, hashContent, hashFile } from './hash.ts';
-export { SENTENCES_FILE } from './index-layout.ts';
-export { type IndexExpectation, type IndexStatus, indexStatus } from './index-status.ts';
-export type { LoadedIndex } from './loaded-index.ts';
+export { chunksOf, type IndexArtifact } from './index-artifact.ts';
+export { readCurrentPointer, SENTENCES_FILE } from './index-layout.ts';
+export { type IndexExpectation, type IndexStatus, indexStatus, staleness } from './index-status.ts';
 export {
   type ChunkingSettings,
   type CollectionEntry,
+  findInconsistency,
   INDEX_FORMAT_VERSION,
+  type IndexDescription,
   type IndexedChunk,
   type IndexManifest,
+  indexDescriptionSchema,
   type SkippedFileEntry,
 } from './manifest.ts';
 export { type ReadIndexArtifactOptions, readIndexArtifact } from './read-index-artifact.ts';
@@ -29,10 +32,18 @@ export {
   readStoredVectors,
   type StoredSentence,
 } from './read-stored-vectors.ts';
-export { type QuantizedVector, quantize, type SentenceVectors } from './sentence-vectors.ts';
-export { readEmbeddingsFile, type StoredVectors } from './stored-vectors.ts';
+export {
+  decodeSentenceVectors,
+  encodeSentenceVectors,
+  type QuantizedVector,
+  quantize,
+  type SentenceVectors,
+} from './sentence-vectors.ts';
+export { readEmbeddingsFile, type StoredVectors, storedVectorsOf } from './stored-vectors.ts';
 export {
   type IndexArtifactInput,
+  type PreparedIndexVersion,
+  prepareIndexVersion,
   type WriteIndexArtifactOptions,
   type WriteStage,
   writeIndexArtifact,

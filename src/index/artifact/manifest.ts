@@ -119,6 +119,10 @@ export const manifestSchema = z.object({
 });
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
+
+/** The manifest without its files: what describes an index version in any store (files or PostgreSQL). */
+export const indexDescriptionSchema = manifestSchema.omit({ files: true });
+export type IndexDescription = z.infer<typeof indexDescriptionSchema>;
 export type CollectionEntry = z.infer<typeof collectionSchema>;
 export type SkippedFileEntry = z.infer<typeof manifestSchema>['skipped'][number];
 export type StoredChunk = z.infer<typeof storedChunkSchema>;
@@ -169,7 +173,7 @@ export function assertManifestConsistent(manifest: IndexManifest, file: string):
 }
 
 /** The first reference, label or hash that does not fit, described; undefined when all fit. */
-export function findInconsistency(manifest: IndexManifest): string | undefined {
+export function findInconsistency(manifest: Omit<IndexManifest, 'files'>): string | undefined {
   const units = new Map<string, Unit>();
   for (const unit of manifest.units) {
     if (units.has(unit.id)) return `unit ${unit.id} appears twice`;

@@ -6,14 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { embedderId } from '../../embed/types.ts';
 import type { HnswVectorStore } from '../vector/index.ts';
 import { hashContent, hashFile } from './hash.ts';
-import type { LoadedIndex } from './loaded-index.ts';
+import type { IndexArtifact } from './index-artifact.ts';
 import type { IndexManifest } from './manifest.ts';
 import { readIndexArtifact } from './read-index-artifact.ts';
 import { buildArtifactInput, createRecordingEmbedder, imkCollections } from './testing/artifact-fixture.ts';
 import { writeIndexArtifact } from './write-index-artifact.ts';
 
 let directory: string;
-let written: LoadedIndex;
+let written: IndexArtifact;
 beforeEach(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'index-read-'));
   written = await writeIndexArtifact(

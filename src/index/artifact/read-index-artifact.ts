@@ -5,8 +5,8 @@ import { BeschlussError } from '../../errors.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';
 import { type LoadVectorStore, loadHnswVectorStore } from '../vector/index.ts';
 import { hashContent, hashFile } from './hash.ts';
+import { chunksOf, type IndexArtifact, storedVectorsLoader } from './index-artifact.ts';
 import { buildDirectory, type CurrentPointer, MANIFEST_FILE, readCurrentPointer } from './index-layout.ts';
-import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.ts';
 import { type IndexManifest, parseManifest } from './manifest.ts';
 import { decodeSentenceVectors, type SentenceVectors } from './sentence-vectors.ts';
 
@@ -36,7 +36,7 @@ const loadDefaultVectorStore: LoadVectorStore = (file, { efSearch }) =>
 export async function readIndexArtifact(
   indexDirectory: string,
   options: ReadIndexArtifactOptions = {},
-): Promise<LoadedIndex> {
+): Promise<IndexArtifact> {
   for (let attempt = 1; ; attempt++) {
     const pointer = await requireCurrentPointer(indexDirectory);
     try {
@@ -67,7 +67,7 @@ async function readBuild(
   indexDirectory: string,
   pointer: CurrentPointer,
   options: ReadIndexArtifactOptions,
-): Promise<LoadedIndex> {
+): Promise<IndexArtifact> {
   const { expectedEmbedderId, verify = true, loadVectorStore } = options;
   const { directory, manifest } = await openManifest(indexDirectory, pointer, verify);
   if (expectedEmbedderId !== undefined) assertEmbedder(indexDirectory, manifest, expectedEmbedderId);
@@ -91,8 +91,10 @@ async function readBuild(
       vectorFile,
     );
   }
-  const missingLabel = manifest.chunks.find((chunk) => !vectorStore.has(chunk.label));
-  if (missingLabel) throw corrupt(`${vectorFile} has no vector for chunk ${missingLabel.id}`, vectorFile);
+  for (const chunk of manifest.chunks) {
+    if (!(await vectorStore.has(chunk.label)))
+      throw corrupt(`${vectorFile} has no vector for chunk ${chunk.id}`, vectorFile);
+  }
 
   // Kept as read: the lexical index views into these bytes rather than copying them.
   const lexical: Uint8Array = await readFile(path.join(directory, manifest.files.lexical.name));

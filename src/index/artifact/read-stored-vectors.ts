@@ -1,8 +1,8 @@
 // What a re-index may reuse from the live build (no HNSW load): its chunk and sentence vectors, and its units.
 import { BeschlussError } from '../../errors.ts';
 import type { Unit } from '../../model.ts';
+import { storedVectorsLoader } from './index-artifact.ts';
 import { readCurrentPointer } from './index-layout.ts';
-import { storedVectorsLoader } from './loaded-index.ts';
 import { openManifest, readSentenceVectors } from './read-index-artifact.ts';
 import type { QuantizedVector } from './sentence-vectors.ts';
 import type { StoredVectors } from './stored-vectors.ts';

@@ -62,11 +62,11 @@ describe('writeIndexArtifact', () => {
     for (const chunk of read.chunks) {
       const vector = input.vectors.get(chunk.id) as ArrayLike<number>;
       expect(Array.from(stored.get(chunk.contentHash) ?? [])).toEqual(Array.from(Float32Array.from(vector)));
-      expect(read.vectorStore.search(vector, 1)[0]).toEqual({
+      expect((await read.vectorStore.search(vector, 1))[0]).toEqual({
         label: chunk.label,
         score: expect.closeTo(1, 5),
       });
-      expect(written.vectorStore.search(vector, 3)).toEqual(read.vectorStore.search(vector, 3));
+      expect(await written.vectorStore.search(vector, 3)).toEqual(await read.vectorStore.search(vector, 3));
     }
     expect(stored.get(hashContent('a text that was never embedded'))).toBeUndefined();
   });
@@ -116,7 +116,7 @@ describe('writeIndexArtifact', () => {
     expect(read.vectorStore.kind).toBe('exact');
     for (const chunk of read.chunks) {
       const vector = input.vectors.get(chunk.id) as ArrayLike<number>;
-      expect(read.vectorStore.search(vector, 1)[0]).toEqual({
+      expect((await read.vectorStore.search(vector, 1))[0]).toEqual({
         label: chunk.label,
         score: expect.closeTo(1, 5),
       });
@@ -145,7 +145,7 @@ describe('writeIndexArtifact', () => {
     const read = await readIndexArtifact(directory);
     expect(read.units).toEqual([]);
     expect(read.vectorStore.size).toBe(0);
-    expect(read.vectorStore.search(new Array(16).fill(0.25), 5)).toEqual([]);
+    expect(await read.vectorStore.search(new Array(16).fill(0.25), 5)).toEqual([]);
   });
 
   it('reports progress through every stage, ending with the switch', async () => {

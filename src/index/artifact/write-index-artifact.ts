@@ -15,6 +15,7 @@ import {
 } from '../vector/index.ts';
 import { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';
 import { corpusHashOf, hashContent, hashFile } from './hash.ts';
+import { chunksOf, type IndexArtifact, storedVectorsLoader } from './index-artifact.ts';
 import {
   buildDirectory,
   EMBEDDINGS_FILE,
@@ -28,7 +29,6 @@ import {
   writeCurrentPointer,
 } from './index-layout.ts';
 import { acquireIndexLock } from './index-lock.ts';
-import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.ts';
 import {
   type ChunkingSettings,
   type CollectionEntry,
@@ -94,9 +94,9 @@ export async function writeIndexArtifact(
   indexDirectory: string,
   input: IndexArtifactInput,
   options: WriteIndexArtifactOptions = {},
-): Promise<LoadedIndex> {
+): Promise<IndexArtifact> {
   const { onProgress, builtAt = new Date(), createVectorStore = createDefaultVectorStore } = options;
-  const prepared = prepare(input, options.hnsw ?? {}, builtAt);
+  const prepared = prepareIndexVersion(input, options.hnsw ?? {}, builtAt);
   await mkdir(indexDirectory, { recursive: true });
   const releaseLock = await acquireIndexLock(indexDirectory);
   try {
@@ -125,16 +125,21 @@ export async function writeIndexArtifact(
   }
 }
 
-interface Prepared {
-  /** The manifest without `files`, which are known only once written. */
+/** A version checked and laid out, ready to be written to any store. */
+export interface PreparedIndexVersion {
+  /** The manifest without `files`, which are known only once written; settings.vectorStore is still 'pending'. */
   manifest: Omit<IndexManifest, 'files'>;
   rows: ArrayLike<number>[];
   /** The encoded sentence vectors file. */
   sentences: Uint8Array;
 }
 
-/** Everything is checked before the first byte is written. */
-function prepare(input: IndexArtifactInput, hnsw: Partial<HnswSettings>, builtAt: Date): Prepared {
+/** Everything is checked before the first byte is written (to a build folder or a database). */
+export function prepareIndexVersion(
+  input: IndexArtifactInput,
+  hnsw: Partial<HnswSettings>,
+  builtAt: Date,
+): PreparedIndexVersion {
   const { embedder } = input;
   const settings: HnswSettings = {
     m: hnsw.m ?? DEFAULT_HNSW_SETTINGS.m,
@@ -222,10 +227,10 @@ function prepare(input: IndexArtifactInput, hnsw: Partial<HnswSettings>, builtAt
 async function writeBuild(
   directory: string,
   input: IndexArtifactInput,
-  prepared: Prepared,
+  prepared: PreparedIndexVersion,
   options: Pick<Required<WriteIndexArtifactOptions>, 'createVectorStore'> &
     Pick<WriteIndexArtifactOptions, 'onProgress'>,
-): Promise<{ index: LoadedIndex; manifestSha256: string }> {
+): Promise<{ index: IndexArtifact; manifestSha256: string }> {
   const { onProgress } = options;
   const { rows } = prepared;
   const { dimensions } = prepared.manifest.embedder;
@@ -245,7 +250,7 @@ async function writeBuild(
     settings: { ...prepared.manifest.settings, vectorStore: vectorStore.kind },
   };
   for (const [label, row] of rows.entries()) {
-    vectorStore.add(label, row);
+    await vectorStore.add(label, row);
     if ((label + 1) % PROGRESS_EVERY === 0) onProgress?.({ stage: 'vectors', done: label + 1, total });
     if ((label + 1) % YIELD_EVERY === 0) await yieldToEventLoop();
   }
@@ -282,7 +287,7 @@ async function writeBuild(
   await writeFileAtomic(path.join(directory, MANIFEST_FILE), manifestJson);
   onProgress?.({ stage: 'manifest', done: 1, total: 1 });
 
-  const index: LoadedIndex = {
+  const index: IndexArtifact = {
     buildDirectory: directory,
     manifest: complete,
     units: complete.units,

@@ -5,11 +5,11 @@ import { type Analyzer, buildLexicon, createAnalyzer, createGermanAnalyzer } fro
 import { readCollectionFile } from '../../corpus/index.ts';
 import { type Unit, unitsOf } from '../../model.ts';
 import { DEFAULT_CORPUS_DIR } from '../../paths.ts';
-import { createLexicalIndex, type LexicalIndex, loadLexicalIndex } from './lexical-index.ts';
+import { createLexicalIndex, type EmbeddedLexicalIndex, loadLexicalIndex } from './lexical-index.ts';
 
 let analyzer: Analyzer;
 let units: Unit[];
-let index: LexicalIndex;
+let index: EmbeddedLexicalIndex;
 
 beforeAll(async () => {
   const collection = await readCollectionFile(path.join(DEFAULT_CORPUS_DIR, 'imk-2020-12-10.txt'));
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 const topOf = (id: string | undefined) => id?.split('/')[1];
-const firstTop = (query: string) => topOf(index.search(query, { k: 1 })[0]?.id);
+const firstTop = async (query: string) => topOf((await index.search(query, { k: 1 }))[0]?.id);
 
 function unit(overrides: Partial<Unit> & Pick<Unit, 'top' | 'para' | 'title' | 'text'>): Unit {
   return {
@@ -40,56 +40,56 @@ function unit(overrides: Partial<Unit> & Pick<Unit, 'top' | 'para' | 'title' | '
 }
 
 describe('lexical index on the IMK corpus', () => {
-  it('indexes every unit', () => {
+  it('indexes every unit', async () => {
     expect(index.size).toBe(units.length);
   });
 
-  it('finds the item a German query is about', () => {
-    expect(firstTop('Nationales Waffenregister')).toBe('22');
-    expect(firstTop('Reichskriegsflaggen')).toBe('4');
-    expect(firstTop('Finanzströme rechtsextremer Organisationen')).toBe('3');
+  it('finds the item a German query is about', async () => {
+    expect(await firstTop('Nationales Waffenregister')).toBe('22');
+    expect(await firstTop('Reichskriegsflaggen')).toBe('4');
+    expect(await firstTop('Finanzströme rechtsextremer Organisationen')).toBe('3');
   });
 
-  it('finds paraphrases through compound parts and synonyms', () => {
+  it('finds paraphrases through compound parts and synonyms', async () => {
     // "Silvesterfeuerwerk" and "Böller" occur nowhere as such; TOP 39 speaks of "Feuerwerks".
-    expect(firstTop('Silvesterfeuerwerk')).toBe('39');
-    expect(firstTop('Böller')).toBe('39');
+    expect(await firstTop('Silvesterfeuerwerk')).toBe('39');
+    expect(await firstTop('Böller')).toBe('39');
     // "Rauschgift" reaches "Drogenkriminalität" through the thesaurus.
-    expect(firstTop('Rauschgift')).toBe('47');
+    expect(await firstTop('Rauschgift')).toBe('47');
   });
 
-  it('finds German text for an English query', () => {
-    expect(firstTop('weapons register')).toBe('22');
-    expect(firstTop('fireworks')).toBe('39');
+  it('finds German text for an English query', async () => {
+    expect(await firstTop('weapons register')).toBe('22');
+    expect(await firstTop('fireworks')).toBe('39');
   });
 
-  it('finds an acronym the corpus defines by its long form and the other way round', () => {
-    expect(firstTop('NWR')).toBe('22');
-    const hits = index.search('Deutsche Hochschule der Polizei', { k: 3 }).map((hit) => hit.id);
+  it('finds an acronym the corpus defines by its long form and the other way round', async () => {
+    expect(await firstTop('NWR')).toBe('22');
+    const hits = (await index.search('Deutsche Hochschule der Polizei', { k: 3 })).map((hit) => hit.id);
     expect(hits.some((id) => units.find((candidate) => candidate.id === id)?.text.includes('DHPol'))).toBe(
       true,
     );
   });
 
-  it('finds a Protokollnotiz by the Land its label abbreviates', () => {
-    expect(index.search('Protokollnotiz Sachsen', { k: 1 })[0]?.id).toBe(
+  it('finds a Protokollnotiz by the Land its label abbreviates', async () => {
+    expect((await index.search('Protokollnotiz Sachsen', { k: 1 }))[0]?.id).toBe(
       'imk-2020-12-10/46/Protokollnotiz SN',
     );
   });
 
-  it('treats "Arbeitskreis II" like "AK II"', () => {
-    const short = index.search('AK II', { k: 5 }).map((hit) => hit.id);
-    const long = index.search('Arbeitskreis II', { k: 5 }).map((hit) => hit.id);
+  it('treats "Arbeitskreis II" like "AK II"', async () => {
+    const short = (await index.search('AK II', { k: 5 })).map((hit) => hit.id);
+    const long = (await index.search('Arbeitskreis II', { k: 5 })).map((hit) => hit.id);
     expect(long[0]).toBe(short[0]);
     expect(units.find((candidate) => candidate.id === short[0])?.text).toContain('AK II');
   });
 
-  it('applies k and the filter', () => {
-    expect(index.search('Polizei', { k: 4 })).toHaveLength(4);
-    const only22 = index.search('Polizei Waffen', { k: 10, filter: (id) => id.includes('/22/') });
+  it('applies k and the filter', async () => {
+    expect(await index.search('Polizei', { k: 4 })).toHaveLength(4);
+    const only22 = await index.search('Polizei Waffen', { k: 10, filter: (id) => id.includes('/22/') });
     expect(only22.length).toBeGreaterThan(0);
     expect(only22.every((hit) => hit.id.includes('/22/'))).toBe(true);
-    expect(index.search('und der die', { k: 5 })).toEqual([]);
+    expect(await index.search('und der die', { k: 5 })).toEqual([]);
   });
 
   it('gives identical results after encoding and loading on a fresh bundled analyzer, its lexicon included', async () => {
@@ -102,7 +102,7 @@ describe('lexical index on the IMK corpus', () => {
       'weapons register',
       'Protokollnotiz Sachsen',
     ]) {
-      expect(loaded.search(query, { k: 5 }), query).toEqual(index.search(query, { k: 5 }));
+      expect(await loaded.search(query, { k: 5 }), query).toEqual(await index.search(query, { k: 5 }));
     }
     expect(loaded.analyzer.lexicon.id).toBe(analyzer.lexicon.id);
     expect(loaded.analyzer.longForms('NWR').length).toBeGreaterThan(0);
@@ -113,9 +113,9 @@ describe('lexical index on the IMK corpus', () => {
     );
   });
 
-  it('weighs the terms of alsoQuery at their weight, below the query terms themselves', () => {
-    const plain = index.search('Waffenregister', { k: 3 });
-    const corrected = index.search('Waffenregistr', {
+  it('weighs the terms of alsoQuery at their weight, below the query terms themselves', async () => {
+    const plain = await index.search('Waffenregister', { k: 3 });
+    const corrected = await index.search('Waffenregistr', {
       k: 3,
       alsoQuery: [{ text: 'Waffenregister', weight: 0.7 }],
     });
@@ -127,18 +127,21 @@ describe('lexical index on the IMK corpus', () => {
 });
 
 describe('lexical index of given units', () => {
-  it('weighs a match in the item title above the same match in a paragraph', () => {
+  it('weighs a match in the item title above the same match in a paragraph', async () => {
     const fixture = [
       unit({ top: '1', para: '1', title: 'Waffenregister', text: 'Die Konferenz berät den Ausbau.' }),
       unit({ top: '2', para: '1', title: 'Verschiedenes', text: 'Die Konferenz berät das Waffenregister.' }),
     ];
     const boosted = createLexicalIndex({ analyzer, units: fixture });
-    expect(boosted.search('Waffenregister', { k: 2 }).map((hit) => hit.id)).toEqual(['m/1/1', 'm/2/1']);
+    expect((await boosted.search('Waffenregister', { k: 2 })).map((hit) => hit.id)).toEqual([
+      'm/1/1',
+      'm/2/1',
+    ]);
     const flat = createLexicalIndex({ analyzer, units: fixture, boosts: { title: 0.2 } });
-    expect(flat.search('Waffenregister', { k: 2 }).map((hit) => hit.id)).toEqual(['m/2/1', 'm/1/1']);
+    expect((await flat.search('Waffenregister', { k: 2 })).map((hit) => hit.id)).toEqual(['m/2/1', 'm/1/1']);
   });
 
-  it('refuses an index built by another analyzer version, or a corrupt one', () => {
+  it('refuses an index built by another analyzer version, or a corrupt one', async () => {
     const bytes = createLexicalIndex({ analyzer, units: units.slice(0, 3) }).encode();
     const other = { ...analyzer, version: 'de-analysis-0' };
     expect(() => loadLexicalIndex(bytes, { base: other })).toThrow(

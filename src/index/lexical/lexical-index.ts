@@ -13,7 +13,14 @@ import {
 import { BeschlussError } from '../../errors.ts';
 import { NOTE_PREFIX, type Unit } from '../../model.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';
-import { type Bm25Index, buildBm25Index, openBm25Index, type TermDocument } from './bm25.ts';
+import {
+  type Bm25Hit,
+  type Bm25SearchOptions,
+  buildBm25Index,
+  openBm25Index,
+  type TermDocument,
+  type WeightedQueryTerm,
+} from './bm25.ts';
 import { decodeLexicalIndex, encodeLexicalIndex, type LexicalPayload } from './lexical-format.ts';
 import { type TermStatistics, termStatisticsOf } from './term-statistics.ts';
 
@@ -35,22 +42,37 @@ export interface LexicalHit {
 }
 
 /**
- * Built once from all units (a re-index builds a new one: nothing adds to or removes from an index, so it has no
- * such methods), or loaded from its file.
+ * Built once from all units per index version (a re-index builds a new version: nothing adds to or removes from a
+ * version once written), loaded from its file, or opened over its rows in PostgreSQL.
  */
 export interface LexicalIndex {
-  search(query: string, options?: LexicalSearchOptions): LexicalHit[];
+  /** Best first; asynchronous, so the postings may live in a database (PostgreSQL) as well as in memory. */
+  search(query: string, options?: LexicalSearchOptions): Promise<LexicalHit[]>;
   /** Units indexed. */
   readonly size: number;
   /** Document frequency and idf of terms over the units' titles, texts and compound parts. */
   readonly statistics: TermStatistics;
   /** The words of the units' titles and texts with their counts, for spelling corrections. */
   readonly vocabulary: readonly VocabularyEntry[];
-  /** The index in its versioned file format (lexical-format.ts), as the index artifact stores it. */
-  encode(): Uint8Array;
   /** The analyzer over the lexicon the index was built with: queries are analysed (and embedded offline) with it. */
   readonly analyzer: Analyzer;
 }
+
+/** The index kept in memory: it also writes its versioned file format (lexical-format.ts). */
+export interface EmbeddedLexicalIndex extends LexicalIndex {
+  encode(): Uint8Array;
+}
+
+/** What scores weighted query terms against the postings: bm25.ts in memory, or the same BM25+ in SQL. */
+export interface PostingsSearcher {
+  readonly documentCount: number;
+  search(terms: readonly WeightedQueryTerm[], options: Bm25SearchOptions): Bm25Hit[] | Promise<Bm25Hit[]>;
+  /** Documents whose statistics fields hold the term (0 for a term the index lacks). */
+  documentFrequency(term: string): number;
+}
+
+/** What an index keeps beside its postings: the analyzer version, its lexicon and the corpus vocabulary. */
+export type LexicalMetadata = Pick<LexicalPayload, 'analyzer' | 'lexicon' | 'vocabulary'>;
 
 /** Field names in the order the index stores them. */
 export type LexicalField = 'title' | 'text' | 'parts' | 'label';
@@ -80,7 +102,7 @@ export interface CreateLexicalIndexOptions {
 /**
  * Indexes the units with the analyzer given, whose lexicon (with the acronyms the corpus defines) the file keeps.
  */
-export function createLexicalIndex(options: CreateLexicalIndexOptions): LexicalIndex {
+export function createLexicalIndex(options: CreateLexicalIndexOptions): EmbeddedLexicalIndex {
   const { analyzer, units, boosts = {} } = options;
   const bm25 = buildBm25Index(lexicalDocuments(units, analyzer), {
     fields: LEXICAL_FIELDS,
@@ -93,7 +115,7 @@ export function createLexicalIndex(options: CreateLexicalIndexOptions): LexicalI
     lexicon: lexiconToJson(analyzer.lexicon),
     vocabulary: computeVocabulary(units.flatMap((unit) => [unit.title, unit.text])),
   };
-  return wrap(payload, bm25, analyzer);
+  return { ...wrap(payload, bm25, analyzer), encode: () => encodeLexicalIndex(payload) };
 }
 
 /**
@@ -104,24 +126,40 @@ export function createLexicalIndex(options: CreateLexicalIndexOptions): LexicalI
 export function loadLexicalIndex(
   bytes: Uint8Array,
   options: { base: Analyzer; file?: string },
-): LexicalIndex {
+): EmbeddedLexicalIndex {
   const payload = decodeLexicalIndex(bytes, options.file === undefined ? {} : { file: options.file });
-  const { version } = options.base;
-  if (payload.analyzer !== version) {
-    throw new BeschlussError(
-      'INDEX_MISMATCH',
-      `The lexical index was built with analyzer ${payload.analyzer}, the analyzer in use is ${version}; ` +
-        `${REBUILD_HINT}.`,
-      { details: { expected: version, received: payload.analyzer } },
-    );
-  }
-  const analyzer = createAnalyzer(restoreLexicon(payload.lexicon, options.base.lexicon));
-  return wrap(payload, openBm25Index(payload.bm25), analyzer);
+  const bm25 = openBm25Index(payload.bm25);
+  return {
+    ...openLexicalIndex(payload, bm25, options.base),
+    encode: () => encodeLexicalIndex(payload),
+  };
 }
 
-function wrap(payload: LexicalPayload, bm25: Bm25Index, analyzer: Analyzer): LexicalIndex {
+/**
+ * The index over any postings searcher, with a fresh analyzer over the lexicon it was built with, restored on the
+ * bundled lexicon of `base` (another bundled lexicon or analyzer version is INDEX_MISMATCH: rebuild).
+ */
+export function openLexicalIndex(
+  metadata: LexicalMetadata,
+  searcher: PostingsSearcher,
+  base: Analyzer,
+): LexicalIndex {
+  const { version } = base;
+  if (metadata.analyzer !== version) {
+    throw new BeschlussError(
+      'INDEX_MISMATCH',
+      `The lexical index was built with analyzer ${metadata.analyzer}, the analyzer in use is ${version}; ` +
+        `${REBUILD_HINT}.`,
+      { details: { expected: version, received: metadata.analyzer } },
+    );
+  }
+  const analyzer = createAnalyzer(restoreLexicon(metadata.lexicon, base.lexicon));
+  return wrap(metadata, searcher, analyzer);
+}
+
+function wrap(metadata: LexicalMetadata, bm25: PostingsSearcher, analyzer: Analyzer): LexicalIndex {
   return {
-    search(query, options = {}) {
+    async search(query, options = {}) {
       const { k = 10, filter, alsoQuery = [] } = options;
       if (k <= 0) return [];
       const terms = withExtraTerms(analyzer.queryTerms(query), alsoQuery, analyzer);
@@ -129,8 +167,7 @@ function wrap(payload: LexicalPayload, bm25: Bm25Index, analyzer: Analyzer): Lex
     },
     size: bm25.documentCount,
     statistics: termStatisticsOf(bm25),
-    vocabulary: payload.vocabulary,
-    encode: () => encodeLexicalIndex(payload),
+    vocabulary: metadata.vocabulary,
     analyzer,
   };
 }

@@ -8,9 +8,9 @@ import {
   assertLabel,
   assertVector,
   clampScore,
+  type FileVectorStore,
   type LabelFilter,
   type VectorMatch,
-  type VectorStore,
 } from './vector-store.ts';
 
 export interface ExactVectorStoreOptions {
@@ -22,12 +22,12 @@ const MAGIC = 0x56585342; // "BSXV" read as little-endian uint32
 const FILE_VERSION = 1;
 const HEADER_BYTES = 16;
 
-export function createExactVectorStore({ dimensions }: ExactVectorStoreOptions): VectorStore {
+export function createExactVectorStore({ dimensions }: ExactVectorStoreOptions): FileVectorStore {
   assertDimensions(dimensions);
   return new ExactVectorStore(dimensions, new Map());
 }
 
-export async function loadExactVectorStore(file: string): Promise<VectorStore> {
+export async function loadExactVectorStore(file: string): Promise<FileVectorStore> {
   const bytes = await openVectorFile(file, 'vector file', (path) => readFile(path));
   const corrupt = (problem: string) =>
     new BeschlussError('INDEX_CORRUPT', `The vector file ${file} is corrupt: ${problem}.`, {
@@ -60,7 +60,7 @@ export async function loadExactVectorStore(file: string): Promise<VectorStore> {
   return new ExactVectorStore(dimensions, vectors);
 }
 
-class ExactVectorStore implements VectorStore {
+class ExactVectorStore implements FileVectorStore {
   readonly kind = 'exact';
   readonly dimensions: number;
   /** Unit-length copies, so a search is one dot product per label. */
@@ -75,21 +75,21 @@ class ExactVectorStore implements VectorStore {
     return this.#vectors.size;
   }
 
-  add(label: number, vector: ArrayLike<number>): void {
+  async add(label: number, vector: ArrayLike<number>): Promise<void> {
     assertLabel(label);
     assertVector(vector, this.dimensions);
     this.#vectors.set(label, normalised(vector));
   }
 
-  remove(label: number): boolean {
+  async remove(label: number): Promise<boolean> {
     return this.#vectors.delete(label);
   }
 
-  has(label: number): boolean {
+  async has(label: number): Promise<boolean> {
     return this.#vectors.has(label);
   }
 
-  search(vector: ArrayLike<number>, k: number, filter?: LabelFilter): VectorMatch[] {
+  async search(vector: ArrayLike<number>, k: number, filter?: LabelFilter): Promise<VectorMatch[]> {
     assertVector(vector, this.dimensions);
     assertK(k);
     if (k === 0) return [];

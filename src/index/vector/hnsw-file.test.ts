@@ -18,9 +18,10 @@ afterEach(async () => {
 
 async function saveSmallStore(): Promise<Buffer> {
   const store = createHnswVectorStore({ dimensions: 3, m: 2, efConstruction: 20 });
-  for (const [position, vector] of randomUnitVectors(12, 3, 8).entries()) store.add(100 + position, vector);
-  store.remove(105);
-  store.remove(111);
+  for (const [position, vector] of randomUnitVectors(12, 3, 8).entries())
+    await store.add(100 + position, vector);
+  await store.remove(105);
+  await store.remove(111);
   await store.save(file);
   return readFile(file);
 }

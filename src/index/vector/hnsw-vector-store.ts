@@ -8,9 +8,9 @@ import {
   assertLabel,
   assertVector,
   clampScore,
+  type FileVectorStore,
   type LabelFilter,
   type VectorMatch,
-  type VectorStore,
 } from './vector-store.ts';
 
 type HierarchicalNSW = InstanceType<typeof hnswlib.HierarchicalNSW>;
@@ -42,7 +42,7 @@ export const DEFAULT_HNSW_SETTINGS: Readonly<HnswSettings> = { m: 32, efConstruc
 const DEFAULT_INITIAL_CAPACITY = 1024;
 const DEFAULT_RANDOM_SEED = 100;
 
-export interface HnswVectorStore extends VectorStore {
+export interface HnswVectorStore extends FileVectorStore {
   readonly settings: Readonly<HnswSettings>;
 }
 
@@ -141,7 +141,7 @@ class HnswStore implements HnswVectorStore {
     return this.#live.size;
   }
 
-  add(label: number, vector: ArrayLike<number>): void {
+  async add(label: number, vector: ArrayLike<number>): Promise<void> {
     assertLabel(label);
     assertVector(vector, this.dimensions);
     const isNew = !this.#live.has(label) && !this.#deleted.has(label);
@@ -154,7 +154,7 @@ class HnswStore implements HnswVectorStore {
     this.#deleted.delete(label);
   }
 
-  remove(label: number): boolean {
+  async remove(label: number): Promise<boolean> {
     if (!this.#live.has(label)) return false;
     this.#index.markDelete(label);
     this.#live.delete(label);
@@ -162,11 +162,11 @@ class HnswStore implements HnswVectorStore {
     return true;
   }
 
-  has(label: number): boolean {
+  async has(label: number): Promise<boolean> {
     return this.#live.has(label);
   }
 
-  search(vector: ArrayLike<number>, k: number, filter?: LabelFilter): VectorMatch[] {
+  async search(vector: ArrayLike<number>, k: number, filter?: LabelFilter): Promise<VectorMatch[]> {
     assertVector(vector, this.dimensions);
     assertK(k);
     // hnswlib refuses k above its capacity; more than the live labels can never be found anyway.

@@ -15,10 +15,16 @@ export {
   loadHnswVectorStore,
 } from './hnsw-vector-store.ts';
 export {
+  assertDimensions,
+  assertK,
+  assertLabel,
   assertVector,
   type CreateVectorStore,
+  clampScore,
+  type FileVectorStore,
   type LabelFilter,
   type LoadVectorStore,
+  searchInWindows,
   type VectorMatch,
   type VectorStore,
 } from './vector-store.ts';

@@ -11,10 +11,15 @@ export interface VectorMatch {
 /** Keeps only the labels for which it returns true. */
 export type LabelFilter = (label: number) => boolean;
 
+/**
+ * Cosine nearest neighbours over integer labels, asynchronous so a store may live in memory (HNSW, exact) or in a
+ * database (PostgreSQL with pgvector). A store holds the vectors of one index version: a build fills a fresh one, and
+ * readers search a version that no longer changes.
+ */
 export interface VectorStore {
   /**
-   * Which implementation, and so which file format `save` writes: 'hnsw', 'exact', or another's name (lower-case
-   * letters, digits and hyphens; it names the file in an index build).
+   * Which implementation: 'hnsw', 'exact', 'pgvector', or another's name (lower-case letters, digits and hyphens; a
+   * file store's kind names its file in an index build).
    */
   readonly kind: string;
   /** Length of every vector stored and searched. */
@@ -22,12 +27,16 @@ export interface VectorStore {
   /** Number of labels currently stored (removed labels do not count). */
   readonly size: number;
   /** Stores a vector under a label; a label already present gets the new vector. */
-  add(label: number, vector: ArrayLike<number>): void;
-  /** Removes a label; returns false when it was not stored. */
-  remove(label: number): boolean;
-  has(label: number): boolean;
+  add(label: number, vector: ArrayLike<number>): Promise<void>;
+  /** Removes a label; resolves false when it was not stored. */
+  remove(label: number): Promise<boolean>;
+  has(label: number): Promise<boolean>;
   /** At most k matches, best first; fewer when fewer labels are stored or pass the filter. */
-  search(vector: ArrayLike<number>, k: number, filter?: LabelFilter): VectorMatch[];
+  search(vector: ArrayLike<number>, k: number, filter?: LabelFilter): Promise<VectorMatch[]>;
+}
+
+/** A store kept in memory and persisted as one file of an index build (the embedded default). */
+export interface FileVectorStore extends VectorStore {
   /**
    * Writes the store to one file. Not atomic by itself: the index artifact writes it under a temp name and renames
    * it, so readers never see a half-written file.
@@ -44,7 +53,7 @@ export type CreateVectorStore = (options: {
   /** Vectors the build will add. */
   capacity: number;
   hnsw: HnswSettings;
-}) => VectorStore;
+}) => FileVectorStore;
 
 /**
  * Loads the store file of an index build (the seam of readIndexArtifact; default: HNSW). It must read what the
@@ -54,7 +63,23 @@ export type CreateVectorStore = (options: {
 export type LoadVectorStore = (
   file: string,
   options: { dimensions: number; efSearch: number },
-) => Promise<VectorStore>;
+) => Promise<FileVectorStore>;
+
+/**
+ * A filtered search over a store that cannot call the filter while it searches (a database): the best `window`
+ * results are fetched and filtered, the window doubling until k pass or the whole store was looked at.
+ */
+export async function searchInWindows<T>(
+  fetch: (window: number) => Promise<T[]>,
+  options: { k: number; size: number; accepts: (result: T) => boolean; firstWindow: number },
+): Promise<T[]> {
+  const { k, size, accepts } = options;
+  for (let window = Math.min(size, Math.max(k, options.firstWindow)); ; window = Math.min(size, window * 2)) {
+    const results = await fetch(window);
+    const passing = results.filter((result) => accepts(result) === true);
+    if (passing.length >= k || window >= size || results.length < window) return passing.slice(0, k);
+  }
+}
 
 /** hnswlib keeps labels as unsigned 32-bit integers. */
 const MAX_LABEL = 0xffff_ffff;

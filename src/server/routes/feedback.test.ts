@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 async function lines(): Promise<Array<Record<string, unknown>>> {
-  const text = await readFile(log.file, 'utf8');
+  const text = await readFile(log.location, 'utf8');
   expect(text.endsWith('\n')).toBe(true);
   return text
     .trimEnd()
@@ -150,7 +150,7 @@ describe('POST /api/feedback', () => {
       const { error } = (await response.json()) as ErrorJson;
       expect(error).toMatchObject({ code, message });
     }
-    await expect(readFile(log.file, 'utf8')).rejects.toThrow(/ENOENT/);
+    await expect(readFile(log.location, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
   it('needs the API key like every /api route, and says so when the server keeps no feedback', async () => {

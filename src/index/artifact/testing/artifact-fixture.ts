@@ -4,7 +4,7 @@ import { embedAll, embedderId } from '../../../embed/types.ts';
 import { type Chunk, type Meeting, unitsOf } from '../../../model.ts';
 import { planEmbeddings } from '../embedding-plan.ts';
 import { hashContent } from '../hash.ts';
-import type { LoadedIndex } from '../loaded-index.ts';
+import type { IndexArtifact } from '../index-artifact.ts';
 import { quantize } from '../sentence-vectors.ts';
 import type { IndexArtifactInput } from '../write-index-artifact.ts';
 
@@ -128,7 +128,7 @@ export interface FixtureInput extends IndexArtifactInput {
 export async function buildArtifactInput(
   collections: FixtureCollection[],
   embedder: Embedder,
-  previous?: LoadedIndex,
+  previous?: IndexArtifact,
 ): Promise<FixtureInput> {
   const units = collections.flatMap((collection) => unitsOf(collection.meeting));
   const chunks = chunksOfUnits(collections).map((chunk) => ({

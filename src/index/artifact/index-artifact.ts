@@ -1,4 +1,5 @@
-// What a loaded (or freshly written) index gives the server: units, chunks, vector store, lexical index file.
+// What a build folder of the embedded index holds once read (or freshly written): manifest, units, chunks, vector
+// store, the lexical index file and the sentence vectors.
 import path from 'node:path';
 import type { Unit } from '../../model.ts';
 import type { VectorStore } from '../vector/index.ts';
@@ -6,7 +7,7 @@ import type { IndexedChunk, IndexManifest } from './manifest.ts';
 import type { SentenceVectors } from './sentence-vectors.ts';
 import { readEmbeddingsFile, type StoredVectors, storedVectorsOf } from './stored-vectors.ts';
 
-export interface LoadedIndex {
+export interface IndexArtifact {
   /** The build folder the index was read from (or written to). */
   buildDirectory: string;
   manifest: IndexManifest;
@@ -29,7 +30,7 @@ export interface LoadedIndex {
 }
 
 /** Stored chunks omit their text; it is the unit's text between start and end. */
-export function chunksOf(manifest: IndexManifest): IndexedChunk[] {
+export function chunksOf(manifest: Pick<IndexManifest, 'units' | 'chunks'>): IndexedChunk[] {
   const units = new Map(manifest.units.map((unit) => [unit.id, unit]));
   return manifest.chunks.map((chunk) => ({
     ...chunk,
