@@ -75,6 +75,7 @@ export const manifestSchema = z.object({
     dtype: z.string().min(1).optional(),
     weightsSha256: sha256Schema.optional(),
     runtime: z.string().min(1).optional(),
+    activations: z.string().min(1).optional(),
   }),
   /** `corpusHashOf([...collections, ...skipped])`. */
   corpusHash: sha256Schema,
