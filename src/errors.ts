@@ -40,6 +40,12 @@ export const ERROR_STATUS = {
   INSTALLATION_INCOMPLETE: 500,
   /** The server was started without a place to keep feedback. */
   FEEDBACK_UNAVAILABLE: 503,
+  /** Nothing was written: the disk is full (ENOSPC, EDQUOT). */
+  STORAGE_FULL: 507,
+  /** Nothing was written: the storage is read-only or not writable (EROFS, EACCES, EPERM). */
+  STORAGE_READ_ONLY: 503,
+  /** Nothing was written: the folder to write into is missing (ENOENT, ENOTDIR). */
+  STORAGE_FOLDER_MISSING: 503,
   EMBEDDER_UNAVAILABLE: 503,
   EMBEDDER_FAILED: 502,
   LLM_FAILED: 502,

@@ -5,7 +5,6 @@ export {
   type LoadedIndex,
   readIndexArtifact,
   type SentenceVectors,
-  writeFileAtomic,
 } from './artifact/index.ts';
 export {
   type BuildProgress,

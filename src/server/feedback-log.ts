@@ -1,8 +1,8 @@
-// Appends staff feedback on answers to a JSONL file (one object per line), one write at a time, so that concurrent
-// requests never interleave their lines; the file is read later to turn reports into evaluation questions.
-import { appendFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
+// Appends staff feedback on answers to a JSONL file (one object per line) through the storage stage's append log:
+// one write at a time, each line whole and fsync'd before the request is answered, a failed one cut off again and
+// a torn last line cut at start; the file is read later to turn reports into evaluation questions.
 import type { Citation } from '../model.ts';
+import { type AppendLogOptions, openAppendLog } from '../storage/index.ts';
 
 export type FeedbackRating = 'helpful' | 'unhelpful' | 'wrong-citation';
 
@@ -19,35 +19,33 @@ export interface FeedbackEntry {
 export interface FeedbackLog {
   /** The file the entries go to. */
   readonly file: string;
-  /** Appends one line `{ at, ...entry }`; resolves once it is written. */
+  /**
+   * Appends one line `{ at, ...entry }`; resolves once it is on disk. Rejects with STORAGE_FULL, STORAGE_READ_ONLY or
+   * STORAGE_FOLDER_MISSING (the file then holds no part of the entry).
+   */
   append(entry: FeedbackEntry): Promise<{ at: string }>;
 }
 
-export interface FeedbackLogOptions {
+export interface FeedbackLogOptions extends Pick<AppendLogOptions, 'onRepair' | 'openFile'> {
   file: string;
   /** Clock for the timestamp (default: now). */
   now?: () => Date;
 }
 
+/** The log is opened (its folder made, a torn last line cut) at once; appends wait for that. */
 export function createFeedbackLog(options: FeedbackLogOptions): FeedbackLog {
-  const { file, now = () => new Date() } = options;
-  // Each append waits for the one before: a single process never interleaves two lines.
-  let queue: Promise<unknown> = Promise.resolve();
-  let folderReady: Promise<unknown> | undefined;
+  const { file, now = () => new Date(), ...appendOptions } = options;
+  const opened = openAppendLog({
+    file,
+    subject: { de: 'die Rückmeldung', en: 'the feedback' },
+    ...appendOptions,
+  });
   return {
     file,
-    append(entry) {
+    async append(entry) {
       const at = now().toISOString();
-      const line = `${JSON.stringify({ at, ...entry })}\n`;
-      const write = queue.then(async () => {
-        folderReady ??= mkdir(path.dirname(file), { recursive: true });
-        await folderReady;
-        await appendFile(file, line, { encoding: 'utf8', flag: 'a' });
-        return { at };
-      });
-      // A failed write must not block the ones after it.
-      queue = write.catch(() => undefined);
-      return write;
+      await (await opened).append(JSON.stringify({ at, ...entry }));
+      return { at };
     },
   };
 }

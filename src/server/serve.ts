@@ -54,7 +54,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       assistant,
       logger,
       config,
-      ...(options.feedbackFile ? { feedback: createFeedbackLog({ file: options.feedbackFile }) } : {}),
+      ...(options.feedbackFile
+        ? {
+            feedback: createFeedbackLog({
+              file: options.feedbackFile,
+              onRepair: (repair) => logger.warn('feedback log: cut a torn last line left by a crash', repair),
+            }),
+          }
+        : {}),
     });
   }
   // Without serverOptions.createServer the adaptor builds a plain node:http server.

@@ -8,7 +8,6 @@
 //                           embeddings.f32 (float32 row per chunk label),
 //                           sentences.i8 (int8 vector per sentence), lexical.bin (as given by the lexical index)
 // Readers follow CURRENT only, so a half-written build is never seen; writers remove builds CURRENT does not name.
-export { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';
 export { type EmbeddingPlan, planEmbeddings } from './embedding-plan.ts';
 export { corpusHashOf, hashContent, hashFile } from './hash.ts';
 export { SENTENCES_FILE } from './index-layout.ts';

@@ -14,7 +14,7 @@ const reindexRoute = systemRoutes.post('/api/admin/reindex', {
   summary: 'Re-read the corpus folder and re-embed what changed',
   description:
     'Needs the API key when the server has one; without BESCHLUSS_API_KEY only loopback clients may call it.',
-  responses: jsonResponses(ReindexResultSchema, 'What was indexed', 401, 403, 429, 500, 503),
+  responses: jsonResponses(ReindexResultSchema, 'What was indexed', 401, 403, 429, 500, 503, 507),
 });
 
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
