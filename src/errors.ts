@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   INDEX_MISSING: 503,
   INDEX_CORRUPT: 503,
   INDEX_MISMATCH: 503,
+  /** An index file in another format version than this program reads (another release wrote it, or damage). */
+  INDEX_VERSION: 503,
   INDEX_BUSY: 503,
   /** A file the project ships (data/, prompts/) is missing or unreadable: reinstall. */
   INSTALLATION_INCOMPLETE: 500,

@@ -110,11 +110,17 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
         });
         return loaded;
       } catch (error) {
-        if (!BeschlussError.is(error, 'INDEX_CORRUPT')) throw error;
-        return handleCorrupt(error.message);
+        if (!isUnusable(error)) throw error;
+        return handleUnusable(error);
       }
     }
-    if (status.state === 'corrupt') return handleCorrupt(status.reason);
+    if (status.state === 'corrupt' || status.state === 'other-version') {
+      return handleUnusable(
+        new BeschlussError(status.state === 'corrupt' ? 'INDEX_CORRUPT' : 'INDEX_VERSION', status.reason, {
+          details: status.file === undefined ? {} : { file: status.file },
+        }),
+      );
+    }
     logger.info(status.state === 'missing' ? 'no index yet, building it' : 'index is stale, rebuilding it', {
       reason: status.reason,
       indexDir,
@@ -124,29 +130,36 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
 
   /**
    * The search state of a loaded index. An index whose lexical part was built with another bundled lexicon or
-   * analyzer is stale, one whose lexical part is unreadable corrupt: both are rebuilt (or refused, see handleCorrupt).
+   * analyzer is stale and rebuilt; one whose lexical part is unreadable or of another format version is rebuilt or
+   * refused (see handleUnusable).
    */
   async function openOrRebuild(index: LoadedIndex): Promise<SearchState> {
     try {
       return openSearchState(index, { analyzer, embedder });
     } catch (error) {
-      if (BeschlussError.is(error, 'INDEX_CORRUPT')) {
-        return openSearchState(await handleCorrupt(error.message), { analyzer, embedder });
-      }
+      if (isUnusable(error)) return openSearchState(await handleUnusable(error), { analyzer, embedder });
       if (!BeschlussError.is(error, 'INDEX_MISMATCH')) throw error;
       logger.info('index is stale, rebuilding it', { reason: error.message, indexDir });
       return openSearchState((await build()).index, { analyzer, embedder });
     }
   }
 
-  async function handleCorrupt(reason: string): Promise<LoadedIndex> {
+  /** A damaged index, or one with a file of another format version: rebuilt, or refused naming the file. */
+  async function handleUnusable(error: BeschlussError): Promise<LoadedIndex> {
+    const reason = error.message.replace(/\.$/, '');
     if (config.INDEX_ON_CORRUPT === 'fail') {
       throw new BeschlussError(
-        'INDEX_CORRUPT',
+        error.code,
         `${reason} (INDEX_ON_CORRUPT=fail: not serving it; run \`npx beschluss index\` to rebuild).`,
+        { details: error.details ?? {} },
       );
     }
-    logger.warn('index is corrupt, rebuilding it', { reason, indexDir });
+    logger.warn(
+      error.code === 'INDEX_VERSION'
+        ? 'index has a file of another format version, rebuilding it'
+        : 'index is corrupt, rebuilding it',
+      { reason, indexDir },
+    );
     return (await build()).index;
   }
 
@@ -192,4 +205,8 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
       await reindexing?.catch(() => undefined);
     },
   };
+}
+
+function isUnusable(error: unknown): error is BeschlussError {
+  return BeschlussError.is(error, 'INDEX_CORRUPT') || BeschlussError.is(error, 'INDEX_VERSION');
 }

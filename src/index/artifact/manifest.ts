@@ -134,7 +134,7 @@ export interface IndexedChunk extends Chunk {
 
 /**
  * Parses manifest JSON. The format version is checked before the schema, so a manifest of another version is
- * reported as INDEX_MISMATCH (rebuild) rather than INDEX_CORRUPT.
+ * reported as INDEX_VERSION rather than INDEX_CORRUPT.
  */
 export function parseManifest(json: string, file: string): IndexManifest {
   let data: unknown;
@@ -147,7 +147,7 @@ export function parseManifest(json: string, file: string): IndexManifest {
   const version = isRecord ? (data as { formatVersion?: unknown }).formatVersion : undefined;
   if (version !== undefined && version !== INDEX_FORMAT_VERSION) {
     throw new BeschlussError(
-      'INDEX_MISMATCH',
+      'INDEX_VERSION',
       `The index manifest ${file} has format version ${JSON.stringify(version)}, this program reads version ` +
         `${INDEX_FORMAT_VERSION}; ${REBUILD_HINT}.`,
       { details: { file, expected: INDEX_FORMAT_VERSION, received: version } },
