@@ -50,6 +50,13 @@ const environmentSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: integer(30_000, 100, 600_000),
   BESCHLUSS_API_KEY: optionalString,
+  /** Serve beyond loopback (HOST) without BESCHLUSS_API_KEY: refused at start unless this is 1/true (then warned). */
+  ALLOW_OPEN_ACCESS: optionalString.transform((value, context) => {
+    if (value === undefined || ['0', 'false'].includes(value.toLowerCase())) return false;
+    if (['1', 'true'].includes(value.toLowerCase())) return true;
+    context.addIssue({ code: 'custom', message: `expected 1, true, 0 or false, got "${value}"` });
+    return z.NEVER;
+  }),
   /** Comma-separated list of allowed origins; empty = CORS off. */
   CORS_ORIGINS: optionalString.transform((value) =>
     value === undefined

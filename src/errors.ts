@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   MEETING_NOT_FOUND: 404,
   MODEL_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** The client sent its request too slowly (Node's request timeout). */
+  REQUEST_TIMEOUT: 408,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   RATE_LIMITED: 429,
   // bad input files
   FILE_NOT_FOUND: 400,

@@ -3,6 +3,7 @@ export { type CreateAppOptions, createApp, isApiPath, type ServerConfig } from '
 export type { AnswerDataParts, AnswerUIMessage } from './chat-stream.ts';
 export type { App, AppEnv } from './env.ts';
 export type { ErrorBody } from './error-response.ts';
+export { checkOpenAccess } from './open-access.ts';
 export {
   AnswerSchema,
   HealthSchema,

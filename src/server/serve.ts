@@ -8,15 +8,18 @@ import type { Config } from '../config.ts';
 import { BeschlussError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { createApp, type ServerConfig } from './app.ts';
+import { answerClientErrors } from './client-errors.ts';
 import { createFeedbackLog } from './feedback-log.ts';
 import { trackIdleConnections } from './idle-connections.ts';
+import { checkOpenAccess } from './open-access.ts';
 
 export interface StartServerOptions {
   /** The app to serve; built from `assistant` with createApp when absent. */
   app?: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> };
   /** Closed after the server has shut down; required when no app is given. */
   assistant?: Assistant;
-  config: Pick<Config, 'PORT' | 'HOST'> & ServerConfig;
+  /** ALLOW_OPEN_ACCESS: listen beyond loopback without BESCHLUSS_API_KEY (refused otherwise; default false). */
+  config: Pick<Config, 'PORT' | 'HOST'> & ServerConfig & Partial<Pick<Config, 'ALLOW_OPEN_ACCESS'>>;
   logger: Logger;
   /** Where POST /api/feedback appends when the app is built here. */
   feedbackFile?: string;
@@ -47,6 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     signals = [],
     exit = (code) => process.exit(code),
   } = options;
+  checkOpenAccess(config, logger);
   let app = options.app;
   if (!app) {
     if (!assistant) throw new TypeError('startServer needs an app or an assistant.');
@@ -68,6 +72,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = createAdaptorServer({
     fetch: app.fetch as (request: Request) => Promise<Response>,
   }) as Server;
+  answerClientErrors(server, logger);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) =>
       reject(

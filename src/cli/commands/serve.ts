@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Assistant } from '../../assistant/types.ts';
 import { type Config, loadConfig } from '../../config.ts';
 import { createLogger, type Logger } from '../../logger.ts';
-import { type RunningServer, startServer } from '../../server/index.ts';
+import { checkOpenAccess, type RunningServer, startServer } from '../../server/index.ts';
 import { type CliCommand, type CommandContext, defineCommand, parseFlags } from '../command.ts';
 
 export type CreateAssistant = (options: { config: Config; logger: Logger }) => Promise<Assistant>;
@@ -54,6 +54,8 @@ async function runServe(
     ...(host !== undefined ? { HOST: host } : {}),
   };
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  // Before the model loads and the index builds: a refusal should not take seconds.
+  checkOpenAccess(config, logger);
   const assistant = await (options.createAssistant ?? defaultCreateAssistant)({ config, logger });
   let server: RunningServer;
   try {

@@ -34,7 +34,10 @@ export function registerAskRoute(app: App, context: RouteContext): void {
     if (body.history !== undefined) request.history = body.history;
     if (body.k !== undefined) request.k = body.k;
     if (body.meeting !== undefined) request.meeting = body.meeting;
-    const answer = await assistant.answerer.answer(request, { abortSignal: c.req.raw.signal });
+    const answer = await assistant.answerer.answer(request, {
+      abortSignal: c.req.raw.signal,
+      requestId: c.get('requestId'),
+    });
     return c.json(answer, 200);
   });
 }

@@ -41,8 +41,8 @@ export function registerChatRoute(app: App, context: RouteContext): void {
       { k: body.k, meeting: body.meeting },
     );
     const abortSignal = c.req.raw.signal;
-    const events = await startAnswerStream(assistant.answerer, request, abortSignal);
     const requestId = c.get('requestId');
+    const events = await startAnswerStream(assistant.answerer, request, { abortSignal, requestId });
     const stream = answerUIMessageStream({
       events,
       catalog: assistant.catalog,
