@@ -1,5 +1,6 @@
 // Assembles the assistant at start-up: analyzer, embedder (with offline fallback), the index (loaded, or built when
 // missing, stale or corrupt), retriever and answerer; reindex swaps in a new index without a restart.
+import path from 'node:path';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { createConfiguredLlmAnswerer } from '../answer/index.ts';
 import type { Answerer } from '../answer/types.ts';
@@ -71,6 +72,9 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
   const build = async (): Promise<{ index: LoadedIndex; report: BuildReport }> => {
     const result = await buildIndex({ corpusDir, indexDir, embedder, analyzer, onProgress });
     for (const error of result.report.errors) logger.warn('corpus file skipped', { ...error });
+    for (const conflict of result.report.conflicts) {
+      logger.warn('meeting in more than one corpus file; one is indexed by the rule', { ...conflict });
+    }
     logger.info('index built', { ...result.report, errors: result.report.errors.length, indexDir });
     return result;
   };
@@ -192,6 +196,15 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
         indexBuiltAt: state.index.manifest.builtAt,
       };
       if (fallbackReason !== undefined) health.embedderFallback = fallbackReason;
+      const conflicts = state.index.manifest.conflicts;
+      // File names only: the health check is open to anyone and shows no folders.
+      if (conflicts.length > 0) {
+        health.conflicts = conflicts.map((conflict) => ({
+          ...conflict,
+          kept: path.basename(conflict.kept),
+          ignored: conflict.ignored.map((file) => path.basename(file)),
+        }));
+      }
       return health;
     },
     reindex(): Promise<ReindexResult> {

@@ -30,6 +30,23 @@ describe('GET /api/health', () => {
     expect(after.meetings).toBe(2);
     expect(after.units).toBe(before.units + 1);
   });
+
+  it('lists the corpus conflicts the assistant reports, by file name', async () => {
+    const conflicts = [
+      {
+        meeting: 'imk-2020-12-10',
+        kept: 'imk-2020-12-10-korrigiert.txt',
+        ignored: ['imk-2020-12-10.txt'],
+        rule: 'correction-marker' as const,
+      },
+    ];
+    const app = createApp({
+      assistant: createRecordingAssistant(fixtureCatalog(), { health: { conflicts } }),
+      logger: createMemoryLogger(),
+      config: OPEN_CONFIG,
+    });
+    expect((await (await app.request('/api/health')).json()).conflicts).toEqual(conflicts);
+  });
 });
 
 describe('POST /api/ask', () => {

@@ -93,6 +93,15 @@ export const AskRequestSchema = z
   })
   .openapi('AskRequest');
 
+export const ConflictSchema = z
+  .object({
+    meeting: z.string(),
+    kept: z.string().openapi({ description: 'File name of the file indexed' }),
+    ignored: z.array(z.string()),
+    rule: z.enum(['correction-marker', 'newest-modification', 'content-hash']),
+  })
+  .openapi('CorpusConflict');
+
 export const HealthSchema = z
   .object({
     status: z.literal('ok'),
@@ -109,6 +118,14 @@ export const HealthSchema = z
     meetings: z.number().int(),
     answerer: z.enum(['extractive', 'llm']),
     indexBuiltAt: z.string(),
+    conflicts: z
+      .array(ConflictSchema)
+      .optional()
+      .openapi({
+        description:
+          'Meetings found in more than one corpus file (only when there are any): the file indexed, the ones not, and ' +
+          'the rule that chose (a name marked korrigiert/berichtigt/Korrektur, else the newest file)',
+      }),
   })
   .openapi('Health');
 
@@ -230,6 +247,7 @@ export const ReindexResultSchema = z
     }),
     removedUnits: z.number().int(),
     errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
+    conflicts: z.array(ConflictSchema),
     durationMs: z.number(),
   })
   .openapi('ReindexResult');

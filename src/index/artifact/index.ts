@@ -16,6 +16,7 @@ export type { LoadedIndex } from './loaded-index.ts';
 export {
   type ChunkingSettings,
   type CollectionEntry,
+  type ConflictEntry,
   INDEX_FORMAT_VERSION,
   type IndexedChunk,
   type IndexManifest,

@@ -107,6 +107,17 @@ export const manifestSchema = z.object({
   skipped: z
     .array(z.object({ file: z.string(), contentHash: sha256Schema, code: z.string(), message: z.string() }))
     .default([]),
+  /** Meetings found in more than one file: the file kept by the rule (src/corpus/meeting-conflicts.ts), the others. */
+  conflicts: z
+    .array(
+      z.object({
+        meeting: z.string(),
+        kept: z.string(),
+        ignored: z.array(z.string()),
+        rule: z.enum(['correction-marker', 'newest-modification', 'content-hash']),
+      }),
+    )
+    .default([]),
   units: z.array(unitSchema),
   chunks: z.array(storedChunkSchema),
   files: z.object({
@@ -122,6 +133,7 @@ export const manifestSchema = z.object({
 export type IndexManifest = z.infer<typeof manifestSchema>;
 export type CollectionEntry = z.infer<typeof collectionSchema>;
 export type SkippedFileEntry = z.infer<typeof manifestSchema>['skipped'][number];
+export type ConflictEntry = z.infer<typeof manifestSchema>['conflicts'][number];
 export type StoredChunk = z.infer<typeof storedChunkSchema>;
 export type ChunkingSettings = IndexManifest['settings']['chunking'];
 export type DataFileEntry = z.infer<typeof dataFileSchema>;

@@ -38,6 +38,7 @@ import { chunksOf, type LoadedIndex, storedVectorsLoader } from './loaded-index.
 import {
   type ChunkingSettings,
   type CollectionEntry,
+  type ConflictEntry,
   type DataFileEntry,
   findInconsistency,
   INDEX_FORMAT_VERSION,
@@ -54,6 +55,8 @@ export interface IndexArtifactInput {
   collections: CollectionEntry[];
   /** Corpus files that could not be read (default none). */
   skipped?: SkippedFileEntry[];
+  /** Meetings found in several files, and which one was kept (default none). */
+  conflicts?: ConflictEntry[];
   units: Unit[];
   /**
    * In any order; a chunk's position becomes its vector label. `contentHash` is the sha256 of exactly what was
@@ -201,6 +204,7 @@ function prepare(input: IndexArtifactInput, hnsw: Partial<HnswSettings>, builtAt
     },
     collections: input.collections,
     skipped: input.skipped ?? [],
+    conflicts: input.conflicts ?? [],
     units: input.units,
     chunks,
     files: {

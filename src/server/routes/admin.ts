@@ -78,6 +78,11 @@ function assertLocalSameOriginJson(c: Context<AppEnv>): void {
 function withoutPaths(result: ReindexResult): ReindexResult {
   return {
     ...result,
+    conflicts: result.conflicts.map((conflict) => ({
+      ...conflict,
+      kept: path.basename(conflict.kept),
+      ignored: conflict.ignored.map((file) => path.basename(file)),
+    })),
     errors: result.errors.map((error) => {
       const folder = path.dirname(error.file);
       return {
