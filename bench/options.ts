@@ -5,7 +5,7 @@ import { BeschlussError } from '../src/errors.ts';
 import type { HnswSettings } from '../src/index/vector/index.ts';
 import { BENCH_EMBEDDERS, type BenchEmbedder } from './bench-embedder.ts';
 
-export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load'] as const;
+export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load', 'soak'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -35,6 +35,11 @@ export interface BenchOptions {
   loadConnections: number;
   /** Load runs that repeat a few cached queries (default 10 s each). */
   cachedDurationSeconds: number;
+  /** The soak: unique questions for this long (default 600 s) at this many connections (default 10). */
+  soakDurationSeconds: number;
+  soakConnections: number;
+  /** Seconds between the soak's readings of the server's memory (default 10). */
+  soakIntervalSeconds: number;
   /** Seed of the synthetic corpora and the query sets (default 1). */
   seed: number;
   /** Machine-readable results on stdout instead of tables. */
@@ -56,6 +61,9 @@ const FLAGS = {
   'load-duration': { type: 'string' },
   'load-connections': { type: 'string' },
   'cached-duration': { type: 'string' },
+  'soak-duration': { type: 'string' },
+  'soak-connections': { type: 'string' },
+  'soak-interval': { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -76,6 +84,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (flags, or the BENCH_*
   --load-duration S         each load run with distinct queries (default 30) [BENCH_LOAD_DURATION]
   --load-connections N      (default 50) [BENCH_LOAD_CONNECTIONS]
   --cached-duration S       each load run repeating cached queries (default 10) [BENCH_CACHED_DURATION]
+  --soak-duration S         the soak: unique questions for S seconds (default 600; try 60) [BENCH_SOAK_DURATION]
+  --soak-connections N      (default 10) [BENCH_SOAK_CONNECTIONS]
+  --soak-interval S         seconds between the soak's memory readings (default 10) [BENCH_SOAK_INTERVAL]
   --seed N                  synthetic corpora and query sets (default 1) [BENCH_SEED]
   --json                    JSON on stdout instead of tables [BENCH_JSON=1]
 `;
@@ -129,6 +140,9 @@ const schema = z.object({
   'load-duration': count(30, 1, 3600),
   'load-connections': count(50, 1, 1000),
   'cached-duration': count(10, 1, 3600),
+  'soak-duration': count(600, 10, 86_400),
+  'soak-connections': count(10, 1, 1000),
+  'soak-interval': count(10, 1, 3600),
   seed: count(1, 0, 2 ** 31),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -185,6 +199,9 @@ export function parseBenchOptions(
     loadDurationSeconds: data['load-duration'],
     loadConnections: data['load-connections'],
     cachedDurationSeconds: data['cached-duration'],
+    soakDurationSeconds: data['soak-duration'],
+    soakConnections: data['soak-connections'],
+    soakIntervalSeconds: data['soak-interval'],
     seed: data.seed,
     json: data.json,
     help: data.help,

@@ -4,6 +4,7 @@ import type { BenchOptions } from './options.ts';
 import type { BuildSectionResult } from './sections/build.ts';
 import type { RealQueryResult } from './sections/real-query.ts';
 import type { ServedResult } from './sections/served.ts';
+import type { SoakResult } from './sections/soak.ts';
 import type { SyntheticSectionResult } from './sections/synthetic.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -28,6 +29,8 @@ export interface BenchResults {
   synthetic?: SyntheticSectionResult;
   /** Sections "http" and "load" share one server per embedder. */
   served?: ServedResult[];
+  /** Unique questions for a long time: does the server's memory level off? */
+  soak?: SoakResult[];
   /** Every target judged, in section order. */
   targets?: TargetCheck[];
 }

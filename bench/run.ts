@@ -19,7 +19,9 @@ import {
 import type { BenchResults } from './results.ts';
 import { runBuildSection } from './sections/build.ts';
 import { runServedSections } from './sections/served.ts';
+import { runSoakSection } from './sections/soak.ts';
 import { runSyntheticSection } from './sections/synthetic.ts';
+import { soakChecks, soakTables } from './soak-report.ts';
 import { renderTable, type Table } from './table.ts';
 import type { TargetCheck } from './targets.ts';
 import { inFreshWorker } from './worker-client.ts';
@@ -74,6 +76,16 @@ export async function runBench(
       });
       print(syntheticTables(results.synthetic, described));
       checks.push(...syntheticChecks(results.synthetic));
+    } else if (section === 'soak') {
+      results.soak = await runSoakSection({
+        embedders,
+        durationSeconds: options.soakDurationSeconds,
+        connections: options.soakConnections,
+        intervalSeconds: options.soakIntervalSeconds,
+        seed,
+      });
+      print(soakTables(results.soak));
+      checks.push(...soakChecks(results.soak));
     } else {
       results.served = await runServedSections({
         embedders,
