@@ -4,7 +4,7 @@ import { parseBenchOptions } from './options.ts';
 describe('parseBenchOptions', () => {
   it('runs everything with the documented defaults when nothing is given', () => {
     const options = parseBenchOptions([], {});
-    expect(options.sections).toEqual(['build', 'query', 'synthetic', 'http', 'load', 'backends']);
+    expect(options.sections).toEqual(['build', 'query', 'synthetic', 'http', 'load', 'soak', 'backends']);
     expect(options.backendSizes).toEqual([100_000]);
     expect(options.databaseUrl).toBeUndefined();
     expect(options.embedders).toEqual(['transformers', 'offline']);
@@ -15,7 +15,19 @@ describe('parseBenchOptions', () => {
     expect(options.hnsw).toEqual({ m: 16, efConstruction: 100, efSearch: 200 });
     expect(options.loadDurationSeconds).toBe(30);
     expect(options.loadConnections).toBe(50);
+    expect([options.soakDurationSeconds, options.soakConnections, options.soakIntervalSeconds]).toEqual([
+      600, 10, 10,
+    ]);
     expect(options.json).toBe(false);
+  });
+
+  it('takes a shorter soak to try it', () => {
+    const options = parseBenchOptions(['--sections', 'soak', '--soak-duration', '60'], {
+      BENCH_SOAK_CONNECTIONS: '4',
+    });
+    expect(options.sections).toEqual(['soak']);
+    expect([options.soakDurationSeconds, options.soakConnections]).toEqual([60, 4]);
+    expect(() => parseBenchOptions(['--soak-duration', '3'], {})).toThrow(/--soak-duration/);
   });
 
   it('reads flags, keeps the sections in pipeline order, and prefers flags over the environment', () => {

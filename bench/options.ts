@@ -5,7 +5,7 @@ import { BeschlussError } from '../src/errors.ts';
 import type { HnswSettings } from '../src/index/vector/index.ts';
 import { BENCH_EMBEDDERS, type BenchEmbedder } from './bench-embedder.ts';
 
-export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load', 'backends'] as const;
+export const SECTIONS = ['build', 'query', 'synthetic', 'http', 'load', 'soak', 'backends'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -39,6 +39,11 @@ export interface BenchOptions {
   backendSizes: number[];
   /** PostgreSQL (with pgvector) for section "backends"; without it only the embedded backend runs. */
   databaseUrl: string | undefined;
+  /** The soak: unique questions for this long (default 600 s) at this many connections (default 10). */
+  soakDurationSeconds: number;
+  soakConnections: number;
+  /** Seconds between the soak's readings of the server's memory (default 10). */
+  soakIntervalSeconds: number;
   /** Seed of the synthetic corpora and the query sets (default 1). */
   seed: number;
   /** Machine-readable results on stdout instead of tables. */
@@ -62,6 +67,9 @@ const FLAGS = {
   'cached-duration': { type: 'string' },
   'backend-sizes': { type: 'string' },
   'database-url': { type: 'string' },
+  'soak-duration': { type: 'string' },
+  'soak-connections': { type: 'string' },
+  'soak-interval': { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -84,6 +92,9 @@ export const USAGE = `Usage: npm run bench -- [options]   (flags, or the BENCH_*
   --cached-duration S       each load run repeating cached queries (default 10) [BENCH_CACHED_DURATION]
   --backend-sizes LIST      synthetic sizes of section backends (default 100000) [BENCH_BACKEND_SIZES]
   --database-url URL        PostgreSQL with pgvector for section backends [BENCH_DATABASE_URL]
+  --soak-duration S         the soak: unique questions for S seconds (default 600; try 60) [BENCH_SOAK_DURATION]
+  --soak-connections N      (default 10) [BENCH_SOAK_CONNECTIONS]
+  --soak-interval S         seconds between the soak's memory readings (default 10) [BENCH_SOAK_INTERVAL]
   --seed N                  synthetic corpora and query sets (default 1) [BENCH_SEED]
   --json                    JSON on stdout instead of tables [BENCH_JSON=1]
 `;
@@ -142,6 +153,9 @@ const schema = z.object({
     .string()
     .regex(/^postgres(?:ql)?:\/\/\S+$/, 'expected a URL such as postgresql://user@127.0.0.1:5432/postgres')
     .optional(),
+  'soak-duration': count(600, 10, 86_400),
+  'soak-connections': count(10, 1, 1000),
+  'soak-interval': count(10, 1, 3600),
   seed: count(1, 0, 2 ** 31),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -200,6 +214,9 @@ export function parseBenchOptions(
     cachedDurationSeconds: data['cached-duration'],
     backendSizes: data['backend-sizes'],
     databaseUrl: data['database-url'],
+    soakDurationSeconds: data['soak-duration'],
+    soakConnections: data['soak-connections'],
+    soakIntervalSeconds: data['soak-interval'],
     seed: data.seed,
     json: data.json,
     help: data.help,

@@ -5,6 +5,7 @@ import { BUILD_STAGES, passagesPerSecond, stageMilliseconds } from './build-time
 import type { LatencySummary } from './percentiles.ts';
 import { PHYSICAL_LIMIT_PASSAGES_PER_SECOND, shareOfPhysicalLimit } from './projection.ts';
 import type { NamedLatency, QueryBenchResult } from './query-bench.ts';
+import { CONCURRENT_QUERIES } from './query-embedding.ts';
 import type { BuildSectionResult } from './sections/build.ts';
 import type { RealQueryResult } from './sections/real-query.ts';
 import { type LoadRun, PART_SIZES, type ServedResult } from './sections/served.ts';
@@ -246,11 +247,20 @@ export function realQueryTables(results: readonly RealQueryResult[], runs: strin
       rows: rowsPerEmbedder(results, (result) => [
         ['cold: not in the LRU (embedder run)', ...latencyCells(result.queryEmbedding.cold)],
         ['cached: repeated (LRU hit)', ...latencyCells(result.queryEmbedding.cached)],
+        [
+          `concurrent: ${CONCURRENT_QUERIES} at once, per query`,
+          ...latencyCells(result.queryEmbedding.concurrent),
+        ],
       ]),
       notes: [
         ...results.map(
           (result) =>
             `${label(result.kind)}: ${result.queryEmbedding.distinct} distinct queries, each embedded once cold (after 5 warm-up texts), then again from an LRU of ${result.queryEmbedding.cacheCapacity}`,
+        ),
+        ...results.map(
+          ({ kind, queryEmbedding: { sameAsAlone } }) =>
+            `${label(kind)}: concurrent = groups of ${CONCURRENT_QUERIES} sent at once past the LRU (they share model runs); ` +
+            `${sameAsAlone.identical} of ${sameAsAlone.compared} vectors identical to the query's vector alone`,
         ),
       ],
     },

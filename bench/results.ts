@@ -5,6 +5,7 @@ import type { BackendResult } from './sections/backends.ts';
 import type { BuildSectionResult } from './sections/build.ts';
 import type { RealQueryResult } from './sections/real-query.ts';
 import type { ServedResult } from './sections/served.ts';
+import type { SoakResult } from './sections/soak.ts';
 import type { SyntheticSectionResult } from './sections/synthetic.ts';
 import type { TargetCheck } from './targets.ts';
 
@@ -31,6 +32,8 @@ export interface BenchResults {
   served?: ServedResult[];
   /** Section "backends": the embedded index and PostgreSQL side by side. */
   backends?: BackendResult[];
+  /** Unique questions for a long time: does the server's memory level off? */
+  soak?: SoakResult[];
   /** Every target judged, in section order. */
   targets?: TargetCheck[];
 }

@@ -21,7 +21,9 @@ import type { BenchResults } from './results.ts';
 import { runBackendsSection } from './sections/backends.ts';
 import { runBuildSection } from './sections/build.ts';
 import { runServedSections } from './sections/served.ts';
+import { runSoakSection } from './sections/soak.ts';
 import { runSyntheticSection } from './sections/synthetic.ts';
+import { soakChecks, soakTables } from './soak-report.ts';
 import { renderTable, type Table } from './table.ts';
 import type { TargetCheck } from './targets.ts';
 import { inFreshWorker } from './worker-client.ts';
@@ -86,6 +88,16 @@ export async function runBench(
       });
       print(syntheticTables(results.synthetic, described));
       checks.push(...syntheticChecks(results.synthetic));
+    } else if (section === 'soak') {
+      results.soak = await runSoakSection({
+        embedders,
+        durationSeconds: options.soakDurationSeconds,
+        connections: options.soakConnections,
+        intervalSeconds: options.soakIntervalSeconds,
+        seed,
+      });
+      print(soakTables(results.soak));
+      checks.push(...soakChecks(results.soak));
     } else {
       results.served = await runServedSections({
         embedders,

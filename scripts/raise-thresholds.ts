@@ -7,9 +7,9 @@ import path from 'node:path';
 import { createGermanAnalyzer } from '../src/analysis/index.ts';
 import { createGateEmbedder, measureHeldOut } from '../src/eval/gate.ts';
 import { proposeThresholds, raiseThresholds, ThresholdsSchema } from '../src/eval/thresholds.ts';
-import { writeFileAtomic } from '../src/index/artifact/index.ts';
 import { createLogger } from '../src/logger.ts';
 import { DEFAULT_CORPUS_DIR, EVAL_DIR } from '../src/paths.ts';
+import { writeFileAtomic } from '../src/storage/index.ts';
 
 const file = path.join(EVAL_DIR, 'thresholds.json');
 const analyzer = await createGermanAnalyzer();

@@ -69,6 +69,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LLM_BASE_URL: 'http://localhost:11434/v1' })).toThrow(/LLM_MODEL/);
     expect(loadConfig({ LLM_BASE_URL: 'http://x/v1', LLM_MODEL: 'llama3' }).LLM_MODEL).toBe('llama3');
   });
+
+  it('reads ALLOW_OPEN_ACCESS as a switch, off by default, and names it when it is neither', () => {
+    expect(loadConfig({}).ALLOW_OPEN_ACCESS).toBe(false);
+    expect(loadConfig({ ALLOW_OPEN_ACCESS: '1' }).ALLOW_OPEN_ACCESS).toBe(true);
+    expect(loadConfig({ ALLOW_OPEN_ACCESS: 'TRUE' }).ALLOW_OPEN_ACCESS).toBe(true);
+    expect(loadConfig({ ALLOW_OPEN_ACCESS: '0' }).ALLOW_OPEN_ACCESS).toBe(false);
+    expect(() => loadConfig({ ALLOW_OPEN_ACCESS: 'yes please' })).toThrow(
+      /ALLOW_OPEN_ACCESS: expected 1, true/,
+    );
+  });
 });
 
 function errorStatusOf(act: () => unknown): number | undefined {

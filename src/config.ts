@@ -35,7 +35,7 @@ const flag = z
     const normal = (value ?? '').trim().toLowerCase();
     if (['', '0', 'false', 'no'].includes(normal)) return false;
     if (['1', 'true', 'yes'].includes(normal)) return true;
-    context.addIssue({ code: 'custom', message: `expected true or false, got "${value}"` });
+    context.addIssue({ code: 'custom', message: `expected 1, true, yes, 0, false or no, got "${value}"` });
     return z.NEVER;
   });
 
@@ -71,6 +71,8 @@ const environmentSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: integer(30_000, 100, 600_000),
   BESCHLUSS_API_KEY: optionalString,
+  /** Serve beyond loopback (HOST) without BESCHLUSS_API_KEY: refused at start unless this is on (then warned). */
+  ALLOW_OPEN_ACCESS: flag,
   /** Comma-separated list of allowed origins; empty = CORS off. */
   CORS_ORIGINS: optionalString.transform((value) =>
     value === undefined

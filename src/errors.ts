@@ -23,6 +23,10 @@ export const ERROR_STATUS = {
   /** A conversation with this id exists already (continuing a shared one under a key used before). */
   CONVERSATION_EXISTS: 409,
   METHOD_NOT_ALLOWED: 405,
+  /** The client sent its request too slowly (Node's request timeout). */
+  REQUEST_TIMEOUT: 408,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   RATE_LIMITED: 429,
   // bad input files
   FILE_NOT_FOUND: 400,
@@ -41,6 +45,8 @@ export const ERROR_STATUS = {
   INDEX_MISSING: 503,
   INDEX_CORRUPT: 503,
   INDEX_MISMATCH: 503,
+  /** An index file in another format version than this program reads (another release wrote it, or damage). */
+  INDEX_VERSION: 503,
   INDEX_BUSY: 503,
   /** An environment variable has a bad value: the server does not start (never a caller's 400). */
   INVALID_CONFIGURATION: 500,
@@ -54,6 +60,12 @@ export const ERROR_STATUS = {
   CONVERSATIONS_UNAVAILABLE: 503,
   /** A stored conversation cannot be read. */
   CONVERSATION_CORRUPT: 500,
+  /** Nothing was written: the disk is full (ENOSPC, EDQUOT). */
+  STORAGE_FULL: 507,
+  /** Nothing was written: the storage is read-only or not writable (EROFS, EACCES, EPERM). */
+  STORAGE_READ_ONLY: 503,
+  /** Nothing was written: the folder to write into is missing (ENOENT, ENOTDIR). */
+  STORAGE_FOLDER_MISSING: 503,
   EMBEDDER_UNAVAILABLE: 503,
   EMBEDDER_FAILED: 502,
   LLM_FAILED: 502,

@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from './paths.ts';
  * belong to no stage. eval sits above server: it measures a running server through the server's contract.
  */
 const STAGES = [
+  'storage',
   'text',
   'analysis',
   'corpus',

@@ -1,5 +1,5 @@
-// What went wrong with an LLM call (down, timed out, HTTP error, unreadable response), told in the question's
-// language for the answer's notice.
+// What went wrong with an LLM call (down, timed out, HTTP error, unreadable response): the kind told in the question's
+// language for the answer's notice, the details (the server's address, its error body) kept for the log only.
 import { APICallError } from '@ai-sdk/provider';
 import { RetryError } from 'ai';
 import type { Language } from './question.ts';
@@ -31,6 +31,7 @@ export function classifyFault(error: unknown, context: { timedOut: boolean; time
   return { kind: 'failed', detail: shorten(messageOf(cause)) };
 }
 
+/** The fault as a notice shows it to anyone: its kind, never the server's address or error body (see the log). */
 export function describeFault(fault: LlmFault, language: Language): string {
   const english = language === 'en';
   switch (fault.kind) {
@@ -39,19 +40,15 @@ export function describeFault(fault: LlmFault, language: Language): string {
         ? `LLM timed out after ${fault.timeoutMs} ms`
         : `LLM-Zeitüberschreitung nach ${fault.timeoutMs} ms`;
     case 'unreachable':
-      return english ? `LLM not reachable (${fault.detail})` : `LLM nicht erreichbar (${fault.detail})`;
+      return english ? 'LLM not reachable' : 'LLM nicht erreichbar';
     case 'http':
-      return english
-        ? `LLM error: HTTP ${fault.status} (${fault.detail})`
-        : `LLM-Fehler: HTTP ${fault.status} (${fault.detail})`;
+      return english ? `LLM error: HTTP ${fault.status}` : `LLM-Fehler: HTTP ${fault.status}`;
     case 'invalid-response':
-      return english
-        ? `LLM returned an unreadable response (${fault.detail})`
-        : `LLM lieferte eine unlesbare Antwort (${fault.detail})`;
+      return english ? 'LLM returned an unreadable response' : 'LLM lieferte eine unlesbare Antwort';
     case 'empty':
       return english ? 'LLM returned no text' : 'LLM lieferte keinen Text';
     case 'failed':
-      return english ? `LLM failed (${fault.detail})` : `LLM-Fehler (${fault.detail})`;
+      return english ? 'LLM failed' : 'LLM-Fehler';
   }
 }
 

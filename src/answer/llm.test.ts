@@ -268,9 +268,34 @@ describe('LLM answerer', () => {
     ]) {
       expect(answer.mode).toBe('extractive');
       expect(answer.notice).toBe(
-        'LLM-Fehler: HTTP 500 ({"error":{"message":"model crashed"}}); die Antwort zitiert stattdessen die Beschlüsse direkt.',
+        'LLM-Fehler: HTTP 500; die Antwort zitiert stattdessen die Beschlüsse direkt.',
       );
     }
+  });
+
+  it("keeps the server's address and error body out of the notice and logs them under the request id", async () => {
+    const error = new APICallError({
+      message: 'Internal Server Error',
+      url: 'http://10.0.0.7:8080/v1/chat/completions',
+      requestBodyValues: {},
+      statusCode: 502,
+      responseBody: 'upstream 10.0.0.7:8080 said: secret stack',
+    });
+    const logger = createMemoryLogger();
+    const answer = await answererWith(scriptedModel({ error }), { logger }).answer(QUESTION, {
+      requestId: 'req-42',
+    });
+    expect(answer.notice).toBe(
+      'LLM-Fehler: HTTP 502; die Antwort zitiert stattdessen die Beschlüsse direkt.',
+    );
+    expect(JSON.stringify(answer)).not.toMatch(/10\.0\.0\.7|secret stack/);
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({
+        message: 'LLM answer failed',
+        requestId: 'req-42',
+        fault: { kind: 'http', status: 502, detail: 'upstream 10.0.0.7:8080 said: secret stack' },
+      }),
+    );
   });
 
   it('keeps what was verified when the model stalls mid-answer, and says the answer is incomplete', async () => {

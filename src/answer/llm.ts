@@ -218,7 +218,12 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     const report = builder.report;
     const verification = verificationNotice(report.statements, language, { withMeeting: withMeeting() });
     if (fault) {
-      logger?.warn('LLM answer failed', { fault, question: request.question, shown: builder.text.length });
+      logger?.warn('LLM answer failed', {
+        ...(answerOptions.requestId === undefined ? {} : { requestId: answerOptions.requestId }),
+        fault,
+        question: request.question,
+        shown: builder.text.length,
+      });
     }
     const counts = { kept: 0, repaired: 0, dropped: 0 };
     for (const statement of report.statements) counts[statement.outcome]++;

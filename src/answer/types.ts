@@ -44,6 +44,8 @@ export type AnswerEvent =
 
 export interface AnswerOptions {
   abortSignal?: AbortSignal;
+  /** The server's id of the request: what the answerer logs (an LLM's failure in detail) is filed under it. */
+  requestId?: string;
 }
 
 export interface Answerer {

@@ -1,6 +1,6 @@
 // Start-up of the assistant: build when missing, load when fresh, rebuild when stale or corrupt (or refuse), and
 // reindex without a restart.
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm, truncate } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm, truncate, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -160,6 +160,38 @@ describe('createAssistant', () => {
     expect(assistant.health().meetings).toBe(2);
     const sources = await assistant.retriever.search('Digitale Spuren im Netz', { k: 3 });
     expect(sources.some((source) => source.meeting === 'imk-2021-06-18')).toBe(true);
+  });
+
+  it('reports two files of one meeting in its health and indexes the one the rule keeps, not the first by name', async () => {
+    // The correction sorts last by name and is older; its marker decides.
+    const corrected = path.join(corpusDir, 'imk-2020-12-10-korrigiert.txt');
+    await copyFile(REAL, corrected);
+    await appendFile(corrected, '\n');
+    await utimes(corrected, new Date('2021-01-01'), new Date('2021-01-01'));
+    const started = start();
+    const assistant = await started.assistant;
+    expect(assistant.health().conflicts).toEqual([
+      {
+        meeting: 'imk-2020-12-10',
+        kept: 'imk-2020-12-10-korrigiert.txt',
+        ignored: ['imk-2020-12-10.txt'],
+        rule: 'correction-marker',
+      },
+    ]);
+    expect(started.logger.entries).toContainEqual(
+      expect.objectContaining({
+        message: 'meeting in more than one corpus file; one is indexed by the rule',
+      }),
+    );
+    // After a restart that loads the index, the health still says so.
+    await assistant.close();
+    const again = await start().assistant;
+    expect(again.health().conflicts?.[0]?.kept).toBe('imk-2020-12-10-korrigiert.txt');
+    const withoutConflict = await (async () => {
+      await rm(corrected);
+      return (await start().assistant).health();
+    })();
+    expect(withoutConflict.conflicts).toBeUndefined();
   });
 
   it('fails clearly when the corpus folder holds no collection', async () => {

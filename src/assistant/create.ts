@@ -2,6 +2,7 @@
 // INDEX_DIR, or PostgreSQL with DATABASE_URL), the active index version (loaded, or built when missing, stale or
 // corrupt), retriever and answerer; a reindex, here or on another server of the same database, swaps in the new
 // version without a restart.
+import path from 'node:path';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { createConfiguredLlmAnswerer } from '../answer/index.ts';
 import type { Answerer } from '../answer/types.ts';
@@ -69,6 +70,9 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
   const build = async (): Promise<{ index: LoadedIndex; report: BuildReport }> => {
     const result = await buildIndex({ corpusDir, store, embedder, analyzer, onProgress });
     for (const error of result.report.errors) logger.warn('corpus file skipped', { ...error });
+    for (const conflict of result.report.conflicts) {
+      logger.warn('meeting in more than one corpus file; one is indexed by the rule', { ...conflict });
+    }
     logger.info('index built', {
       ...result.report,
       errors: result.report.errors.length,
@@ -124,11 +128,17 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
         });
         return loaded;
       } catch (error) {
-        if (!BeschlussError.is(error, 'INDEX_CORRUPT')) throw error;
-        return handleCorrupt(error.message);
+        if (!isUnusable(error)) throw error;
+        return handleUnusable(error);
       }
     }
-    if (status.state === 'corrupt') return handleCorrupt(status.reason);
+    if (status.state === 'corrupt' || status.state === 'other-version') {
+      return handleUnusable(
+        new BeschlussError(status.state === 'corrupt' ? 'INDEX_CORRUPT' : 'INDEX_VERSION', status.reason, {
+          details: status.file === undefined ? {} : { file: status.file },
+        }),
+      );
+    }
     logger.info(status.state === 'missing' ? 'no index yet, building it' : 'index is stale, rebuilding it', {
       reason: status.reason,
       index: store.location,
@@ -138,27 +148,36 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
 
   /**
    * The search state of a loaded index. An index whose lexical part was built with another bundled lexicon or
-   * analyzer is stale, one whose lexical part is unreadable corrupt: both are rebuilt (or refused, see handleCorrupt).
+   * analyzer is stale and rebuilt; one whose lexical part is unreadable or of another format version is rebuilt or
+   * refused (see handleUnusable).
    */
   async function openOrRebuild(index: LoadedIndex): Promise<SearchState> {
     try {
       return await open(index);
     } catch (error) {
-      if (BeschlussError.is(error, 'INDEX_CORRUPT')) return open(await handleCorrupt(error.message));
+      if (isUnusable(error)) return open(await handleUnusable(error));
       if (!BeschlussError.is(error, 'INDEX_MISMATCH')) throw error;
       logger.info('index is stale, rebuilding it', { reason: error.message, index: store.location });
       return open((await build()).index);
     }
   }
 
-  async function handleCorrupt(reason: string): Promise<LoadedIndex> {
+  /** A damaged index, or one with a file of another format version: rebuilt, or refused naming the file. */
+  async function handleUnusable(error: BeschlussError): Promise<LoadedIndex> {
+    const reason = error.message.replace(/\.$/, '');
     if (config.INDEX_ON_CORRUPT === 'fail') {
       throw new BeschlussError(
-        'INDEX_CORRUPT',
+        error.code,
         `${reason} (INDEX_ON_CORRUPT=fail: not serving it; run \`npx beschluss index\` to rebuild).`,
+        { details: error.details ?? {} },
       );
     }
-    logger.warn('index is corrupt, rebuilding it', { reason, index: store.location });
+    logger.warn(
+      error.code === 'INDEX_VERSION'
+        ? 'index has a file of another format version, rebuilding it'
+        : 'index is corrupt, rebuilding it',
+      { reason, index: store.location },
+    );
     return (await build()).index;
   }
 
@@ -214,6 +233,15 @@ export async function createAssistant(options: CreateAssistantOptions): Promise<
         indexVersion: state.index.version,
       };
       if (fallbackReason !== undefined) health.embedderFallback = fallbackReason;
+      const conflicts = state.index.manifest.conflicts;
+      // File names only: the health check is open to anyone and shows no folders.
+      if (conflicts.length > 0) {
+        health.conflicts = conflicts.map((conflict) => ({
+          ...conflict,
+          kept: path.basename(conflict.kept),
+          ignored: conflict.ignored.map((file) => path.basename(file)),
+        }));
+      }
       return health;
     },
     reindex(): Promise<ReindexResult> {
@@ -252,4 +280,8 @@ async function openStore(
       if (!options.database) await database.close();
     },
   };
+}
+
+function isUnusable(error: unknown): error is BeschlussError {
+  return BeschlussError.is(error, 'INDEX_CORRUPT') || BeschlussError.is(error, 'INDEX_VERSION');
 }

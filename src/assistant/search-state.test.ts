@@ -72,7 +72,7 @@ describe('openSearchState', () => {
     expect((await build(model)).index.manifest.settings.contentSalt).toBe('');
   });
 
-  it('calls an index of other bundled data, or of the lexical format before lexicons, stale (INDEX_MISMATCH)', async () => {
+  it('calls an index of other bundled data stale (INDEX_MISMATCH), one of another lexical format INDEX_VERSION', async () => {
     const { index } = await build();
     const glossary = path.join(root, 'abkuerzungen.tsv');
     await copyFile(path.join(DATA_DIR, 'lexicon', 'abkuerzungen.tsv'), glossary);
@@ -87,7 +87,7 @@ describe('openSearchState', () => {
     new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setUint32(4, 2, true);
     const old = { ...index, openLexical: async (base: Analyzer) => loadLexicalIndex(bytes, { base }) };
     await expect(openSearchState(old, { analyzer, embedder: offline })).rejects.toThrow(
-      expect.objectContaining({ code: 'INDEX_MISMATCH', message: expect.stringMatching(/rebuild/) }),
+      expect.objectContaining({ code: 'INDEX_VERSION', message: expect.stringMatching(/rebuild/) }),
     );
   });
 });

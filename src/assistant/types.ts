@@ -1,6 +1,7 @@
 // The assembled assistant the server and CLI work with: catalog, retriever, answerer and their state.
 import type { Answerer } from '../answer/types.ts';
 import type { UnitCatalog } from '../citation/index.ts';
+import type { ConflictRule } from '../corpus/index.ts';
 import type { BuildReport } from '../index/index.ts';
 import type { Retriever } from '../retrieve/types.ts';
 
@@ -22,6 +23,8 @@ export interface Health {
   indexStore?: string;
   /** The index version served (a build folder's name, or the database's version number). */
   indexVersion?: string;
+  /** Meetings the corpus folder holds in more than one file (file names only), when there are any. */
+  conflicts?: Array<{ meeting: string; kept: string; ignored: string[]; rule: ConflictRule }>;
 }
 
 /** What a reindex did: the index build's report. */

@@ -1,18 +1,21 @@
 // The embedded conversation store: one JSON file per conversation (<directory>/<id>.json), each change written whole
-// to a temp file, flushed and renamed over the old one, so a reader or a crash never meets half a conversation.
+// through the storage stage's atomic replace (temp file, fsync, rename, fsync of the folder), so a reader or a crash
+// never meets half a conversation and a saved turn is on disk; a full or read-only disk is a storage error.
 // Changes to one conversation are serialised within the process; one server process owns the folder (several
 // replicas share PostgreSQL instead).
 import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { BeschlussError, describeIssues } from '../errors.ts';
-import { writeFileAtomic } from '../index/index.ts';
+import { withStorageErrors, writeFileAtomic } from '../storage/index.ts';
 import { isConversationId } from './conversation-key.ts';
 import { conversationExists, conversationFull } from './limits.ts';
 import type { AppendOptions, Conversation, ConversationStore, ConversationTurn } from './types.ts';
 
 const FORMAT = 'beschluss-conversation';
 const VERSION = 1;
+/** What a failed write names: "Das Gespräch wurde nicht gespeichert: …". */
+const SUBJECT = { de: 'das Gespräch', en: 'the conversation' };
 
 const answerSchema = z.looseObject({ answer: z.string(), mode: z.string() });
 const turnSchema = z.object({
@@ -146,8 +149,10 @@ async function readConversation(directory: string, id: string): Promise<Conversa
 
 async function writeConversation(directory: string, conversation: Conversation): Promise<void> {
   const file = fileOf(directory, conversation.id);
-  await mkdir(directory, { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify({ format: FORMAT, version: VERSION, ...conversation })}\n`);
+  await withStorageErrors({ folder: directory, subject: SUBJECT }, async () => {
+    await mkdir(directory, { recursive: true });
+    await writeFileAtomic(file, `${JSON.stringify({ format: FORMAT, version: VERSION, ...conversation })}\n`);
+  });
   // The file's time is the conversation's last change, so the retention sweep needs no more than a stat. Set after
   // the rename: a crash in between leaves the time of writing, which is later, so nothing is ever deleted early.
   const changed = new Date(conversation.updatedAt);

@@ -4,6 +4,12 @@ export { CONFERENCES, type Conference, conferenceLabel, DEFAULT_CONFERENCE_ID } 
 export { decodeText } from './decode-text.ts';
 export { defaultExtractors, type TextExtractor, type TextExtractors } from './extractors.ts';
 export { joinLines } from './join-lines.ts';
+export {
+  type ConflictRule,
+  chooseMeetingFile,
+  type MeetingConflict,
+  RULE_TEXT,
+} from './meeting-conflicts.ts';
 export { findMeetingDate, formatGermanDate } from './meeting-date.ts';
 export { type ParseOptions, parseCollection } from './parse.ts';
 export { createPdfExtractor, type PdfExtractorOptions } from './pdf-extractor.ts';

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
@@ -148,21 +148,33 @@ describe('readCorpusDir', () => {
     expect(collections.map((collection) => collection.meeting.id)).toEqual(['imk-2020-12-10']);
   });
 
-  it('reads the good files, reports each bad one and names both files of a duplicate meeting', async () => {
+  it('reads the good files, reports each bad one, and keeps the newer file of a meeting found twice', async () => {
     const corpus = await mkdtemp(file('corpus-'));
     await writeFile(path.join(corpus, 'a.txt'), FIXTURE);
     await writeFile(path.join(corpus, 'b.txt'), OTHER);
-    await writeFile(path.join(corpus, 'c.txt'), FIXTURE);
+    await writeFile(
+      path.join(corpus, 'c.txt'),
+      FIXTURE.replace('Innenminister', 'Innenministerinnen und -minister'),
+    );
     await writeFile(path.join(corpus, 'd.txt'), '');
     await writeFile(path.join(corpus, 'README.md'), '# not a collection');
-    const { collections, errors } = await readCorpusDir(corpus);
+    // The file that sorts first by name is the older one: the name must not decide.
+    await utimes(path.join(corpus, 'a.txt'), new Date('2021-06-20'), new Date('2021-06-20'));
+    await utimes(path.join(corpus, 'c.txt'), new Date('2021-07-01'), new Date('2021-07-01'));
+    const { collections, errors, conflicts } = await readCorpusDir(corpus);
     expect(collections.map((collection) => [path.basename(collection.file), collection.meeting.id])).toEqual([
-      ['a.txt', 'imk-2021-06-18'],
       ['b.txt', 'gmk-2020-06-16'],
+      ['c.txt', 'imk-2021-06-18'],
     ]);
-    expect(errors.map((error) => error.code)).toEqual(['CORPUS_DUPLICATE_MEETING', 'FILE_EMPTY']);
-    expect(errors[0]?.message).toContain(path.join(corpus, 'a.txt'));
-    expect(errors[0]?.message).toContain(path.join(corpus, 'c.txt'));
+    expect(errors.map((error) => error.code)).toEqual(['FILE_EMPTY']);
+    expect(conflicts).toEqual([
+      {
+        meeting: 'imk-2021-06-18',
+        kept: path.join(corpus, 'c.txt'),
+        ignored: [path.join(corpus, 'a.txt')],
+        rule: 'newest-modification',
+      },
+    ]);
   });
 
   it('rejects a folder without collection files as CORPUS_EMPTY', async () => {

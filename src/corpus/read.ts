@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BeschlussError } from '../errors.ts';
 import type { Collection } from '../model.ts';
 import { defaultExtractors, type TextExtractors } from './extractors.ts';
+import { chooseMeetingFile, type MeetingCandidate, type MeetingConflict } from './meeting-conflicts.ts';
 import { parseCollection } from './parse.ts';
 
 export interface ReadOptions {
@@ -44,7 +45,14 @@ async function readBytes(file: string): Promise<Uint8Array> {
 
 /** Reads and parses one collection file; the extractor is chosen by the file's extension. */
 export async function readCollectionFile(file: string, options: ReadOptions = {}): Promise<Collection> {
-  const { extractors = defaultExtractors() } = options;
+  return (await readCollectionWithFacts(file, options.extractors ?? defaultExtractors())).collection;
+}
+
+/** The collection with what the conflict rule needs: the file's bytes and modification time. */
+async function readCollectionWithFacts(
+  file: string,
+  extractors: TextExtractors,
+): Promise<{ collection: Collection; candidate: MeetingCandidate }> {
   const info = await statPath(file, 'file');
   if (info.isDirectory()) {
     throw new BeschlussError('FILE_UNSUPPORTED', `${file}: is a folder; expected a collection file`, {
@@ -61,15 +69,21 @@ export async function readCollectionFile(file: string, options: ReadOptions = {}
       { details: { file, extension, supported: Object.keys(extractors) } },
     );
   }
-  const text = await extract(await readBytes(file), file);
-  return parseCollection(text, { file });
+  const bytes = await readBytes(file);
+  const text = await extract(bytes, file);
+  return {
+    collection: parseCollection(text, { file }),
+    candidate: { file, modifiedMs: info.mtimeMs, bytes },
+  };
 }
 
 export interface CorpusReadResult {
   /** Parsed collections, sorted by file name, one per meeting. */
   collections: Collection[];
-  /** One error per file that could not be read, and per meeting found in more than one file. */
+  /** One error per file that could not be read. */
   errors: BeschlussError[];
+  /** Meetings found in more than one file: which file was kept by the rule of meeting-conflicts.ts. */
+  conflicts: MeetingConflict[];
 }
 
 function asBeschlussError(error: unknown, file: string): BeschlussError {
@@ -81,11 +95,6 @@ function asBeschlussError(error: unknown, file: string): BeschlussError {
   });
 }
 
-/**
- * Reads every supported file (by extension) directly in `dir`. A file that fails is reported in `errors` and the
- * rest are still read; a meeting found in a second file is an error naming both files, and the first file (by name)
- * is kept. A folder without any collection is a CORPUS_EMPTY error, never an empty result.
- */
 /** The files of a folder that an extractor can read (by extension), sorted by path. */
 export async function listCollectionFiles(
   dir: string,
@@ -98,6 +107,12 @@ export async function listCollectionFiles(
     .sort();
 }
 
+/**
+ * Reads every supported file (by extension) directly in `dir`. A file that fails is reported in `errors` and the
+ * rest are still read; a meeting found in several files is a conflict, decided by the rule of meeting-conflicts.ts
+ * (a file marked "korrigiert", else the newest) and reported. A folder without any collection is a CORPUS_EMPTY
+ * error, never an empty result.
+ */
 export async function readCorpusDir(dir: string, options: ReadOptions = {}): Promise<CorpusReadResult> {
   const { extractors = defaultExtractors() } = options;
   const info = await statPath(dir, 'folder');
@@ -107,29 +122,28 @@ export async function readCorpusDir(dir: string, options: ReadOptions = {}): Pro
     });
   }
   const files = await listCollectionFiles(dir, extractors);
-  const collections: Collection[] = [];
   const errors: BeschlussError[] = [];
-  const fileOfMeeting = new Map<string, string>();
+  const byMeeting = new Map<string, Array<{ collection: Collection; candidate: MeetingCandidate }>>();
   for (const file of files) {
     try {
-      const collection = await readCollectionFile(file, { extractors });
-      const earlier = fileOfMeeting.get(collection.meeting.id);
-      if (earlier !== undefined) {
-        errors.push(
-          new BeschlussError(
-            'CORPUS_DUPLICATE_MEETING',
-            `${file}: meeting ${collection.meeting.id} is already read from ${earlier}; expected one file per meeting (keeping ${earlier})`,
-            { details: { meeting: collection.meeting.id, files: [earlier, file] } },
-          ),
-        );
-        continue;
-      }
-      fileOfMeeting.set(collection.meeting.id, file);
-      collections.push(collection);
+      const read = await readCollectionWithFacts(file, extractors);
+      const meeting = read.collection.meeting.id;
+      byMeeting.set(meeting, [...(byMeeting.get(meeting) ?? []), read]);
     } catch (error) {
       errors.push(asBeschlussError(error, file));
     }
   }
+  const collections: Collection[] = [];
+  const conflicts: MeetingConflict[] = [];
+  for (const [meeting, reads] of byMeeting) {
+    const { kept, rule } = chooseMeetingFile(reads.map((read) => read.candidate));
+    collections.push((reads.find((read) => read.candidate === kept) as (typeof reads)[number]).collection);
+    if (rule !== undefined) {
+      const ignored = reads.map((read) => read.candidate.file).filter((file) => file !== kept.file);
+      conflicts.push({ meeting, kept: kept.file, ignored, rule });
+    }
+  }
+  collections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (collections.length === 0) {
     const supported = Object.keys(extractors).join(', ');
     const reasons = errors.map((error) => error.message).join('; ');
@@ -147,5 +161,5 @@ export async function readCorpusDir(dir: string, options: ReadOptions = {}): Pro
       },
     );
   }
-  return { collections, errors };
+  return { collections, errors, conflicts };
 }

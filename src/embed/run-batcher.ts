@@ -1,6 +1,7 @@
 // Joins single embedding requests that arrive while the model is busy into one run: under concurrent load each run
 // embeds every question that waited for it (up to a batch size), instead of one run per question. A lone request
-// runs at once, alone, so a quiet server answers exactly as before.
+// runs at once, alone. Only for runs whose rows cannot influence each other (the transformers embedder quantizes
+// activations per token): then a question gets the same vector whatever it shares a run with.
 
 export interface RunBatcher<Item, Result> {
   submit(item: Item): Promise<Result>;

@@ -104,8 +104,23 @@ describe('createTransformersEmbedder', () => {
       dtype: 'q8',
       weightsSha256: expected,
       runtime: expect.stringMatching(/^transformers\.js \d+\.\d+\.\d+, onnxruntime-node \d+\.\d+\.\d+$/),
+      activations: 'per-token',
     });
     expect(embedderId(embedder)).toContain(`sha256=${expected.slice(0, 16)}`);
+    expect(embedderId(embedder)).toMatch(/;activations=per-token$/);
+    const float = await load({ model: 'testing/tiny-bert', dtype: 'fp32' });
+    expect(float.identity?.activations).toBeUndefined();
+  });
+
+  it('gives a text the same vector alone, in a batch and among concurrent questions (int8 activations per token)', async () => {
+    const embedder = await load({ model: 'testing/tiny-bert', dtype: 'q8', batchSize: 4 });
+    const values = ['Polizei', 'Schutz der Bevölkerung in Bund und Ländern', 'Straße', 'Die Behörden prüfen'];
+    const alone = [];
+    for (const value of values) alone.push(await embedOne(embedder, value, 'query'));
+    const batch = await embedder.doEmbed({ values, inputType: 'query' });
+    expect(batch.embeddings).toEqual(alone);
+    const concurrent = await Promise.all(values.map((value) => embedOne(embedder, value, 'query')));
+    expect(concurrent).toEqual(alone);
   });
 
   it('counts tokens as the model reads them, prefix and special tokens included', async () => {

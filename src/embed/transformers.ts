@@ -7,6 +7,9 @@
 // (`cache_dir`, `local_files_only`). What the library still reads from `env`: only when `allowRemote` is true does a
 // download also need `env.allowRemoteModels` (the library's default, true) — code that sets it to false wins.
 //
+// The graph runs through onnx-extractor.ts with int8 activations quantized per token, so a text's vector does not
+// depend on what it is batched with (same text, same vector: alone, in a build, under load).
+//
 // Throughput: a batch is padded to its longest input, so each call's values are sorted by their length in tokens
 // and run in small batches (measured on the bundled model, 2 cores: 100 paragraphs as one batch 18/s, one by one
 // 42/s, length-sorted batches of 16 50/s); vectors are returned in the order of the values.
@@ -16,7 +19,12 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { BeschlussError } from '../errors.ts';
 import { PROJECT_ROOT } from '../paths.ts';
-import { l2Normalize } from './l2-normalize.ts';
+import {
+  type ExtractorTokenizer,
+  loadOnnxExtractor,
+  type OnnxExtractor,
+  UnusableVectorError,
+} from './onnx-extractor.ts';
 import { applyPrefix, resolvePrefixes } from './prefixes.ts';
 import { createRunBatcher } from './run-batcher.ts';
 import type { Embedder, EmbeddingInputType, EmbedOptions } from './types.ts';
@@ -104,17 +112,6 @@ export interface TransformersLoadTimings {
   probeMs: number;
 }
 
-type FeatureExtractor = ((
-  texts: string[],
-  options: { pooling: 'mean'; normalize: boolean },
-) => Promise<{ dims: number[]; data: ArrayLike<number>; dispose?: () => void }>) & {
-  tokenizer: {
-    (texts: string[], options: { truncation: boolean }): { input_ids: { dims: number[] } };
-    encode(text: string): number[];
-    model_max_length?: number;
-  };
-};
-
 function weightsFile(dtype: TransformersDtype): string {
   return path.join('onnx', `model${DTYPE_FILE_SUFFIX[dtype]}.onnx`);
 }
@@ -151,6 +148,32 @@ async function inspectFolder(
     );
   }
   return missing.length === 0 && found !== undefined ? { dtype: found } : { missing };
+}
+
+/**
+ * Lets transformers.js download a model it does not have locally into the cache (the pipeline is built once for that
+ * and disposed; the embedder then loads the files from the cache like any local folder).
+ */
+async function downloadModel(
+  transformers: typeof import('@huggingface/transformers'),
+  model: string,
+  where: { cacheDir: string | undefined; loadDtype: TransformersDtype | undefined; candidates: string[] },
+): Promise<void> {
+  try {
+    const downloaded = await transformers.pipeline('feature-extraction', model, {
+      local_files_only: false,
+      ...(where.cacheDir ? { cache_dir: where.cacheDir } : {}),
+      device: 'cpu',
+      ...(where.loadDtype === undefined ? {} : { dtype: where.loadDtype }),
+    });
+    await downloaded.dispose();
+  } catch (error) {
+    throw unavailable(
+      `Could not load embedding model "${model}" from the Hugging Face hub (cache ${where.cacheDir ?? 'default'}): ${error instanceof Error ? error.message : String(error)}`,
+      { model, folders: where.candidates },
+      error,
+    );
+  }
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -215,30 +238,9 @@ export async function createTransformersEmbedder(
   const loadDtype = chosenDtype ?? (dtype === 'auto' ? undefined : dtype);
 
   let stepStarted = performance.now();
-  let extractor: FeatureExtractor;
-  try {
-    const loaded = await transformers.pipeline('feature-extraction', folder ?? model, {
-      local_files_only: folder !== undefined || !allowRemote,
-      ...(cacheDir ? { cache_dir: cacheDir } : {}),
-      device: 'cpu',
-      ...(loadDtype === undefined ? {} : { dtype: loadDtype }),
-      // onnxruntime's CPU arena keeps the largest batch's memory for good (about 130 MB more served after a build).
-      session_options: { enableCpuMemArena: memoryArena },
-    });
-    extractor = loaded as unknown as FeatureExtractor;
-  } catch (error) {
-    const where = folder ?? `the Hugging Face hub (cache ${cacheDir ?? 'default'})`;
-    throw unavailable(
-      `Could not load embedding model "${model}" from ${where}: ${error instanceof Error ? error.message : String(error)}`,
-      { model, folders: candidates },
-      error,
-    );
-  }
-
-  const pipelineMs = performance.now() - stepStarted;
-
-  // After a download the files are in the cache: look again, so the identity names the weights actually loaded.
   if (folder === undefined) {
+    // Not local, download allowed: transformers.js fetches the files into the cache, where they are found below.
+    await downloadModel(transformers, model, { cacheDir, loadDtype, candidates });
     for (const candidate of candidates) {
       const inspected = await inspectFolder(candidate, loadDtype ?? 'auto');
       if ('dtype' in inspected) {
@@ -248,20 +250,43 @@ export async function createTransformersEmbedder(
       }
     }
   }
-  const weights =
-    folder !== undefined && chosenDtype !== undefined
-      ? path.join(folder, weightsFile(chosenDtype))
-      : undefined;
-  const versions = transformers.env.backends.onnx.versions as Record<string, string> | undefined;
+  if (folder === undefined || chosenDtype === undefined) {
+    throw unavailable(
+      `Embedding model "${model}" was downloaded but its files are not in ${candidates.join(' or ')}.`,
+      { model, folders: candidates },
+    );
+  }
+  const weights = path.join(folder, weightsFile(chosenDtype));
+  let extractor: OnnxExtractor;
+  try {
+    extractor = await loadOnnxExtractor({
+      folder,
+      weightsFile: weights,
+      memoryArena,
+      loadTokenizer: async (modelFolder) =>
+        (await transformers.AutoTokenizer.from_pretrained(modelFolder, {
+          local_files_only: true,
+        })) as unknown as ExtractorTokenizer,
+    });
+  } catch (error) {
+    throw unavailable(
+      `Could not load embedding model "${model}" from ${folder}: ${error instanceof Error ? error.message : String(error)}`,
+      { model, folders: candidates },
+      error,
+    );
+  }
+  const pipelineMs = performance.now() - stepStarted;
+
   const runtime = [
     `transformers.js ${transformers.env.version}`,
-    ...(versions?.node ? [`onnxruntime-node ${versions.node}`] : []),
+    `onnxruntime-node ${extractor.runtimeVersion}`,
   ].join(', ');
   stepStarted = performance.now();
   const identity = {
-    ...(chosenDtype === undefined ? {} : { dtype: chosenDtype }),
-    ...(weights === undefined ? {} : { weightsSha256: await sha256Of(weights) }),
+    dtype: chosenDtype,
+    weightsSha256: await sha256Of(weights),
     runtime,
+    ...(extractor.rewrittenQuantizers > 0 ? { activations: 'per-token' } : {}),
   };
   const checksumMs = performance.now() - stepStarted;
 
@@ -271,25 +296,15 @@ export async function createTransformersEmbedder(
     tokenizer.encode(`${prefixes[inputType]}${value}`).length;
 
   const run = async (texts: string[]): Promise<number[][]> => {
-    const output = await extractor(texts, { pooling: 'mean', normalize: true });
     try {
-      const width = output.dims[output.dims.length - 1] ?? 0;
-      const embeddings: number[][] = [];
-      for (let row = 0; row < texts.length; row++) {
-        const values = Array.prototype.slice.call(output.data, row * width, (row + 1) * width) as number[];
-        const vector = l2Normalize(values);
-        if (vector === undefined || values.length !== width) {
-          throw new BeschlussError(
-            'EMBEDDER_FAILED',
-            `Embedding model "${model}" returned no usable vector for input ${row} (zero, non-finite or short).`,
-            { details: { model, input: texts[row] } },
-          );
-        }
-        embeddings.push(vector);
-      }
-      return embeddings;
-    } finally {
-      output.dispose?.();
+      return await extractor.run(texts);
+    } catch (error) {
+      if (!(error instanceof UnusableVectorError)) throw error;
+      throw new BeschlussError(
+        'EMBEDDER_FAILED',
+        `Embedding model "${model}" returned no usable vector for input ${error.row} (zero, non-finite or short).`,
+        { details: { model, input: texts[error.row] } },
+      );
     }
   };
 
@@ -299,14 +314,16 @@ export async function createTransformersEmbedder(
     probe = await run(applyPrefix(['Probe'], 'passage', prefixes));
   } catch (error) {
     throw unavailable(
-      `Embedding model "${model}" loaded from ${folder ?? 'the hub'} but failed on a probe input: ${error instanceof Error ? error.message : String(error)}`,
+      `Embedding model "${model}" loaded from ${folder} but failed on a probe input: ${error instanceof Error ? error.message : String(error)}`,
       { model, folder },
       error,
     );
   }
   options.onLoadTimings?.({ pipelineMs, checksumMs, probeMs: performance.now() - stepStarted });
   const dimensions = probe[0]?.length ?? 0;
-  const perRun = Math.max(1, Math.floor(batchSize));
+  // A graph whose rows could still influence each other (a quantizer the rewrite does not know) runs one text at a
+  // time: the same text must give the same vector whatever it is embedded with.
+  const perRun = extractor.rowIndependent ? Math.max(1, Math.floor(batchSize)) : 1;
   const queries = createRunBatcher(run, { maxBatch: perRun });
   const failed = (error: unknown, count: number) =>
     BeschlussError.is(error)

@@ -17,6 +17,8 @@ export interface EmbedderIdentity {
   weightsSha256?: string;
   /** The inference runtime and its version, e.g. "transformers.js 3.8.1, onnxruntime-node 1.21.0". */
   runtime?: string;
+  /** How int8 activations are quantized when the runtime graph differs from the file's: "per-token". */
+  activations?: string;
 }
 
 export interface Embedder {
@@ -44,11 +46,12 @@ export function embedderId(
   embedder: Pick<Embedder, 'provider' | 'modelId' | 'dimensions' | 'identity'>,
 ): string {
   const base = `${embedder.provider}:${embedder.modelId}:${embedder.dimensions}`;
-  const { dtype, weightsSha256, runtime } = embedder.identity ?? {};
+  const { dtype, weightsSha256, runtime, activations } = embedder.identity ?? {};
   const parts = [
     dtype === undefined ? undefined : `dtype=${dtype}`,
     weightsSha256 === undefined ? undefined : `sha256=${weightsSha256.slice(0, 16)}`,
     runtime === undefined ? undefined : `runtime=${runtime}`,
+    activations === undefined ? undefined : `activations=${activations}`,
   ].filter((part): part is string => part !== undefined);
   return parts.length === 0 ? base : `${base};${parts.join(';')}`;
 }

@@ -106,6 +106,7 @@ const result: SuiteResult = {
         sentencesEmbedded: 40,
         removedUnits: 0,
         errors: [],
+        conflicts: [],
         durationMs: 900,
       },
     },

@@ -2,8 +2,8 @@
 // type, seeded, deterministic.
 import { access, readFile } from 'node:fs/promises';
 import { BeschlussError } from '../errors.ts';
-import { writeFileAtomic } from '../index/index.ts';
 import { hashSeed, seededRandom } from '../seeded-random.ts';
+import { writeFileAtomic } from '../storage/index.ts';
 import { parseQaSet, QA_TYPES, type QaEntry, readQaSet } from './qa-set.ts';
 
 /** Fisher–Yates shuffle of a copy. */

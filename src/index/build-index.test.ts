@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Analyzer, createGermanAnalyzer } from '../analysis/index.ts';
 import { splitSentences } from '../chunk/index.ts';
-import { createOfflineEmbedder } from '../embed/index.ts';
+import { createEmbedder, createOfflineEmbedder } from '../embed/index.ts';
+import { buildTinyBertModel } from '../embed/testing/tiny-model.ts';
 import type { Embedder } from '../embed/types.ts';
 import { DEFAULT_CORPUS_DIR } from '../paths.ts';
 import { readIndexArtifact } from './artifact/index.ts';
@@ -171,5 +172,40 @@ describe('buildIndex', () => {
     await expect(buildIndex({ corpusDir, indexDir, embedder: offline, analyzer })).rejects.toMatchObject({
       code: 'CORPUS_EMPTY',
     });
+  });
+});
+
+describe('reproducible builds', () => {
+  /** The live build's data files (everything but the manifest, which records when it was built). */
+  async function dataFiles(directory: string): Promise<Record<string, Buffer>> {
+    const { buildDirectory, manifest } = await readIndexArtifact(directory);
+    const files: Record<string, Buffer> = {};
+    for (const entry of Object.values(manifest.files)) {
+      files[entry.name] = await readFile(path.join(buildDirectory, entry.name));
+    }
+    return files;
+  }
+
+  it('writes the same data files when a re-index adds a meeting as a cold build of both (int8 model)', async () => {
+    const modelDir = path.join(path.dirname(corpusDir), 'models');
+    await buildTinyBertModel(modelDir, { modelName: 'tiny-e5' });
+    // The q8 graph quantizes activations; a text's vector must not depend on what it is embedded with.
+    const { embedder: model } = await createEmbedder({
+      kind: 'transformers',
+      model: 'tiny-e5',
+      modelDir,
+      dtype: 'q8',
+      logger: { info: () => {}, warn: () => {} },
+    });
+    await copyFile(REAL, path.join(corpusDir, 'imk-2020-12-10.txt'));
+    await buildIndex({ corpusDir, indexDir, embedder: model, analyzer });
+    await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
+    const incremental = await buildIndex({ corpusDir, indexDir, embedder: model, analyzer });
+    expect(incremental.report.reused).toBeGreaterThan(0);
+
+    const coldDir = path.join(path.dirname(corpusDir), 'cold');
+    const cold = await buildIndex({ corpusDir, indexDir: coldDir, embedder: model, analyzer });
+    expect(cold.report.reused).toBe(0);
+    expect(await dataFiles(indexDir)).toEqual(await dataFiles(coldDir));
   });
 });

@@ -6,6 +6,8 @@ import { chunkUnits, splitSentences } from '../chunk/index.ts';
 import {
   defaultExtractors,
   listCollectionFiles,
+  type MeetingConflict,
+  RULE_TEXT,
   readCorpusDir,
   type TextExtractors,
 } from '../corpus/index.ts';
@@ -87,6 +89,8 @@ export interface BuildReport {
   /** Units of the previous index that are gone. */
   removedUnits: number;
   errors: Array<{ file: string; code: string; message: string }>;
+  /** Meetings found in more than one corpus file: the file indexed and the ones not, by the documented rule. */
+  conflicts: MeetingConflict[];
   durationMs: number;
 }
 
@@ -129,9 +133,9 @@ export async function buildIndex(
   const extractors = options.extractors ?? defaultExtractors();
   const hashes = await corpusFileHashes(corpusDir, extractors);
   onProgress?.({ stage: 'read', done: 0, total: hashes.size });
-  const { collections, errors } = await readCorpusDir(corpusDir, { extractors });
+  const { collections, errors, conflicts } = await readCorpusDir(corpusDir, { extractors });
   onProgress?.({ stage: 'read', done: hashes.size, total: hashes.size });
-  return buildIndexFrom({ ...options, collections, errors, fileHashes: hashes, started });
+  return buildIndexFrom({ ...options, collections, errors, conflicts, fileHashes: hashes, started });
 }
 
 export interface BuildIndexFromOptions extends Omit<BuildIndexOptions, 'corpusDir' | 'extractors'> {
@@ -139,6 +143,8 @@ export interface BuildIndexFromOptions extends Omit<BuildIndexOptions, 'corpusDi
   collections: Collection[];
   /** Files that could not be read. Default none. */
   errors?: BeschlussError[];
+  /** Meetings found in more than one file (the files not kept are recorded as skipped). Default none. */
+  conflicts?: MeetingConflict[];
   /** Content hashes of the corpus files by path (collectionHash); a collection without one is hashed from its data. */
   fileHashes?: Map<string, string>;
   /** When the build started (performance.now()), for the report's duration. Default now. */
@@ -149,7 +155,7 @@ export interface BuildIndexFromOptions extends Omit<BuildIndexOptions, 'corpusDi
 export async function buildIndexFrom(
   options: BuildIndexFromOptions,
 ): Promise<{ index: LoadedIndex; report: BuildReport }> {
-  const { onProgress, collections, errors = [] } = options;
+  const { onProgress, collections, errors = [], conflicts = [] } = options;
   const store = storeOf(options);
   const hashes = options.fileHashes ?? new Map<string, string>();
   const started = options.started ?? performance.now();
@@ -265,11 +271,16 @@ export async function buildIndexFrom(
   for (const [file, contentHash] of hashes) {
     if ([...fileOf.values()].includes(file)) continue;
     const error = reported.find((entry) => entry.file === file);
+    const conflict = conflicts.find((entry) => entry.ignored.includes(file));
     skipped.push({
       file,
       contentHash,
-      code: error?.code ?? 'FILE_UNSUPPORTED',
-      message: error?.message ?? 'not read',
+      code: error?.code ?? (conflict ? 'CORPUS_DUPLICATE_MEETING' : 'FILE_UNSUPPORTED'),
+      message:
+        error?.message ??
+        (conflict
+          ? `${file}: meeting ${conflict.meeting} is also in ${conflict.kept}, which is indexed: ${RULE_TEXT[conflict.rule]}`
+          : 'not read'),
     });
   }
 
@@ -286,6 +297,7 @@ export async function buildIndexFrom(
         unitIds: unitsOf(collection.meeting).map((unit) => unit.id),
       })),
       skipped,
+      conflicts,
       units,
       chunks: prepared.map(({ embeddingText: _text, ...chunk }) => chunk),
       vectors,
@@ -311,6 +323,7 @@ export async function buildIndexFrom(
       sentencesEmbedded: sentencesToEmbed.length,
       removedUnits: previousUnitIds.filter((id) => !current.has(id)).length,
       errors: reported,
+      conflicts,
       durationMs: Math.round(performance.now() - started),
     },
   };

@@ -5,7 +5,6 @@ export {
   indexStatus,
   readIndexArtifact,
   type SentenceVectors,
-  writeFileAtomic,
 } from './artifact/index.ts';
 export {
   type BuildProgress,

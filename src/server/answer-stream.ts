@@ -1,13 +1,13 @@
 // Starts an answerer's stream and waits for its first event, so a failure before any output (no index, unknown
 // meeting …) still becomes an ordinary HTTP error instead of an error inside a stream that already said 200.
-import type { AnswerEvent, Answerer, AskRequest } from '../answer/types.ts';
+import type { AnswerEvent, Answerer, AnswerOptions, AskRequest } from '../answer/types.ts';
 
 export async function startAnswerStream(
   answerer: Answerer,
   request: AskRequest,
-  abortSignal: AbortSignal,
+  options: AnswerOptions,
 ): Promise<AsyncGenerator<AnswerEvent>> {
-  const iterator = answerer.stream(request, { abortSignal })[Symbol.asyncIterator]();
+  const iterator = answerer.stream(request, options)[Symbol.asyncIterator]();
   const first = await iterator.next();
   async function* events(): AsyncGenerator<AnswerEvent> {
     try {

@@ -30,6 +30,23 @@ describe('GET /api/health', () => {
     expect(after.meetings).toBe(2);
     expect(after.units).toBe(before.units + 1);
   });
+
+  it('lists the corpus conflicts the assistant reports, by file name', async () => {
+    const conflicts = [
+      {
+        meeting: 'imk-2020-12-10',
+        kept: 'imk-2020-12-10-korrigiert.txt',
+        ignored: ['imk-2020-12-10.txt'],
+        rule: 'correction-marker' as const,
+      },
+    ];
+    const app = createApp({
+      assistant: createRecordingAssistant(fixtureCatalog(), { health: { conflicts } }),
+      logger: createMemoryLogger(),
+      config: OPEN_CONFIG,
+    });
+    expect((await (await app.request('/api/health')).json()).conflicts).toEqual(conflicts);
+  });
 });
 
 describe('POST /api/ask', () => {
@@ -156,8 +173,38 @@ describe('POST /api/ask', () => {
     const response = await app.request('/api/ask', postJson({ question: 'Sirenen' }));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
-      error: { code: 'INDEX_BUSY', message: 'Reindexing; try again.' },
+      error: {
+        code: 'INDEX_BUSY',
+        message: 'Reindexing; try again.',
+        requestId: response.headers.get('x-request-id'),
+      },
     });
+  });
+
+  it("shows a client no folder, address or details of the installation's failure, and logs them", async () => {
+    const failure = new BeschlussError(
+      'INDEX_CORRUPT',
+      'The index is corrupt: the data file /srv/beschluss/index/builds/b/sentences.i8 is missing; the embedding ' +
+        'server at http://10.1.2.3:11434/v1 said ECONNREFUSED 10.1.2.3:11434.',
+      { details: { file: '/srv/beschluss/index/builds/b/sentences.i8' } },
+    );
+    const { app, logger } = testApp({ answerer: { failBefore: failure } });
+    const response = await app.request('/api/ask', postJson({ question: 'Sirenen' }));
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(text).not.toMatch(/\/srv|10\.1\.2\.3|details/);
+    const { error } = JSON.parse(text) as ErrorJson;
+    expect(error.message).toBe(
+      'The index is corrupt: the data file sentences.i8 is missing; the embedding server at [Adresse] said ' +
+        'ECONNREFUSED [Adresse].',
+    );
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({
+        message: 'request failed',
+        requestId: error.requestId,
+        details: failure.details,
+      }),
+    );
   });
 
   it('turns an unexpected error into 500 INTERNAL with the request id and no stack, and logs the stack', async () => {
@@ -391,26 +438,77 @@ describe('GET /api/items', () => {
 });
 
 describe('POST /api/admin/reindex', () => {
-  it('reindexes for a loopback client when no API key is set', async () => {
+  it('reindexes for a loopback client sending JSON when no API key is set, from the page or without a browser', async () => {
     const { app, assistant } = testApp();
-    const response = await app.request(
-      '/api/admin/reindex',
-      { method: 'POST' },
-      fromAddress('::ffff:127.0.0.1'),
-    );
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ units: fixtureCatalog().size, errors: [] });
-    expect(assistant.reindexCalls).toBe(1);
+    const sameOrigin = { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' };
+    for (const headers of [{}, sameOrigin] as Array<Record<string, string>>) {
+      const response = await app.request(
+        '/api/admin/reindex',
+        postJson({}, headers),
+        fromAddress('::ffff:127.0.0.1'),
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ units: fixtureCatalog().size, errors: [] });
+    }
+    expect(assistant.reindexCalls).toBe(2);
+  });
+
+  it('refuses a form post or a request of another origin, even from a page on this machine', async () => {
+    const { app, assistant } = testApp();
+    const refused: Array<[RequestInit, string]> = [
+      [
+        {
+          method: 'POST',
+          headers: {
+            origin: 'http://evil.localhost:8080',
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: 'x=1',
+        },
+        'form posts are refused',
+      ],
+      [{ method: 'POST', headers: { origin: 'http://evil.localhost:8080' } }, 'form posts are refused'],
+      [postJson({}, { origin: 'http://evil.localhost:8080' }), 'own origin'],
+      [postJson({}, { 'sec-fetch-site': 'cross-site' }), 'own origin'],
+    ];
+    for (const [init, words] of refused) {
+      const response = await app.request('/api/admin/reindex', init, fromAddress('127.0.0.1'));
+      expect(response.status).toBe(403);
+      const { error } = (await response.json()) as ErrorJson;
+      expect(error.code).toBe('FORBIDDEN');
+      expect(error.message).toContain(words);
+    }
+    expect(assistant.reindexCalls).toBe(0);
+  });
+
+  it('names skipped files without the server’s folders', async () => {
+    const { app, assistant } = testApp();
+    assistant.reindex = async () => ({
+      ...(await createRecordingAssistant(fixtureCatalog()).reindex()),
+      errors: [
+        {
+          file: '/srv/beschluss/corpus/kaputt.pdf',
+          code: 'PDF_INVALID',
+          message: '/srv/beschluss/corpus/kaputt.pdf: not a PDF',
+        },
+      ],
+    });
+    const response = await app.request('/api/admin/reindex', postJson({}), fromAddress('127.0.0.1'));
+    const text = await response.text();
+    expect(text).not.toContain('/srv/beschluss');
+    expect(JSON.parse(text).errors).toEqual([
+      { file: 'kaputt.pdf', code: 'PDF_INVALID', message: 'kaputt.pdf: not a PDF' },
+    ]);
   });
 
   it('refuses other clients with 403 FORBIDDEN when no API key is set', async () => {
     const { app, assistant } = testApp();
-    const remote = await app.request('/api/admin/reindex', { method: 'POST' }, fromAddress('192.168.1.20'));
+    const remote = await app.request('/api/admin/reindex', postJson({}), fromAddress('192.168.1.20'));
     expect(remote.status).toBe(403);
     const { error } = (await remote.json()) as ErrorJson;
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('192.168.1.20');
-    const unknown = await app.request('/api/admin/reindex', { method: 'POST' });
+    const unknown = await app.request('/api/admin/reindex', postJson({}));
     expect(unknown.status).toBe(403);
     expect(assistant.reindexCalls).toBe(0);
   });
@@ -419,7 +517,7 @@ describe('POST /api/admin/reindex', () => {
     const { app, assistant } = testApp();
     const response = await app.request(
       '/api/admin/reindex',
-      { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7' } },
+      postJson({}, { 'x-forwarded-for': '203.0.113.7' }),
       fromAddress('127.0.0.1'),
     );
     expect(response.status).toBe(403);

@@ -6,6 +6,7 @@ import { BeschlussError, ERROR_STATUS, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { quote } from './quote.ts';
+import { redact } from './redact.ts';
 
 export interface ErrorBody {
   error: {
@@ -74,19 +75,28 @@ export function fromHttpException(
   }
 }
 
-/** The app's onError: known errors keep their code and message; anything else is a logged 500 without details. */
+/**
+ * The app's onError: known errors keep their code and message; anything else is a logged 500 without details. The
+ * installation's own failures (5xx) are logged in full under the request id and reach the client without folders,
+ * addresses or details.
+ */
 export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
     const known =
       error instanceof HTTPException ? fromHttpException(error, c.req.header('content-type')) : error;
     const requestId = c.get('requestId');
     if (BeschlussError.is(known)) {
-      if (known.status >= 500) {
-        logger.warn('request failed', { requestId, code: known.code, message: known.message });
+      if (known.status < 500) {
+        return errorResponse(c, known.code, known.message, known.details ? { details: known.details } : {});
       }
-      // details of the installation's own failures stay in the log; a caller's error explains itself.
-      const details = known.status < 500 ? known.details : undefined;
-      return errorResponse(c, known.code, known.message, details ? { details } : {});
+      logger.warn('request failed', {
+        requestId,
+        code: known.code,
+        // Not "message": that is the log entry's own.
+        error: known.message,
+        details: known.details,
+      });
+      return errorResponse(c, known.code, redact(known.message), { requestId });
     }
     logger.error('unexpected error', {
       requestId,
@@ -112,8 +122,13 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
  */
 export function streamError(error: unknown, logger: Logger, requestId: string): ErrorBody['error'] {
   if (BeschlussError.is(error)) {
-    logger.warn('stream failed', { requestId, code: error.code, message: error.message });
-    return { code: error.code, message: error.message };
+    logger.warn('stream failed', {
+      requestId,
+      code: error.code,
+      error: error.message,
+      details: error.details,
+    });
+    return { code: error.code, message: error.status < 500 ? error.message : redact(error.message) };
   }
   logger.error('unexpected error in stream', {
     requestId,

@@ -1,11 +1,11 @@
-// Staff feedback on answers behind one interface: the embedded default appends to a JSONL file (one object per line),
-// one write at a time, so concurrent requests never interleave their lines; with DATABASE_URL every server writes to
+// Staff feedback on answers behind one interface: the embedded default appends to a JSONL file (one object per line)
+// through the storage stage's append log: one write at a time, each line whole and fsync'd before the request is
+// answered, a failed one cut off again and a torn last line cut at start; with DATABASE_URL every server writes to
 // one table (feedback-postgres.ts). Either is read back entry by entry to turn reports into evaluation questions.
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Citation } from '../model.ts';
+import { type AppendLogOptions, openAppendLog } from '../storage/index.ts';
 
 export type FeedbackRating = 'helpful' | 'unhelpful' | 'wrong-citation';
 
@@ -28,38 +28,36 @@ export type FeedbackRecord = FeedbackEntry & { at: string };
 export interface FeedbackLog {
   /** Where the entries go, for logs: the file, or the database. */
   readonly location: string;
-  /** Stores `{ at, ...entry }`; resolves once it is written. */
+  /**
+   * Stores `{ at, ...entry }`; resolves once it is on disk (or committed). The file log rejects with STORAGE_FULL,
+   * STORAGE_READ_ONLY or STORAGE_FOLDER_MISSING, and the file then holds no part of the entry.
+   */
   append(entry: FeedbackEntry): Promise<{ at: string }>;
   /** Every entry stored, oldest first, read a few at a time. */
   entries(): AsyncIterable<FeedbackRecord>;
 }
 
-export interface FeedbackLogOptions {
+export interface FeedbackLogOptions extends Pick<AppendLogOptions, 'onRepair' | 'openFile'> {
   file: string;
   /** Clock for the timestamp (default: now). */
   now?: () => Date;
 }
 
+/** The log is opened (its folder made, a torn last line cut) at once; appends wait for that. */
 export function createFeedbackLog(options: FeedbackLogOptions): FeedbackLog {
-  const { file, now = () => new Date() } = options;
-  // Each append waits for the one before: a single process never interleaves two lines.
-  let queue: Promise<unknown> = Promise.resolve();
-  let folderReady: Promise<unknown> | undefined;
+  const { file, now = () => new Date(), ...appendOptions } = options;
+  const opened = openAppendLog({
+    file,
+    subject: { de: 'die Rückmeldung', en: 'the feedback' },
+    ...appendOptions,
+  });
   return {
     location: file,
     entries: () => readFeedbackFile(file),
-    append(entry) {
+    async append(entry) {
       const at = now().toISOString();
-      const line = `${JSON.stringify({ at, ...entry })}\n`;
-      const write = queue.then(async () => {
-        folderReady ??= mkdir(path.dirname(file), { recursive: true });
-        await folderReady;
-        await appendFile(file, line, { encoding: 'utf8', flag: 'a' });
-        return { at };
-      });
-      // A failed write must not block the ones after it.
-      queue = write.catch(() => undefined);
-      return write;
+      await (await opened).append(JSON.stringify({ at, ...entry }));
+      return { at };
     },
   };
 }

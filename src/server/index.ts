@@ -6,6 +6,7 @@ export type { ErrorBody } from './error-response.ts';
 export { FEEDBACK_CSV_COLUMNS, type FeedbackCsv, feedbackCsv } from './feedback-export.ts';
 export { createFeedbackLog, type FeedbackLog, type FeedbackRecord } from './feedback-log.ts';
 export { createPostgresFeedbackLog } from './feedback-postgres.ts';
+export { checkOpenAccess } from './open-access.ts';
 export {
   AnswerSchema,
   HealthSchema,

@@ -17,7 +17,8 @@ const ERROR_DESCRIPTIONS = {
   415: 'Body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
   429: 'Rate limit reached (RATE_LIMITED); see Retry-After',
   500: 'Internal error (INTERNAL); the log has the request id',
-  503: 'Index missing, busy or not usable',
+  503: 'Index missing, busy or not usable; storage read-only or its folder missing (STORAGE_READ_ONLY, STORAGE_FOLDER_MISSING)',
+  507: 'Nothing was saved: the disk is full (STORAGE_FULL)',
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;

@@ -133,6 +133,14 @@ export const AskResponseSchema = AnswerSchema.extend({
       'Where the turn was saved, when the request gave a conversationKey (and the server keeps conversations).',
   }),
 }).openapi('AskResponse');
+export const ConflictSchema = z
+  .object({
+    meeting: z.string(),
+    kept: z.string().openapi({ description: 'File name of the file indexed' }),
+    ignored: z.array(z.string()),
+    rule: z.enum(['correction-marker', 'newest-modification', 'content-hash']),
+  })
+  .openapi('CorpusConflict');
 
 export const HealthSchema = z
   .object({
@@ -158,6 +166,14 @@ export const HealthSchema = z
       description:
         'The index version served: a build folder of INDEX_DIR, or the version number in the database',
     }),
+    conflicts: z
+      .array(ConflictSchema)
+      .optional()
+      .openapi({
+        description:
+          'Meetings found in more than one corpus file (only when there are any): the file indexed, the ones not, and ' +
+          'the rule that chose (a name marked korrigiert/berichtigt/Korrektur, else the newest file)',
+      }),
   })
   .openapi('Health');
 
@@ -279,6 +295,7 @@ export const ReindexResultSchema = z
     }),
     removedUnits: z.number().int(),
     errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
+    conflicts: z.array(ConflictSchema),
     durationMs: z.number(),
   })
   .openapi('ReindexResult');

@@ -8,6 +8,7 @@ import { conversationIdOf, createFileConversationStore } from '../conversation/i
 import { sampleTurn } from '../conversation/testing/store-contract.ts';
 import { createMemoryLogger } from '../logger.ts';
 import { useTemporaryDirectory } from '../testing/temporary-directory.ts';
+import { isLoopbackHost } from './open-access.ts';
 import { startServer } from './serve.ts';
 import { createGate, createRecordingAssistant } from './testing/fakes.ts';
 import { fixtureCatalog } from './testing/fixture-meeting.ts';
@@ -249,6 +250,86 @@ describe('shutdown on SIGTERM (a real server process)', () => {
       expect(order).toContain('stopped');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it.each([
+    ['0.0.0.0', {}, 'refused'],
+    ['::', {}, 'refused'],
+    ['0.0.0.0', { ALLOW_OPEN_ACCESS: true }, 'warned'],
+    ['0.0.0.0', { BESCHLUSS_API_KEY: 'k' }, 'quiet'],
+    ['127.0.0.1', {}, 'quiet'],
+  ] as const)('listening on %s with %j is %s', async (host, extra, outcome) => {
+    const assistant = createRecordingAssistant(fixtureCatalog());
+    const logger = createMemoryLogger();
+    const started = startServer({ assistant, config: { ...CONFIG, HOST: host, ...extra }, logger });
+    if (outcome === 'refused') {
+      await expect(started).rejects.toMatchObject({
+        message: expect.stringMatching(
+          /^Refusing to listen on .+ without BESCHLUSS_API_KEY.+ALLOW_OPEN_ACCESS=1/,
+        ),
+      });
+      return;
+    }
+    const server = await started;
+    const warnings = logger.entries.filter((entry) => entry.level === 'warn');
+    expect(warnings.map((entry) => entry.message)).toEqual(
+      outcome === 'warned' ? ['serving without an API key beyond this machine (ALLOW_OPEN_ACCESS=1)'] : [],
+    );
+    await server.close();
+  });
+
+  it.each([
+    ['localhost', true],
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.20', false],
+    ['beschluss.intranet', false],
+  ])('takes %s for loopback: %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
+  });
+
+  it.each([
+    [
+      'a 60 KB header',
+      `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(60_000)}\r\n\r\n`,
+      431,
+      'HEADERS_TOO_LARGE',
+    ],
+    [
+      'a 100,000-character query string',
+      `GET /api/search?q=${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      414,
+      'URI_TOO_LONG',
+    ],
+    ['a malformed request line', 'GARBAGE\r\n\r\n', 400, 'INVALID_REQUEST'],
+    ['a malformed header', 'GET /api/health HTTP/1.1\r\nHost x\r\n\r\n', 400, 'INVALID_REQUEST'],
+  ])('answers %s, refused before the app, with the JSON error', async (_name, raw, status, code) => {
+    const assistant = createRecordingAssistant(fixtureCatalog());
+    const server = await startServer({ assistant, config: CONFIG, logger: createMemoryLogger() });
+    try {
+      const response = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1');
+        let received = '';
+        socket.on('data', (data) => {
+          received += data.toString('utf8');
+        });
+        socket.on('end', () => resolve(received));
+        socket.on('error', reject);
+        socket.write(raw);
+      });
+      const [head = '', body = ''] = response.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(head).toMatch(/content-type: application\/json/i);
+      const { error } = JSON.parse(body) as { error: { code: string; message: string } };
+      expect(error.code).toBe(code);
+      expect(error.message.length).toBeGreaterThan(10);
+    } finally {
+      await server.close();
     }
   });
 });

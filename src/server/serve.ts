@@ -9,15 +9,18 @@ import { type ConversationStore, createFileConversationStore } from '../conversa
 import { BeschlussError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { createApp, type ServerConfig } from './app.ts';
+import { answerClientErrors } from './client-errors.ts';
 import { createFeedbackLog, type FeedbackLog } from './feedback-log.ts';
 import { trackIdleConnections } from './idle-connections.ts';
+import { checkOpenAccess } from './open-access.ts';
 
 export interface StartServerOptions {
   /** The app to serve; built from `assistant` with createApp when absent. */
   app?: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> };
   /** Closed after the server has shut down; required when no app is given. */
   assistant?: Assistant;
-  config: Pick<Config, 'PORT' | 'HOST'> & ServerConfig;
+  /** ALLOW_OPEN_ACCESS: listen beyond loopback without BESCHLUSS_API_KEY (refused otherwise; default false). */
+  config: Pick<Config, 'PORT' | 'HOST'> & ServerConfig & Partial<Pick<Config, 'ALLOW_OPEN_ACCESS'>>;
   logger: Logger;
   /** Where POST /api/feedback appends when the app is built here: a file (embedded default) … */
   feedbackFile?: string;
@@ -56,6 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     signals = [],
     exit = (code) => process.exit(code),
   } = options;
+  checkOpenAccess(config, logger);
   let app = options.app;
   let stopSweeping = () => {};
   if (!app) {
@@ -75,7 +79,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(options.feedback
         ? { feedback: options.feedback }
         : options.feedbackFile
-          ? { feedback: createFeedbackLog({ file: options.feedbackFile }) }
+          ? {
+              feedback: createFeedbackLog({
+                file: options.feedbackFile,
+                onRepair: (repair) =>
+                  logger.warn('feedback log: cut a torn last line left by a crash', repair),
+              }),
+            }
           : {}),
       ...(conversations ? { conversations } : {}),
     });
@@ -84,6 +94,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = createAdaptorServer({
     fetch: app.fetch as (request: Request) => Promise<Response>,
   }) as Server;
+  answerClientErrors(server, logger);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) =>
       reject(

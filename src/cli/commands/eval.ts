@@ -261,7 +261,7 @@ async function runEval(
       : renderReportDocument(result, reportContext, { document: false }),
   );
   if (flags.writeReport) {
-    const { writeFileAtomic } = await import('../../index/artifact/index.ts');
+    const { writeFileAtomic } = await import('../../storage/index.ts');
     await writeFileAtomic(reportFile, renderReportDocument(result, reportContext));
     progress(`wrote ${shown(reportFile)}`);
   }

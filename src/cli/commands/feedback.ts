@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { conversationsDirectory, loadConfig } from '../../config.ts';
 import { createFileConversationStore, createPostgresConversationStore } from '../../conversation/index.ts';
 import { openDatabase } from '../../database.ts';
-import { writeFileAtomic } from '../../index/index.ts';
 import { createPostgresFeedbackLog, feedbackCsv } from '../../server/index.ts';
+import { writeFileAtomic } from '../../storage/index.ts';
 import { type CliCommand, defineCommand, parseFlags } from '../command.ts';
 
 const flagsSchema = z.object({

@@ -1,9 +1,11 @@
 // `beschluss index [--corpus DIR] [--index DIR] [--json]`: builds index/ (progress on stderr), or a new version in the
 // DATABASE_URL database; unchanged chunks reuse their stored vectors, so adding one collection embeds only its units.
+import path from 'node:path';
 import { z } from 'zod';
 import { createGermanAnalyzer } from '../../analysis/index.ts';
 import { chooseEmbedder } from '../../assistant/index.ts';
 import { loadConfig } from '../../config.ts';
+import { type MeetingConflict, RULE_TEXT } from '../../corpus/index.ts';
 import { openDatabase } from '../../database.ts';
 import { embedderId } from '../../embed/types.ts';
 import { buildIndex, createFileIndexStore, createPostgresIndexStore } from '../../index/index.ts';
@@ -67,7 +69,17 @@ export const indexCommand = defineCommand('index', (command, context) => {
             `${report.embedded} chunks embedded, ${report.reused} reused, ${report.removedUnits} units removed; ` +
             `${report.errors.length} file(s) skipped; ${report.durationMs} ms (${embedderId(embedder)})\n`,
         );
+        for (const conflict of report.conflicts) context.stdout(`${describeConflict(conflict)}\n`);
       }
       if (report.errors.length > 0) context.setExitCode(EXIT.failure);
     });
 });
+
+/** One line per conflict: which file of the meeting is indexed, by which step of the rule, and which are not. */
+export function describeConflict(conflict: MeetingConflict): string {
+  const name = (file: string) => path.basename(file);
+  return (
+    `Conflict: meeting ${conflict.meeting} is in ${conflict.ignored.length + 1} files; indexed ${name(conflict.kept)} ` +
+    `(${RULE_TEXT[conflict.rule]}), not ${conflict.ignored.map(name).join(', ')}`
+  );
+}

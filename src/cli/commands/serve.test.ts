@@ -68,6 +68,19 @@ describe('beschluss serve', () => {
     expect(result.assistants).toHaveLength(0);
   });
 
+  it('refuses to serve beyond loopback without an API key before building the assistant, in one line', async () => {
+    const result = await run(['serve', '--host', '0.0.0.0']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^beschluss: Refusing to listen on 0\.0\.0\.0:0 without BESCHLUSS_API_KEY[^\n]*\n$/,
+    );
+    expect(result.assistants).toHaveLength(0);
+    const open = await run(['serve', '--host', '0.0.0.0'], {
+      environment: { HOST: '127.0.0.1', PORT: '0', ALLOW_OPEN_ACCESS: '1' },
+    });
+    expect(open.code).toBe(0);
+  });
+
   it('fails with a clear message, and closes the assistant, when the port is taken', async () => {
     let taken: RunningServer | undefined;
     const first = run(['serve'], {

@@ -8,7 +8,12 @@ import { type Config, conversationsDirectory, loadConfig } from '../../config.ts
 import { createPostgresConversationStore } from '../../conversation/index.ts';
 import { type Database, openDatabase } from '../../database.ts';
 import { createLogger, type Logger } from '../../logger.ts';
-import { createPostgresFeedbackLog, type RunningServer, startServer } from '../../server/index.ts';
+import {
+  checkOpenAccess,
+  createPostgresFeedbackLog,
+  type RunningServer,
+  startServer,
+} from '../../server/index.ts';
 import { type CliCommand, type CommandContext, defineCommand, parseFlags } from '../command.ts';
 
 export type CreateAssistant = (options: {
@@ -60,6 +65,8 @@ async function runServe(
     ...(host !== undefined ? { HOST: host } : {}),
   };
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info' });
+  // Before the database opens, the model loads and the index builds: a refusal should not take seconds.
+  checkOpenAccess(config, logger);
   // With DATABASE_URL one pool serves the index, feedback and conversation stores of this server.
   const database =
     config.DATABASE_URL === undefined

@@ -4,6 +4,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
 import { seededRandom } from '../../seeded-random.ts';
+import { quantizedLayer } from './quantized-layer.ts';
 
 const { onnx } = onnxProto;
 
@@ -102,11 +103,21 @@ function tensorInput(name: string, elementType: number, dimensions: string[]) {
 }
 
 /**
- * The graph: last_hidden_state = tanh(word[input_ids] + type[token_type_ids]) * attention_mask.
- * Each token's vector depends only on that token, so padding in a batch cannot change a result.
+ * The graph: last_hidden_state = tanh(word[input_ids] + type[token_type_ids]) * attention_mask. Each token's vector
+ * depends only on that token, so padding in a batch cannot change a result. The `quantized` graph (the q8 file)
+ * adds a linear layer as onnxruntime's quantize_dynamic writes it, whose activations are quantized per tensor —
+ * over the whole batch — like the bundled e5 model's.
  */
-function buildOnnxModel(vocabularySize: number, hiddenSize: number, seed: number): Uint8Array {
+function buildOnnxModel(
+  vocabularySize: number,
+  hiddenSize: number,
+  seed: number,
+  quantized: boolean,
+): Uint8Array {
   const random = seededRandom(seed);
+  const layer = quantized
+    ? quantizedLayer('activated', 'projected', hiddenSize, seededRandom(seed + 1))
+    : undefined;
   const { FLOAT, INT64 } = onnx.TensorProto.DataType;
   const graph = {
     name: 'tiny_bert',
@@ -130,6 +141,7 @@ function buildOnnxModel(vocabularySize: number, hiddenSize: number, seed: number
         rawData: bytesOf(randomMatrix(2, hiddenSize, random)),
       },
       { name: 'last_axis', dataType: INT64, dims: [1], rawData: bytesOf(BigInt64Array.of(-1n)) },
+      ...(layer?.initializers ?? []),
     ],
     node: [
       { opType: 'Gather', input: ['word_embeddings', 'input_ids'], output: ['words'], name: 'gather_words' },
@@ -141,6 +153,7 @@ function buildOnnxModel(vocabularySize: number, hiddenSize: number, seed: number
       },
       { opType: 'Add', input: ['words', 'types'], output: ['summed'], name: 'add' },
       { opType: 'Tanh', input: ['summed'], output: ['activated'], name: 'tanh' },
+      ...(layer?.nodes ?? []),
       {
         opType: 'Cast',
         input: ['attention_mask'],
@@ -149,7 +162,12 @@ function buildOnnxModel(vocabularySize: number, hiddenSize: number, seed: number
         attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }],
       },
       { opType: 'Unsqueeze', input: ['mask_float', 'last_axis'], output: ['mask'], name: 'unsqueeze_mask' },
-      { opType: 'Mul', input: ['activated', 'mask'], output: ['last_hidden_state'], name: 'apply_mask' },
+      {
+        opType: 'Mul',
+        input: [layer ? 'projected' : 'activated', 'mask'],
+        output: ['last_hidden_state'],
+        name: 'apply_mask',
+      },
     ],
   };
   const model = onnx.ModelProto.create({
@@ -221,7 +239,8 @@ async function writeFileAtomic(file: string, content: string | Uint8Array): Prom
 
 /**
  * Writes <dir>/<modelName>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx,
- * onnx/model_quantized.onnx}: the fp32 and q8 file names transformers.js v3 asks for carry the same graph.
+ * onnx/model_quantized.onnx}: the fp32 and q8 file names transformers.js v3 asks for; the q8 graph adds an int8
+ * layer with dynamically quantized activations.
  */
 export async function buildTinyBertModel(
   dir: string,
@@ -254,7 +273,7 @@ export async function buildTinyBertModel(
     unk_token: '[UNK]',
     mask_token: '[MASK]',
   };
-  const onnxModel = buildOnnxModel(vocabularySize, hiddenSize, seed);
+  const onnxModel = buildOnnxModel(vocabularySize, hiddenSize, seed, false);
   await writeFileAtomic(path.join(modelPath, 'config.json'), JSON.stringify(config, null, 2));
   await writeFileAtomic(path.join(modelPath, 'tokenizer.json'), JSON.stringify(buildTokenizer(vocabulary)));
   await writeFileAtomic(
@@ -262,6 +281,9 @@ export async function buildTinyBertModel(
     JSON.stringify(tokenizerConfig, null, 2),
   );
   await writeFileAtomic(path.join(modelPath, 'onnx', 'model.onnx'), onnxModel);
-  await writeFileAtomic(path.join(modelPath, 'onnx', 'model_quantized.onnx'), onnxModel);
+  await writeFileAtomic(
+    path.join(modelPath, 'onnx', 'model_quantized.onnx'),
+    buildOnnxModel(vocabularySize, hiddenSize, seed, true),
+  );
   return { modelName, modelPath, vocabularySize, hiddenSize };
 }

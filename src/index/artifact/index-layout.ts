@@ -4,8 +4,8 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { BeschlussError } from '../../errors.ts';
+import { writeFileAtomic } from '../../storage/index.ts';
 import { REBUILD_HINT } from '../rebuild-hint.ts';
-import { writeFileAtomic } from './atomic-file.ts';
 
 export const CURRENT_FILE = 'CURRENT';
 export const BUILDS_DIRECTORY = 'builds';
@@ -46,7 +46,8 @@ export async function readCurrentPointer(indexDirectory: string): Promise<Curren
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No folder (or a file in its place) holds no index either; writing there fails with a storage error.
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw error;
   }
   let data: unknown;

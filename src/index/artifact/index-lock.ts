@@ -4,7 +4,7 @@ import { link, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { BeschlussError } from '../../errors.ts';
-import { tempPathFor, writeFileAtomic } from './atomic-file.ts';
+import { tempPathFor, writeFileAtomic } from '../../storage/index.ts';
 
 export const LOCK_FILE = 'LOCK';
 

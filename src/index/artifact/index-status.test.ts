@@ -68,14 +68,15 @@ describe('indexStatus', () => {
     });
   });
 
-  it('is stale when the format version differs', async () => {
+  it('is of another version when the format version differs', async () => {
     const manifestFile = path.join(written.buildDirectory, 'manifest.json');
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
     manifest.formatVersion = 99;
     await writeFile(manifestFile, JSON.stringify(manifest));
     expect(await indexStatus(directory, expected)).toEqual({
-      state: 'stale',
+      state: 'other-version',
       reason: expect.stringContaining('format version 99'),
+      file: manifestFile,
     });
   });
 
@@ -84,6 +85,7 @@ describe('indexStatus', () => {
     expect(await indexStatus(directory, expected)).toEqual({
       state: 'corrupt',
       reason: expect.stringMatching(/vectors\.hnsw has 100 bytes/),
+      file: path.join(written.buildDirectory, 'vectors.hnsw'),
     });
     await writeFile(path.join(written.buildDirectory, 'manifest.json'), 'not json');
     expect(await indexStatus(directory, expected)).toMatchObject({ state: 'corrupt' });
@@ -98,6 +100,7 @@ describe('indexStatus', () => {
     expect(await indexStatus(directory, expected, { verify: true })).toEqual({
       state: 'corrupt',
       reason: expect.stringContaining('lexical.bin does not match its checksum'),
+      file,
     });
     expect(hashContent(bytes)).not.toBe(written.manifest.files.lexical.sha256);
   });

@@ -8,7 +8,6 @@
 //                           embeddings.f32 (float32 row per chunk label),
 //                           sentences.i8 (int8 vector per sentence), lexical.bin (as given by the lexical index)
 // Readers follow CURRENT only, so a half-written build is never seen; writers remove builds CURRENT does not name.
-export { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';
 export { type EmbeddingPlan, planEmbeddings } from './embedding-plan.ts';
 export { corpusHashOf, hashContent, hashFile } from './hash.ts';
 export { chunksOf, type IndexArtifact } from './index-artifact.ts';
@@ -17,6 +16,7 @@ export { type IndexExpectation, type IndexStatus, indexStatus, staleness } from 
 export {
   type ChunkingSettings,
   type CollectionEntry,
+  type ConflictEntry,
   findInconsistency,
   INDEX_FORMAT_VERSION,
   type IndexDescription,

@@ -29,7 +29,7 @@ describe('parseManifest', () => {
     expect(manifest.units).toHaveLength(5);
   });
 
-  it('either accepts a damaged manifest or reports it as INDEX_CORRUPT or INDEX_MISMATCH, naming the file', () => {
+  it('either accepts a damaged manifest or reports it as INDEX_CORRUPT or INDEX_VERSION, naming the file', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: manifestJson.length - 1 }),
@@ -41,7 +41,7 @@ describe('parseManifest', () => {
             parseManifest(damaged, '/index/builds/x/manifest.json');
           } catch (error) {
             expect(error).toBeInstanceOf(BeschlussError);
-            expect(['INDEX_CORRUPT', 'INDEX_MISMATCH']).toContain((error as BeschlussError).code);
+            expect(['INDEX_CORRUPT', 'INDEX_VERSION']).toContain((error as BeschlussError).code);
             expect((error as BeschlussError).message).toContain('/index/builds/x/manifest.json');
           }
         },

@@ -75,6 +75,7 @@ export const manifestSchema = z.object({
     dtype: z.string().min(1).optional(),
     weightsSha256: sha256Schema.optional(),
     runtime: z.string().min(1).optional(),
+    activations: z.string().min(1).optional(),
   }),
   /** `corpusHashOf([...collections, ...skipped])`. */
   corpusHash: sha256Schema,
@@ -106,6 +107,17 @@ export const manifestSchema = z.object({
   skipped: z
     .array(z.object({ file: z.string(), contentHash: sha256Schema, code: z.string(), message: z.string() }))
     .default([]),
+  /** Meetings found in more than one file: the file kept by the rule (src/corpus/meeting-conflicts.ts), the others. */
+  conflicts: z
+    .array(
+      z.object({
+        meeting: z.string(),
+        kept: z.string(),
+        ignored: z.array(z.string()),
+        rule: z.enum(['correction-marker', 'newest-modification', 'content-hash']),
+      }),
+    )
+    .default([]),
   units: z.array(unitSchema),
   chunks: z.array(storedChunkSchema),
   files: z.object({
@@ -125,6 +137,7 @@ export const indexDescriptionSchema = manifestSchema.omit({ files: true });
 export type IndexDescription = z.infer<typeof indexDescriptionSchema>;
 export type CollectionEntry = z.infer<typeof collectionSchema>;
 export type SkippedFileEntry = z.infer<typeof manifestSchema>['skipped'][number];
+export type ConflictEntry = z.infer<typeof manifestSchema>['conflicts'][number];
 export type StoredChunk = z.infer<typeof storedChunkSchema>;
 export type ChunkingSettings = IndexManifest['settings']['chunking'];
 export type DataFileEntry = z.infer<typeof dataFileSchema>;
@@ -137,7 +150,7 @@ export interface IndexedChunk extends Chunk {
 
 /**
  * Parses manifest JSON. The format version is checked before the schema, so a manifest of another version is
- * reported as INDEX_MISMATCH (rebuild) rather than INDEX_CORRUPT.
+ * reported as INDEX_VERSION rather than INDEX_CORRUPT.
  */
 export function parseManifest(json: string, file: string): IndexManifest {
   let data: unknown;
@@ -150,7 +163,7 @@ export function parseManifest(json: string, file: string): IndexManifest {
   const version = isRecord ? (data as { formatVersion?: unknown }).formatVersion : undefined;
   if (version !== undefined && version !== INDEX_FORMAT_VERSION) {
     throw new BeschlussError(
-      'INDEX_MISMATCH',
+      'INDEX_VERSION',
       `The index manifest ${file} has format version ${JSON.stringify(version)}, this program reads version ` +
         `${INDEX_FORMAT_VERSION}; ${REBUILD_HINT}.`,
       { details: { file, expected: INDEX_FORMAT_VERSION, received: version } },

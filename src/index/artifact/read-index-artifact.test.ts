@@ -216,13 +216,13 @@ describe('readIndexArtifact', () => {
     });
   });
 
-  describe('INDEX_MISMATCH', () => {
+  describe('INDEX_VERSION and INDEX_MISMATCH', () => {
     it('refuses another format version, naming both versions', async () => {
       await rewriteManifest((manifest) => {
         manifest.formatVersion = 0;
       });
       await expect(readIndexArtifact(directory)).rejects.toMatchObject({
-        code: 'INDEX_MISMATCH',
+        code: 'INDEX_VERSION',
         message: expect.stringMatching(
           /format version 0, this program reads version 3; run `npx beschluss index`/,
         ),

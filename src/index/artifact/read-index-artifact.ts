@@ -32,7 +32,10 @@ export interface ReadIndexArtifactOptions {
 const loadDefaultVectorStore: LoadVectorStore = (file, { efSearch }) =>
   loadHnswVectorStore(file, { efSearch });
 
-/** Throws INDEX_MISSING (no index), INDEX_CORRUPT (damaged) or INDEX_MISMATCH (other format or embedder). */
+/**
+ * Throws INDEX_MISSING (no index), INDEX_CORRUPT (damaged), INDEX_VERSION (a file of another format version) or
+ * INDEX_MISMATCH (another embedder or vector store).
+ */
 export async function readIndexArtifact(
   indexDirectory: string,
   options: ReadIndexArtifactOptions = {},
@@ -117,7 +120,14 @@ export async function readSentenceVectors(
   manifest: IndexManifest,
 ): Promise<SentenceVectors> {
   const file = path.join(directory, manifest.files.sentences.name);
-  return decodeSentenceVectors(new Uint8Array(await readFile(file)), {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw corrupt(`the data file ${file} is missing`, file, error);
+  }
+  return decodeSentenceVectors(new Uint8Array(bytes), {
     dimensions: manifest.embedder.dimensions,
     unitLengths: manifest.units.map((unit) => unit.text.length),
     file,

@@ -1,5 +1,4 @@
 // What a re-index may reuse from the live build (no HNSW load): its chunk and sentence vectors, and its units.
-import { BeschlussError } from '../../errors.ts';
 import type { Unit } from '../../model.ts';
 import { storedVectorsLoader } from './index-artifact.ts';
 import { readCurrentPointer } from './index-layout.ts';
@@ -24,8 +23,8 @@ export interface ReusableVectors {
 }
 
 /**
- * Undefined when there is no index, it is damaged or of another format, or (with `embedderId`) another embedder made
- * it: the re-index then embeds everything, which is always correct, only slower.
+ * Undefined when there is no index, it cannot be read (damaged, another format) or (with `embedderId`) another
+ * embedder made it: the re-index then embeds everything, which is always correct, only slower.
  */
 export async function readStoredVectors(
   indexDirectory: string,
@@ -47,10 +46,10 @@ export async function readStoredVectors(
       })),
     );
     return { chunks, sentences, contentSalt: manifest.settings.contentSalt };
-  } catch (error) {
-    if (BeschlussError.is(error, 'INDEX_CORRUPT') || BeschlussError.is(error, 'INDEX_MISMATCH'))
-      return undefined;
-    throw error;
+  } catch {
+    // Whatever is wrong with the live build (missing, damaged, another format, unreadable): a re-index embeds
+    // everything anew instead, so `beschluss index` repairs any damaged index.
+    return undefined;
   }
 }
 

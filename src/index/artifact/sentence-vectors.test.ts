@@ -67,4 +67,15 @@ describe('sentence vectors', () => {
       expect((caught as Error).message).toContain('sentences.i8');
     }
   });
+
+  it('refuses a file of another format version with INDEX_VERSION, naming both versions', () => {
+    const bytes = encodeSentenceVectors(rows, 4);
+    bytes[3] = '2'.charCodeAt(0);
+    expect(() => decodeSentenceVectors(bytes, expected)).toThrow(
+      expect.objectContaining({
+        code: 'INDEX_VERSION',
+        message: expect.stringContaining('sentences.i8 have format version 2, this program reads version 1'),
+      }),
+    );
+  });
 });

@@ -91,9 +91,17 @@ export function decodeSentenceVectors(
         details: { file },
       },
     );
-  if (bytes.byteLength < HEADER_BYTES || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) {
-    throw corrupt('do not start with the expected header');
+  const magic = new TextDecoder().decode(bytes.subarray(0, 4));
+  if (bytes.byteLength >= HEADER_BYTES && /^BSV\d$/.test(magic) && magic !== MAGIC) {
+    throw new BeschlussError(
+      'INDEX_VERSION',
+      `The sentence vectors ${file} have format version ${magic.slice(3)}, this program reads version ` +
+        `${MAGIC.slice(3)}; ${REBUILD_HINT}.`,
+      { details: { file, expected: MAGIC, received: magic } },
+    );
   }
+  if (bytes.byteLength < HEADER_BYTES || magic !== MAGIC)
+    throw corrupt('do not start with the expected header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
   const storedDimensions = view.getUint32(8, true);

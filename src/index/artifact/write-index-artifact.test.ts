@@ -173,6 +173,43 @@ describe('writeIndexArtifact', () => {
     ]);
   });
 
+  it.each([
+    ['ENOSPC', 'STORAGE_FULL', 'der Datenträger ist voll'],
+    ['EROFS', 'STORAGE_READ_ONLY', 'schreibgeschützt'],
+  ])(
+    'reports %s while writing as %s naming the folder, and keeps the old index live',
+    async (code, expected, words) => {
+      const embedder = createRecordingEmbedder();
+      const before = await writeIndexArtifact(
+        directory,
+        await buildArtifactInput(imkCollections(), embedder),
+      );
+      const input = await buildArtifactInput(imkCollections(), embedder);
+      const failing = writeIndexArtifact(directory, input, {
+        createVectorStore: ({ dimensions }) => {
+          const store = createExactVectorStore({ dimensions });
+          const refused = async () =>
+            Promise.reject(Object.assign(new Error(`${code}: simulated`), { code }));
+          return new Proxy(store, {
+            get: (target, property) => {
+              if (property === 'save') return refused;
+              const value = Reflect.get(target, property);
+              return typeof value === 'function' ? value.bind(target) : value;
+            },
+          });
+        },
+      });
+      await expect(failing).rejects.toMatchObject({
+        code: expected,
+        message: expect.stringContaining(words),
+        details: { folder: directory, errno: code },
+      });
+      expect((await readIndexArtifact(directory)).manifest).toEqual(before.manifest);
+      expect(await listBuilds(directory)).toHaveLength(1);
+      expect((await readdir(directory)).sort()).toEqual(['CURRENT', 'builds']);
+    },
+  );
+
   it('records the given HNSW settings', async () => {
     const input = await buildArtifactInput(imkCollections(), createRecordingEmbedder());
     await writeIndexArtifact(directory, input, { hnsw: { m: 8, efSearch: 50 } });

@@ -7,13 +7,19 @@ import { embedderId } from '../../embed/types.ts';
 import { BeschlussError } from '../../errors.ts';
 import type { Chunk, Unit } from '../../model.ts';
 import {
+  lowOnSpace,
+  storageError,
+  storageFailure,
+  writeFileAtomic,
+  writeViaTempFile,
+} from '../../storage/index.ts';
+import {
   assertVector,
   type CreateVectorStore,
   createHnswVectorStore,
   DEFAULT_HNSW_SETTINGS,
   type HnswSettings,
 } from '../vector/index.ts';
-import { writeFileAtomic, writeViaTempFile } from './atomic-file.ts';
 import { corpusHashOf, hashContent, hashFile } from './hash.ts';
 import { chunksOf, type IndexArtifact, storedVectorsLoader } from './index-artifact.ts';
 import {
@@ -32,6 +38,7 @@ import { acquireIndexLock } from './index-lock.ts';
 import {
   type ChunkingSettings,
   type CollectionEntry,
+  type ConflictEntry,
   type DataFileEntry,
   findInconsistency,
   INDEX_FORMAT_VERSION,
@@ -48,6 +55,8 @@ export interface IndexArtifactInput {
   collections: CollectionEntry[];
   /** Corpus files that could not be read (default none). */
   skipped?: SkippedFileEntry[];
+  /** Meetings found in several files, and which one was kept (default none). */
+  conflicts?: ConflictEntry[];
   units: Unit[];
   /**
    * In any order; a chunk's position becomes its vector label. `contentHash` is the sha256 of exactly what was
@@ -88,12 +97,30 @@ const YIELD_EVERY = 256;
 /**
  * Writes the index into `indexDirectory/builds/<new>/`, then points `indexDirectory/CURRENT` at it and deletes the
  * other builds. Until CURRENT is switched the previous index stays live, whatever fails. Returns the new index,
- * already in memory.
+ * already in memory. A full disk, a read-only one or a missing folder is a storage error naming the folder
+ * (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FOLDER_MISSING).
  */
 export async function writeIndexArtifact(
   indexDirectory: string,
   input: IndexArtifactInput,
   options: WriteIndexArtifactOptions = {},
+): Promise<IndexArtifact> {
+  const where = { folder: indexDirectory, subject: { de: 'der Index', en: 'the index' } };
+  try {
+    return await writeLocked(indexDirectory, input, options);
+  } catch (error) {
+    const mapped = storageError(error, where);
+    if (mapped) throw mapped;
+    // hnswlib reports no errno: a file it left short on a disk without room is a full disk.
+    if (await lowOnSpace(indexDirectory)) throw storageFailure('STORAGE_FULL', where, { cause: error });
+    throw error;
+  }
+}
+
+async function writeLocked(
+  indexDirectory: string,
+  input: IndexArtifactInput,
+  options: WriteIndexArtifactOptions,
 ): Promise<IndexArtifact> {
   const { onProgress, builtAt = new Date(), createVectorStore = createDefaultVectorStore } = options;
   const prepared = prepareIndexVersion(input, options.hnsw ?? {}, builtAt);
@@ -182,6 +209,7 @@ export function prepareIndexVersion(
     },
     collections: input.collections,
     skipped: input.skipped ?? [],
+    conflicts: input.conflicts ?? [],
     units: input.units,
     chunks,
     files: {

@@ -83,7 +83,7 @@ describe('lexical index format', () => {
     expect(decodeLexicalIndex(bytes).bm25.postingDocuments.buffer).toBe(bytes.buffer);
   });
 
-  it('refuses another format version with INDEX_MISMATCH, naming both versions', () => {
+  it('refuses another format version with INDEX_VERSION, naming both versions', () => {
     const bytes = encodeLexicalIndex(SAMPLE);
     new DataView(bytes.buffer).setUint32(4, LEXICAL_FORMAT_VERSION + 1, true);
     expect(() => decodeLexicalIndex(bytes, { file: 'lexical.bin' })).toThrow(
@@ -91,7 +91,7 @@ describe('lexical index format', () => {
         `lexical.bin has format version ${LEXICAL_FORMAT_VERSION + 1}, this program reads version ${LEXICAL_FORMAT_VERSION}`,
       ),
     );
-    expect(codeOf(() => decodeLexicalIndex(bytes))).toBe('INDEX_MISMATCH');
+    expect(codeOf(() => decodeLexicalIndex(bytes))).toBe('INDEX_VERSION');
   });
 
   it('refuses a foreign, truncated, lengthened or inconsistent file with INDEX_CORRUPT', () => {

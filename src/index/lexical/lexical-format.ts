@@ -3,7 +3,7 @@
 //
 // Layout, little-endian (the byte order of every platform Node.js 20 runs on in practice):
 //   0   "BSLX"                      signature
-//   4   u32 format version          LEXICAL_FORMAT_VERSION; another version is INDEX_MISMATCH
+//   4   u32 format version          LEXICAL_FORMAT_VERSION; another version is INDEX_VERSION
 //   8   u32 metadata bytes          UTF-8 JSON, padded with spaces to a multiple of 8
 //   12  u32 0                       reserved
 //   16  metadata                    format, analyzer version, BM25 parameters, fields, boosts, counts, document ids,
@@ -117,7 +117,7 @@ export function encodeLexicalIndex(payload: LexicalPayload): Uint8Array {
 /**
  * Reads the format, checking everything search relies on; the arrays are views into `bytes` (copied once only when
  * `bytes` does not start at a multiple of 8, as a small Buffer from Node's pool may not).
- * Throws INDEX_MISMATCH for another format version, INDEX_CORRUPT for anything else that does not fit.
+ * Throws INDEX_VERSION for another format version, INDEX_CORRUPT for anything else that does not fit.
  */
 export function decodeLexicalIndex(input: Uint8Array, options: { file?: string } = {}): LexicalPayload {
   const where = options.file ?? 'the lexical index';
@@ -137,7 +137,7 @@ export function decodeLexicalIndex(input: Uint8Array, options: { file?: string }
   const version = header.getUint32(4, true);
   if (version !== LEXICAL_FORMAT_VERSION) {
     throw new BeschlussError(
-      'INDEX_MISMATCH',
+      'INDEX_VERSION',
       `The lexical index ${where} has format version ${version}, this program reads version ${LEXICAL_FORMAT_VERSION}; ` +
         `${REBUILD_HINT}.`,
       { details: { file: where, expected: LEXICAL_FORMAT_VERSION, received: version } },

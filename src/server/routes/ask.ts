@@ -39,7 +39,10 @@ export function registerAskRoute(app: App, context: RouteContext): void {
     const askedAt = context.now();
     const recorder = body.conversationKey === undefined ? undefined : context.conversations?.recorder;
     await recorder?.checkRoom(body.conversationKey as string);
-    const answer = await assistant.answerer.answer(request, { abortSignal: c.req.raw.signal });
+    const answer = await assistant.answerer.answer(request, {
+      abortSignal: c.req.raw.signal,
+      requestId: c.get('requestId'),
+    });
     if (!recorder) return c.json(answer, 200);
     const conversation = await recorder.record(body.conversationKey as string, {
       question: request.question,

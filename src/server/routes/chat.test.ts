@@ -175,6 +175,7 @@ describe('POST /api/chat (AI SDK UI message stream)', () => {
     expect(((await response.json()) as ErrorJson).error).toEqual({
       code: 'INDEX_MISSING',
       message: 'No index; run beschluss index.',
+      requestId: response.headers.get('x-request-id'),
     });
   });
 

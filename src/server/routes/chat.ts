@@ -46,8 +46,8 @@ export function registerChatRoute(app: App, context: RouteContext): void {
     const key = body.conversationKey;
     const recorder = key === undefined ? undefined : context.conversations?.recorder;
     await recorder?.checkRoom(key as string);
-    const events = await startAnswerStream(assistant.answerer, request, abortSignal);
     const requestId = c.get('requestId');
+    const events = await startAnswerStream(assistant.answerer, request, { abortSignal, requestId });
     const stream = answerUIMessageStream({
       events,
       catalog: assistant.catalog,

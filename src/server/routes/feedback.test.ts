@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -165,5 +165,57 @@ describe('POST /api/feedback', () => {
     expect(((await response.json()) as ErrorJson).error.message).toBe(
       'Rückmeldungen werden auf diesem Server nicht gespeichert.',
     );
+  });
+
+  it('cuts a line a crash or a full disk left torn at start, so the next report is a line of its own', async () => {
+    const file = path.join(folder, 'torn', 'feedback.jsonl');
+    await mkdir(path.dirname(file));
+    const complete = JSON.stringify({ at: '2024-05-01T08:00:00.000Z', ...REPORT });
+    await writeFile(file, `${complete}\n${complete.slice(0, 3682 % complete.length)}`);
+    const { app } = testApp({ feedback: createFeedbackLog({ file }) });
+    expect((await app.request('/api/feedback', postJson({ ...REPORT, rating: 'helpful' }))).status).toBe(200);
+    const saved = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(saved.map((line) => JSON.parse(line).rating)).toEqual(['wrong-citation', 'helpful']);
+  });
+
+  it('answers a full disk with 507 and a read-only one with 503, saving nothing and showing no path', async () => {
+    const file = path.join(folder, 'full', 'feedback.jsonl');
+    let refuse: string | undefined = 'ENOSPC';
+    const full = createFeedbackLog({
+      file,
+      openFile: async (name, flags) => {
+        const handle = await open(name, flags);
+        if (refuse === undefined || flags !== 'a') return handle;
+        const code = refuse;
+        return Object.assign(Object.create(handle), {
+          write: async (buffer: Buffer, offset: number, length: number) => {
+            await handle.write(buffer, offset, Math.floor(length / 2));
+            throw Object.assign(new Error(`${code}: simulated`), { code });
+          },
+          truncate: (size: number) => handle.truncate(size),
+          sync: () => handle.sync(),
+          stat: () => handle.stat(),
+          close: () => handle.close(),
+        });
+      },
+    });
+    const { app } = testApp({ feedback: full });
+    for (const [code, status, errorCode, words] of [
+      ['ENOSPC', 507, 'STORAGE_FULL', 'der Datenträger ist voll'],
+      ['EROFS', 503, 'STORAGE_READ_ONLY', 'schreibgeschützt'],
+    ] as const) {
+      refuse = code;
+      const response = await app.request('/api/feedback', postJson(REPORT));
+      expect(response.status).toBe(status);
+      const { error } = (await response.json()) as ErrorJson;
+      expect(error.code).toBe(errorCode);
+      expect(error.message).toContain(words);
+      expect(error.message).toContain('The feedback was not saved');
+      expect(JSON.stringify(error)).not.toContain(folder);
+      expect(await readFile(file, 'utf8')).toBe('');
+    }
+    refuse = undefined;
+    expect((await app.request('/api/feedback', postJson(REPORT))).status).toBe(200);
+    expect(JSON.parse(await readFile(file, 'utf8')).question).toBe(REPORT.question);
   });
 });

@@ -15,7 +15,7 @@ const feedbackRoute = answersRoutes.post('/api/feedback', {
   summary: 'Rate an answer (helpful, unhelpful, wrong-citation)',
   description: `Appended as one JSON line with a timestamp to feedback.jsonl in the index folder. Body at most ${FEEDBACK_LIMITS.bodyBytes} bytes; messages are German.`,
   request: jsonBody(FeedbackRequestSchema),
-  responses: jsonResponses(FeedbackSavedSchema, 'Saved', 400, 401, 413, 415, 429, 500, 503),
+  responses: jsonResponses(FeedbackSavedSchema, 'Saved (on disk)', 400, 401, 413, 415, 429, 500, 503, 507),
 });
 
 const FIELD_NAMES: Readonly<Record<string, string>> = {

@@ -94,13 +94,13 @@ export function registerOpenAIRoutes(app: App, context: RouteContext): void {
       created: Math.floor(Date.now() / 1000),
       model: MODEL_ID,
     };
-    const abortSignal = c.req.raw.signal;
+    const requestId = c.get('requestId');
+    const answerOptions = { abortSignal: c.req.raw.signal, requestId };
     if (!body.stream) {
-      const answer = await assistant.answerer.answer(request, { abortSignal });
+      const answer = await assistant.answerer.answer(request, answerOptions);
       return c.json(chatCompletion(answer, meta), 200);
     }
-    const events = await startAnswerStream(assistant.answerer, request, abortSignal);
-    const requestId = c.get('requestId');
+    const events = await startAnswerStream(assistant.answerer, request, answerOptions);
     return c.body(
       completionStream(events, meta, (error) => openAIError(error, logger, requestId)),
       200,

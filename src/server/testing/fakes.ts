@@ -189,6 +189,7 @@ export function createRecordingAssistant(
         sentencesEmbedded: 0,
         removedUnits: 0,
         errors: [],
+        conflicts: [],
         durationMs: 1,
       };
     },

@@ -1,4 +1,5 @@
-// Writes files so that readers see either the old file or the complete new one, never a half-written one.
+// Replaces files so that readers see either the old file or the complete new one, never a half-written one; the
+// new file and its directory entry are fsync'd before this resolves.
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
