@@ -265,6 +265,7 @@ describe('shutdown on SIGTERM (a real server process)', () => {
     const started = startServer({ assistant, config: { ...CONFIG, HOST: host, ...extra }, logger });
     if (outcome === 'refused') {
       await expect(started).rejects.toMatchObject({
+        code: 'INVALID_CONFIGURATION',
         message: expect.stringMatching(
           /^Refusing to listen on .+ without BESCHLUSS_API_KEY.+ALLOW_OPEN_ACCESS=1/,
         ),
