@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BeschlussError } from '../errors.ts';
+import { writeFileAtomic, writeViaTempFile } from '../storage/index.ts';
 import { conversationIdOf } from './conversation-key.ts';
 import { createFileConversationStore } from './file-store.ts';
 import { describeConversationStore, sampleTurn } from './testing/store-contract.ts';
@@ -71,6 +72,60 @@ describe('createFileConversationStore', () => {
       await writeFile(path.join(directory, 'README.txt'), 'notes of the operator');
       expect(await store.removeUnchangedSince(new Date('2026-01-01T00:00:00.000Z'))).toBe(0);
       expect((await readdir(directory)).sort()).toEqual(['README.txt', `${id}.json`]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a full or read-only disk as a storage error without a path, leaving the conversation as it was', async () => {
+    const directory = await temporaryFolder();
+    try {
+      let refuse: string | undefined;
+      const store = createFileConversationStore({
+        directory,
+        // The real atomic replace, with a temp file that the disk cuts off halfway.
+        replaceFile: (file, data) =>
+          refuse === undefined
+            ? writeFileAtomic(file, data)
+            : writeViaTempFile(file, async (tempFile) => {
+                await writeFile(tempFile, data.slice(0, data.length / 2));
+                throw Object.assign(new Error(`${refuse}: simulated`), { code: refuse });
+              }),
+      });
+      await store.append(id, sampleTurn('Wer?', '2026-03-02T10:00:00.000Z'), LIMITS);
+      const file = path.join(directory, `${id}.json`);
+      const before = await readFile(file, 'utf8');
+      for (const [errno, code, words] of [
+        ['ENOSPC', 'STORAGE_FULL', 'der Datenträger ist voll'],
+        ['EROFS', 'STORAGE_READ_ONLY', 'schreibgeschützt'],
+      ] as const) {
+        refuse = errno;
+        const error = await store
+          .append(id, sampleTurn('Und wann?', '2026-03-02T10:01:00.000Z'), LIMITS)
+          .catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ code, details: { folder: directory, errno } });
+        expect((error as BeschlussError).message).toContain('Das Gespräch wurde nicht gespeichert');
+        expect((error as BeschlussError).message).toContain(words);
+        expect((error as BeschlussError).message).not.toContain(directory);
+        expect(await readFile(file, 'utf8')).toBe(before);
+        expect(await readdir(directory)).toEqual([`${id}.json`]);
+      }
+      refuse = undefined;
+      expect(await store.append(id, sampleTurn('Und wann?'), LIMITS)).toEqual({ turn: 1 });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a folder that cannot be made (a file in its path) as STORAGE_FOLDER_MISSING', async () => {
+    const directory = await temporaryFolder();
+    try {
+      const blocking = path.join(directory, 'not-a-folder');
+      await writeFile(blocking, 'a file where the folder should be');
+      const store = createFileConversationStore({ directory: path.join(blocking, 'conversations') });
+      await expect(store.append(id, sampleTurn('Wer?'), LIMITS)).rejects.toMatchObject({
+        code: 'STORAGE_FOLDER_MISSING',
+      });
     } finally {
       await rm(directory, { recursive: true, force: true });
     }

@@ -41,13 +41,15 @@ const fileSchema = z.object({
 export interface FileConversationStoreOptions {
   /** The folder of the conversation files (created on the first write). */
   directory: string;
+  /** Replaces a file whole (a seam for tests that make the disk fail); default src/storage's writeFileAtomic. */
+  replaceFile?: (file: string, data: string) => Promise<void>;
 }
 
 export function createFileConversationStore(options: FileConversationStoreOptions): ConversationStore {
-  const { directory } = options;
+  const { directory, replaceFile = writeFileAtomic } = options;
   const exclusive = createLocks();
   const read = (id: string) => readConversation(directory, id);
-  const write = (conversation: Conversation) => writeConversation(directory, conversation);
+  const write = (conversation: Conversation) => writeConversation(directory, conversation, replaceFile);
   return {
     append(id: string, turn: ConversationTurn, { maxTurns }: AppendOptions) {
       return exclusive(id, async () => {
@@ -123,7 +125,9 @@ async function readConversation(directory: string, id: string): Promise<Conversa
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No file, or no folder (a file stands where it should be): no conversation; a write then names the folder.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
   let data: unknown;
@@ -147,11 +151,15 @@ async function readConversation(directory: string, id: string): Promise<Conversa
   return conversation as Conversation;
 }
 
-async function writeConversation(directory: string, conversation: Conversation): Promise<void> {
+async function writeConversation(
+  directory: string,
+  conversation: Conversation,
+  replaceFile: (file: string, data: string) => Promise<void>,
+): Promise<void> {
   const file = fileOf(directory, conversation.id);
   await withStorageErrors({ folder: directory, subject: SUBJECT }, async () => {
     await mkdir(directory, { recursive: true });
-    await writeFileAtomic(file, `${JSON.stringify({ format: FORMAT, version: VERSION, ...conversation })}\n`);
+    await replaceFile(file, `${JSON.stringify({ format: FORMAT, version: VERSION, ...conversation })}\n`);
   });
   // The file's time is the conversation's last change, so the retention sweep needs no more than a stat. Set after
   // the rename: a crash in between leaves the time of writing, which is later, so nothing is ever deleted early.

@@ -24,6 +24,7 @@ const askRoute = answersRoutes.post('/api/ask', {
     429,
     500,
     503,
+    507,
   ),
 });
 

@@ -28,7 +28,7 @@ const chatRoute = answersRoutes.post('/api/chat', {
       content: { 'text/event-stream': { schema: z.string() } },
       description: 'UI message stream (header x-vercel-ai-ui-message-stream: v1)',
     },
-    ...errorResponses(400, 401, 404, 409, 413, 415, 429, 500, 503),
+    ...errorResponses(400, 401, 404, 409, 413, 415, 429, 500, 503, 507),
   },
 });
 

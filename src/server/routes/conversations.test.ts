@@ -152,6 +152,29 @@ describe('saving turns as they are answered', () => {
     expect(assistant.answerer.calls).toEqual([]);
   });
 
+  it('answers a full disk with 507 rather than an answer it could not save, and shows no folder', async () => {
+    const full = createFileConversationStore({
+      directory: folder,
+      replaceFile: async () => {
+        throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+      },
+    });
+    const { app: target } = app({ conversations: full });
+    const response = await target.request('/api/ask', postJson({ question: QUESTION, conversationKey: KEY }));
+    expect(response.status).toBe(507);
+    const { error } = await json<ErrorJson>(response);
+    expect(error.code).toBe('STORAGE_FULL');
+    expect(error.message).toContain('Das Gespräch wurde nicht gespeichert: der Datenträger ist voll.');
+    expect(JSON.stringify(error)).not.toContain(folder);
+
+    const chunks = await chatChunks(target, { conversationKey: KEY }, QUESTION);
+    expect(chunks.some((chunk) => chunk.type === 'data-conversation')).toBe(false);
+    const failed = chunks.find((chunk) => chunk.type === 'error') as { errorText: string } | undefined;
+    expect(failed?.errorText).toContain('Das Gespräch wurde nicht gespeichert');
+    expect(failed?.errorText).not.toContain(folder);
+    expect(await store.get(ID)).toBeUndefined();
+  });
+
   it('refuses a key that is too short to be unguessable', async () => {
     const response = await app().app.request(
       '/api/ask',

@@ -44,7 +44,18 @@ const renameRoute = routes.patch('/api/conversations/{id}', {
     headers: ConversationKeyHeaderSchema,
     ...jsonBody(RenameConversationSchema),
   },
-  responses: jsonResponses(ConversationSchema, 'The renamed conversation', 400, 401, 403, 404, 429, 500, 503),
+  responses: jsonResponses(
+    ConversationSchema,
+    'The renamed conversation',
+    400,
+    401,
+    403,
+    404,
+    429,
+    500,
+    503,
+    507,
+  ),
 });
 
 const deleteRoute = routes.delete('/api/conversations/{id}', {
@@ -57,7 +68,18 @@ const continueRoute = routes.post('/api/conversations/{id}/continue', {
   summary: 'Continue a (shared) conversation as a new one of the given key',
   description: 'The new conversation starts with a copy of every turn and names the one it continues.',
   request: { params: ConversationParamsSchema, ...jsonBody(ContinueConversationSchema) },
-  responses: jsonResponses(ConversationSchema, 'The new conversation', 400, 401, 404, 409, 429, 500, 503),
+  responses: jsonResponses(
+    ConversationSchema,
+    'The new conversation',
+    400,
+    401,
+    404,
+    409,
+    429,
+    500,
+    503,
+    507,
+  ),
 });
 
 const exportRoute = routes.get('/api/conversations/{id}/export.docx', {
