@@ -75,6 +75,21 @@ describe('beschluss feedback export', () => {
     expect(csv).toContain(';IMK 18.06.2021, TOP 12 Ziff. 3;');
   });
 
+  it('names the folder in one line when --out cannot be written there', async () => {
+    const { command, file } = await prepare();
+    const blocking = temporary('not-a-folder');
+    await writeFile(blocking, 'a file where the folder should be');
+    const run = await runCli(
+      ['feedback', 'export', '--file', file, '--out', path.join(blocking, 'feedback.csv')],
+      [command],
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n').at(-2)).toBe(
+      'beschluss: Die CSV-Datei wurde nicht gespeichert: der Ordner dafür fehlt. ' +
+        `(The CSV file was not saved: its folder is missing.) Ordner/folder: ${blocking}`,
+    );
+  });
+
   it('says when there is no feedback yet', async () => {
     const command = createFeedbackCommand({ environment: { INDEX_DIR: temporary('empty') } });
     const run = await runCli(['feedback', 'export'], [command]);

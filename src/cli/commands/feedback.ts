@@ -6,7 +6,7 @@ import { conversationsDirectory, loadConfig } from '../../config.ts';
 import { createFileConversationStore, createPostgresConversationStore } from '../../conversation/index.ts';
 import { openDatabase } from '../../database.ts';
 import { createPostgresFeedbackLog, feedbackCsv } from '../../server/index.ts';
-import { writeFileAtomic } from '../../storage/index.ts';
+import { withStorageErrors, writeFileAtomic } from '../../storage/index.ts';
 import { type CliCommand, defineCommand, parseFlags } from '../command.ts';
 
 const flagsSchema = z.object({
@@ -67,7 +67,11 @@ export function createFeedbackCommand(options: FeedbackCommandOptions = {}): Cli
         context.stdout(csv);
         return;
       }
-      await writeFileAtomic(out, csv);
+      // A full disk or a missing folder is one line naming the folder (report-error.ts), not a stack trace.
+      await withStorageErrors(
+        { folder: path.dirname(path.resolve(out)), subject: { de: 'die CSV-Datei', en: 'the CSV file' } },
+        () => writeFileAtomic(out, csv),
+      );
       context.stderr(`${rows} report(s) written to ${out}\n`);
     });
   });
