@@ -178,6 +178,8 @@ describe('createAssistant', () => {
         rule: 'correction-marker',
       },
     ]);
+    // Issue 19's fields stay beside them.
+    expect(assistant.health()).toMatchObject({ indexStore: 'files', indexVersion: expect.any(String) });
     expect(started.logger.entries).toContainEqual(
       expect.objectContaining({
         message: 'meeting in more than one corpus file; one is indexed by the rule',

@@ -31,7 +31,7 @@ describe('GET /api/health', () => {
     expect(after.units).toBe(before.units + 1);
   });
 
-  it('lists the corpus conflicts the assistant reports, by file name', async () => {
+  it('lists the corpus conflicts the assistant reports, by file name, beside the index store and version', async () => {
     const conflicts = [
       {
         meeting: 'imk-2020-12-10',
@@ -41,11 +41,17 @@ describe('GET /api/health', () => {
       },
     ];
     const app = createApp({
-      assistant: createRecordingAssistant(fixtureCatalog(), { health: { conflicts } }),
+      assistant: createRecordingAssistant(fixtureCatalog(), {
+        health: { conflicts, indexStore: 'postgres', indexVersion: '7' },
+      }),
       logger: createMemoryLogger(),
       config: OPEN_CONFIG,
     });
-    expect((await (await app.request('/api/health')).json()).conflicts).toEqual(conflicts);
+    expect(await (await app.request('/api/health')).json()).toMatchObject({
+      conflicts,
+      indexStore: 'postgres',
+      indexVersion: '7',
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 // The behaviour every IndexStore must show (files in a folder, PostgreSQL): no version before the first build, the
 // version a build wrote is the one served, a new build switches to a new version and reuses the vectors of the one
-// before, and a failed write leaves the active version serving.
+// before, the corpus conflicts are kept with the version, and a failed write leaves the active version serving.
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,6 +96,29 @@ export function describeIndexStoreContract(name: string, create: () => Promise<I
         expect(await store.reusableVectors({ embedderId: 'other:model:8' })).toBeUndefined();
       } finally {
         await copyFile(SPRING, path.join(corpusDir, 'imk-2021-06-18.txt'));
+        await store.close();
+      }
+    });
+
+    it('keeps the corpus conflicts with the version, so every server reports them', async () => {
+      const store = await create();
+      const corrected = path.join(corpusDir, 'imk-2021-06-18-korrigiert.txt');
+      await copyFile(SPRING, corrected);
+      try {
+        const { index, report } = await build(store);
+        const expected = [
+          {
+            meeting: 'imk-2021-06-18',
+            kept: corrected,
+            ignored: [path.join(corpusDir, 'imk-2021-06-18.txt')],
+            rule: 'correction-marker',
+          },
+        ];
+        expect(report.conflicts).toEqual(expected);
+        expect(index.manifest.conflicts).toEqual(expected);
+        expect((await store.read()).manifest.conflicts).toEqual(expected);
+      } finally {
+        await rm(corrected);
         await store.close();
       }
     });
